@@ -1,0 +1,134 @@
+// Errgen generates the typed COS error sentinels of package coserr from
+// catalog.yaml, the catalog of every COS error code.
+//
+// Usage:
+//
+//	errgen [flags]                 # catalog.yaml -> coserr/codes_gen.go and docs/codes.md
+//	errgen -check [flags]          # exit 1 when either output is stale; writes nothing
+//	errgen [flags] explain NAME    # what a code means: statuses, class, retryable, aliases
+//	errgen [flags] explain STATUS  # the codes COS sends with an HTTP status
+//
+// The flags are:
+//
+//	-catalog file   the catalog to read (default catalog.yaml)
+//	-out file       the Go file to write (default coserr/codes_gen.go)
+//	-docs file      the Markdown table to write (default docs/codes.md)
+//	-pkg name       the package of the Go file (default coserr)
+//	-check          compare instead of writing
+//
+// Paths are relative to the current directory, the module root when it
+// runs from go generate, through this line in the module's doc.go:
+//
+//	//go:generate go run ./cmd/errgen
+//
+// Errgen validates the whole catalog before writing anything and reports
+// every problem it finds, one per line, in the form compilers use:
+//
+//	catalog.yaml:12:5: unknown class "NotFund"
+//
+// It checks for YAML syntax errors, unknown or repeated keys, missing keys
+// and descriptions, duplicate codes, aliases and Go names, codes that are
+// not Go identifiers and have no name, statuses outside 300..599 and
+// unknown classes. It then exits 1 and leaves the output files as they were.
+//
+// Both outputs are written atomically: each goes to a temporary file in
+// its directory and is renamed into place only when both are complete, so
+// a failure at any point leaves the old files untouched. An output whose
+// content would not change is not rewritten.
+//
+// Errgen exits 0 on success, 1 when the catalog is invalid, an output is
+// stale (-check), a code is unknown (explain) or a file cannot be read or
+// written, and 2 on bad usage.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+
+	"github.com/cosgo/errcatalog/gen"
+)
+
+var (
+	catalog = flag.String("catalog", "catalog.yaml", "catalog `file` to read")
+	out     = flag.String("out", "coserr/codes_gen.go", "Go `file` to write")
+	docs    = flag.String("docs", "docs/codes.md", "Markdown `file` to write")
+	pkg     = flag.String("pkg", "coserr", "package `name` of the Go file")
+	check   = flag.Bool("check", false, "exit 1 when an output is stale; write nothing")
+)
+
+// Usage prints the usage message to standard error.
+func Usage() {
+	fmt.Fprintf(os.Stderr, "usage: errgen [flags]\n")
+	fmt.Fprintf(os.Stderr, "       errgen -check [flags]\n")
+	fmt.Fprintf(os.Stderr, "       errgen [flags] explain NAME|STATUS\n")
+	fmt.Fprintf(os.Stderr, "For more information, see: go doc github.com/cosgo/errcatalog/cmd/errgen\n")
+	fmt.Fprintf(os.Stderr, "Flags:\n")
+	flag.PrintDefaults()
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("errgen: ")
+	flag.Usage = Usage
+	flag.Parse()
+	os.Exit(run(flag.Args()))
+}
+
+// run does the work of main and returns the exit status.
+func run(args []string) int {
+	src, err := os.ReadFile(*catalog)
+	if err != nil {
+		log.Print(err)
+		return 1
+	}
+	if len(args) > 0 && args[0] == "explain" {
+		if len(args) != 2 {
+			flag.Usage()
+			return 2
+		}
+		return explain(os.Stdout, os.Stderr, *catalog, src, args[1])
+	}
+	if len(args) > 0 {
+		flag.Usage()
+		return 2
+	}
+	goSrc, md, err := gen.Generate(*catalog, src, *pkg)
+	if err != nil {
+		var list gen.ErrorList
+		if errors.As(err, &list) {
+			fmt.Fprintln(os.Stderr, list)
+		} else {
+			log.Print(err)
+		}
+		return 1
+	}
+	outputs := []output{{*out, goSrc}, {*docs, md}}
+	if *check {
+		stale := false
+		for _, o := range outputs {
+			old, err := os.ReadFile(o.path)
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				log.Print(err)
+				return 1
+			}
+			if !bytes.Equal(old, o.data) {
+				log.Printf("%s is stale: run go generate ./...", o.path)
+				stale = true
+			}
+		}
+		if stale {
+			return 1
+		}
+		return 0
+	}
+	if err := writeAll(outputs); err != nil {
+		log.Print(err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,173 @@
+package coserr
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"syscall"
+)
+
+// A ClientError is a failure on the client's side of a COS request: the
+// connection could not be made, timed out or broke, or the response could
+// not be read. It is the counterpart of the Python SDK's CosClientError.
+// Err keeps the cause, so errors.Is(err, context.Canceled) and
+// errors.As(err, &netErr) see through it. All methods are safe on a nil
+// *ClientError.
+type ClientError struct {
+	Op  string // the request's method, e.g. "GET"
+	URL string // the request's URL, signatures and tokens redacted
+	Err error  // the cause
+}
+
+var (
+	_ error          = (*ClientError)(nil)
+	_ slog.LogValuer = (*ClientError)(nil)
+)
+
+// FromTransport wraps the error an http.Client (or an SDK over one)
+// returned for req into a *ClientError: nil in, nil out; an error that
+// already is or wraps a *ServiceError or *ClientError comes back as it
+// is. req may be nil; the method and URL then come from a *url.Error
+// cause, if any.
+func FromTransport(req *http.Request, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *ServiceError
+	var ce *ClientError
+	if errors.As(err, &se) || errors.As(err, &ce) {
+		return err
+	}
+	e := &ClientError{Err: err}
+	if req != nil {
+		e.Op, e.URL = req.Method, redactURL(req.URL)
+	} else if ue := (*url.Error)(nil); errors.As(err, &ue) {
+		e.Op, e.URL = ue.Op, redactString(ue.URL)
+	}
+	return e
+}
+
+// Error formats the error as "cos: OP URL: CAUSE", with every secret in
+// the URL and in the cause's text (a *url.Error quotes the full URL)
+// redacted.
+func (e *ClientError) Error() string {
+	if e == nil {
+		return "cos: <nil>"
+	}
+	msg := "cos:"
+	if e.Op != "" {
+		msg += " " + e.Op
+	}
+	if e.URL != "" {
+		msg += " " + redactString(e.URL)
+	}
+	cause := e.Err
+	var ue *url.Error
+	if errors.As(cause, &ue) && ue.Err != nil {
+		cause = ue.Err // its Op and URL would repeat ours
+	}
+	switch {
+	case cause != nil && msg != "cos:":
+		msg += ": " + scrub(cause.Error())
+	case cause != nil:
+		msg += " " + scrub(cause.Error())
+	case msg == "cos:":
+		msg = "cos: client error"
+	}
+	return msg
+}
+
+// Unwrap returns Err, the cause.
+func (e *ClientError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// Timeout reports whether the cause is a timeout: a net.Error whose
+// Timeout is true, or a deadline exceeded.
+func (e *ClientError) Timeout() bool {
+	if e == nil || e.Err == nil {
+		return false
+	}
+	var ne net.Error
+	if errors.As(e.Err, &ne) && ne.Timeout() {
+		return true
+	}
+	return errors.Is(e.Err, context.DeadlineExceeded)
+}
+
+// Retryable reports whether the request is worth sending again: true for
+// timeouts, connection resets, refusals and aborts, broken pipes,
+// unreachable networks, temporary DNS failures and truncated reads; false
+// for context cancellation, TLS and certificate errors, an unknown host
+// and anything else.
+func (e *ClientError) Retryable() bool {
+	return e != nil && transportRetryable(e.Err)
+}
+
+// LogValue makes e log as a group: op, url (redacted) and error (the
+// cause's text, scrubbed).
+func (e *ClientError) LogValue() slog.Value {
+	if e == nil {
+		return slog.GroupValue()
+	}
+	attrs := make([]slog.Attr, 0, 4)
+	if e.Op != "" {
+		attrs = append(attrs, slog.String("op", e.Op))
+	}
+	if e.URL != "" {
+		attrs = append(attrs, slog.String("url", redactString(e.URL)))
+	}
+	if e.Err != nil {
+		attrs = append(attrs, slog.String("error", scrub(e.Err.Error())))
+	}
+	attrs = append(attrs, slog.Bool("timeout", e.Timeout()), slog.Bool("retryable", e.Retryable()))
+	return slog.GroupValue(attrs...)
+}
+
+// transportRetryable is the retry rule for an error below HTTP.
+func transportRetryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return dns.IsTimeout || dns.IsTemporary
+	}
+	var (
+		unknownAuthority x509.UnknownAuthorityError
+		hostname         x509.HostnameError
+		invalid          x509.CertificateInvalidError
+		verify           *tls.CertificateVerificationError
+		record           tls.RecordHeaderError
+	)
+	if errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &invalid) ||
+		errors.As(err, &verify) || errors.As(err, &record) {
+		return false
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	for _, errno := range [...]error{
+		syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE,
+		syscall.ETIMEDOUT, syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.ENETDOWN,
+	} {
+		if errors.Is(err, errno) {
+			return true
+		}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return true
+	}
+	var op *net.OpError
+	return errors.As(err, &op)
+}

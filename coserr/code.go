@@ -1,0 +1,192 @@
+package coserr
+
+import (
+	"io/fs"
+	"slices"
+)
+
+// A Code is one COS error code of the catalog. Every code is a sentinel
+// variable of this package, named as COS spells it (NoSuchBucket, SlowDown,
+// ...), and errors.Is(err, NoSuchBucket) reports whether err carries it.
+// A Code is itself an error, so it can be returned or wrapped like any
+// sentinel. Codes are created only by the generated code; all methods are
+// safe on a nil *Code.
+type Code struct {
+	name        string
+	statuses    []int
+	aliases     []string
+	class       *Class
+	retryable   bool
+	description string
+}
+
+// Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".
+func (c *Code) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
+}
+
+// Status is the code's primary HTTP status, Statuses()[0].
+func (c *Code) Status() int {
+	if c == nil || len(c.statuses) == 0 {
+		return 0
+	}
+	return c.statuses[0]
+}
+
+// Statuses lists every HTTP status COS sends the code with, primary first.
+// The slice is a copy.
+func (c *Code) Statuses() []int {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.statuses)
+}
+
+// Aliases lists the other wire spellings COS has sent for the code, such
+// as the misspelling "InternalErrror" of InternalError. The slice is a copy.
+func (c *Code) Aliases() []string {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.aliases)
+}
+
+// Class is the class the code belongs to.
+func (c *Code) Class() *Class {
+	if c == nil {
+		return nil
+	}
+	return c.class
+}
+
+// Retryable reports whether the catalog marks the code as worth retrying:
+// server faults, throttling and request timeouts.
+func (c *Code) Retryable() bool {
+	return c != nil && c.retryable
+}
+
+// Description says what the code means, in a sentence.
+func (c *Code) Description() string {
+	if c == nil {
+		return ""
+	}
+	return c.description
+}
+
+// Error makes a *Code a usable error: "cos: NoSuchBucket".
+func (c *Code) Error() string {
+	if c == nil {
+		return "cos: <nil code>"
+	}
+	return "cos: " + c.name
+}
+
+// Is reports whether the code belongs to target, a *Class, or maps to
+// target, fs.ErrNotExist for class NotFound and fs.ErrPermission for class
+// AccessDenied. It compares only, so errors.Is(NoSuchKey, ErrNotFound)
+// holds.
+func (c *Code) Is(target error) bool {
+	if c == nil {
+		return false
+	}
+	return classIs(c.class, target)
+}
+
+// classIs reports whether class matches target: the class itself, or the
+// io/fs sentinel it stands for, as syscall.Errno.Is maps errnos.
+func classIs(class *Class, target error) bool {
+	if class == nil {
+		return false
+	}
+	switch target {
+	case class:
+		return true
+	case fs.ErrNotExist:
+		return class == ErrNotFound
+	case fs.ErrPermission:
+		return class == ErrAccessDenied
+	}
+	return false
+}
+
+// A Class groups codes by what the caller can do about them: ErrNotFound,
+// ErrThrottled, ... (see the generated variables). Every code belongs to
+// exactly one class, and an error whose code is empty or unknown falls in
+// the class of its HTTP status. All methods are safe on a nil *Class.
+type Class struct {
+	name        string
+	description string
+}
+
+// Name is the class's name in the catalog: "NotFound".
+func (c *Class) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
+}
+
+// Description says what the codes of the class have in common.
+func (c *Class) Description() string {
+	if c == nil {
+		return ""
+	}
+	return c.description
+}
+
+// Error makes a *Class a usable error: "cos: class NotFound".
+func (c *Class) Error() string {
+	if c == nil {
+		return "cos: <nil class>"
+	}
+	return "cos: class " + c.name
+}
+
+// Lookup returns the code COS spells name, accepting aliases, or nil when
+// name is not in the catalog. It is a map lookup: O(1), no allocation.
+func Lookup(name string) *Code {
+	return codeIndex[name]
+}
+
+// Codes returns every code of the catalog, sorted by name. The slice is a
+// new copy; the codes are the sentinels themselves.
+func Codes() []*Code {
+	return slices.Clone(codes[:])
+}
+
+// statusClass is the class of an HTTP status, for an error whose code is
+// empty or not in the catalog. It is nil below 300.
+func statusClass(status int) *Class {
+	switch {
+	case status == 304:
+		return ErrPreconditionFailed
+	case status >= 300 && status < 400:
+		return ErrRedirect
+	case status == 401:
+		return ErrUnauthenticated
+	case status == 403:
+		return ErrAccessDenied
+	case status == 404:
+		return ErrNotFound
+	case status == 409:
+		return ErrConflict
+	case status == 412:
+		return ErrPreconditionFailed
+	case status == 429:
+		return ErrThrottled
+	case status >= 400 && status < 500:
+		return ErrBadRequest
+	case status >= 500 && status < 600:
+		return ErrServer
+	}
+	return nil
+}
+
+// statusRetryable is the retry rule for an error whose code is empty or not
+// in the catalog: 408, 429 and 5xx but 501.
+func statusRetryable(status int) bool {
+	return status == 408 || status == 429 || (status >= 500 && status < 600 && status != 501)
+}

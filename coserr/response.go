@@ -1,0 +1,185 @@
+package coserr
+
+import (
+	"errors"
+	"io"
+	"net/http"
+)
+
+// MaxBodyBytes is the most FromResponse reads of an error body, and the
+// most a ServiceError keeps in Body. COS error documents are well under a
+// kilobyte; SignatureDoesNotMatch with its StringToSign and FormatString
+// runs to a few. Whatever lies past the cap stays in resp.Body, unread.
+const MaxBodyBytes = 64 << 10
+
+// Response and request headers COS uses for errors.
+const (
+	headerErrorCode   = "X-Cos-Error-Code"
+	headerRequestID   = "X-Cos-Request-Id"
+	headerTraceID     = "X-Cos-Trace-Id"
+	headerCIRequestID = "X-Ci-Request-Id"
+	headerCITraceID   = "X-Ci-Trace-Id"
+)
+
+// FromResponse turns a COS response into an error: nil for a status below
+// 300 (the body untouched), otherwise a *ServiceError with the status, the
+// code, message and ids of the body (XML or JSON) or the headers, the
+// request's method and redacted URL, and up to MaxBodyBytes of the raw body.
+//
+// The body is never lost: FromResponse reads at most MaxBodyBytes and then
+// replaces resp.Body with a reader that gives back everything from the
+// first byte, what it read followed by the rest of the original stream,
+// and closes the original. Should the read fail midway, the ServiceError
+// keeps what was read and the failure in Err, and reading resp.Body on
+// gives the same bytes and then the same failure.
+//
+// A 200 can carry an error too (PUT Object - Copy, Complete Multipart
+// Upload); FromResponse does not read 2xx bodies, so pass such a body to
+// Parse. FromResponse(nil) is nil.
+func FromResponse(resp *http.Response) error {
+	if resp == nil || resp.StatusCode < 300 {
+		return nil
+	}
+	r := &errorResponse{}
+	body, readErr := r.body.capture(resp)
+	r.se.parse(resp.StatusCode, resp.Header, body)
+	r.se.Err = readErr
+	if req := resp.Request; req != nil {
+		r.se.Method = req.Method
+		r.se.URL = redactURL(req.URL)
+	}
+	return &r.se
+}
+
+// errorResponse holds a ServiceError and the replay of its response's body
+// in one allocation.
+type errorResponse struct {
+	se   ServiceError
+	body replayBody
+}
+
+// Parse builds the ServiceError that a response with this status, header
+// and body stands for. For a status below 300 it returns nil unless the
+// body is an <Error> document, as COS sends inside a 200 for PUT Object -
+// Copy and Complete Multipart Upload. Body keeps at most MaxBodyBytes of
+// body, sharing its memory: do not modify body afterwards. Parse never
+// panics, whatever the input; header may be nil.
+func Parse(status int, header http.Header, body []byte) *ServiceError {
+	if status < 300 && !isErrorDocument(body) {
+		return nil
+	}
+	e := &ServiceError{}
+	e.parse(status, header, body[:min(len(body), MaxBodyBytes)])
+	return e
+}
+
+// isErrorDocument reports whether body is an XML document whose root
+// element is <Error>.
+func isErrorDocument(body []byte) bool {
+	if firstByte(body) != '<' {
+		return false
+	}
+	return parseBody(body).isError
+}
+
+// parse fills e from a status, header and (capped) body: fields from the
+// body, else from the headers.
+func (e *ServiceError) parse(status int, header http.Header, body []byte) {
+	f := parseBody(body)
+	e.StatusCode = status
+	e.Code, e.Message, e.Resource = f.code, f.message, f.resource
+	e.RequestID, e.TraceID = f.requestID, f.traceID
+	e.Header = header
+	if len(body) > 0 {
+		e.Body = body
+	}
+	if header == nil {
+		return
+	}
+	if e.Code == "" {
+		e.Code = header.Get(headerErrorCode)
+	}
+	if e.RequestID == "" {
+		if e.RequestID = header.Get(headerRequestID); e.RequestID == "" {
+			e.RequestID = header.Get(headerCIRequestID)
+		}
+	}
+	if e.TraceID == "" {
+		if e.TraceID = header.Get(headerTraceID); e.TraceID == "" {
+			e.TraceID = header.Get(headerCITraceID)
+		}
+	}
+}
+
+// replayBody replaces a response's body after FromResponse read its start:
+// it gives back the bytes read, then the rest of the original body, or the
+// error that stopped the first read.
+type replayBody struct {
+	head []byte
+	rest io.ReadCloser
+	err  error // the read error FromResponse met, other than io.EOF
+	eof  bool  // the original body is exhausted
+}
+
+// capture reads up to MaxBodyBytes of resp.Body and puts r in its place.
+// It returns what it read and the error that stopped it early, other than
+// io.EOF.
+func (r *replayBody) capture(resp *http.Response) ([]byte, error) {
+	if resp.Body == nil || resp.Body == http.NoBody {
+		return nil, nil
+	}
+	size := 512
+	if n := resp.ContentLength; n >= 0 {
+		size = int(min(n, MaxBodyBytes))
+	}
+	buf := make([]byte, 0, size)
+	var err error
+	for zero := 0; len(buf) < MaxBodyBytes && zero < 100; {
+		if resp.ContentLength >= 0 && int64(len(buf)) >= resp.ContentLength {
+			break // all announced bytes are in; the rest of the stream ends it
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		var n int
+		n, err = resp.Body.Read(buf[len(buf):min(cap(buf), MaxBodyBytes)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			break
+		}
+		if n == 0 {
+			zero++
+		}
+	}
+	r.head, r.rest = buf, resp.Body
+	if errors.Is(err, io.EOF) {
+		r.eof, err = true, nil
+	}
+	r.err = err
+	resp.Body = r
+	if len(buf) == 0 {
+		buf = nil
+	}
+	return buf, err
+}
+
+// Read gives the captured bytes, then the original stream.
+func (r *replayBody) Read(p []byte) (int, error) {
+	if len(r.head) > 0 {
+		n := copy(p, r.head)
+		r.head = r.head[n:]
+		return n, nil
+	}
+	switch {
+	case r.err != nil:
+		return 0, r.err
+	case r.eof:
+		return 0, io.EOF
+	}
+	return r.rest.Read(p)
+}
+
+// Close closes the original body.
+func (r *replayBody) Close() error {
+	return r.rest.Close()
+}

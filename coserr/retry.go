@@ -1,0 +1,79 @@
+package coserr
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// IsRetryable reports whether the request that failed with err is worth
+// sending again. It looks through wrapping for the first *ServiceError,
+// *ClientError or *Code and asks it: the catalog's flag for a known code;
+// 408, 429 and 5xx but 501 for an unknown one; timeouts, resets, refused
+// or broken connections and truncated reads for a transport failure. A
+// bare transport error is judged by the same rules. Context cancellation
+// anywhere in the chain is never retryable. IsRetryable(nil) is false.
+//
+// A deadline exceeded counts as a timeout and is retryable: it is what an
+// http.Client Timeout gives for one attempt. A retry loop stops on its
+// own context's Done, as CheckRetry does.
+func IsRetryable(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	var r interface{ Retryable() bool }
+	if errors.As(err, &r) {
+		return r.Retryable()
+	}
+	return transportRetryable(err)
+}
+
+// RetryAfter returns how long the server asked the client to wait, from
+// the Retry-After header (seconds or an HTTP date) of the first
+// *ServiceError in err's chain. ok is false when there is none.
+func RetryAfter(err error) (d time.Duration, ok bool) {
+	var se *ServiceError
+	if !errors.As(err, &se) || se == nil || se.Header == nil {
+		return 0, false
+	}
+	v := strings.TrimSpace(se.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs < 0 || secs > int64(24*time.Hour/time.Second) {
+			return 0, false
+		}
+		return time.Duration(secs) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0), true
+	}
+	return 0, false
+}
+
+// CheckRetry is a retry policy with the signature of go-retryablehttp's
+// CheckRetry, so that
+//
+//	client.CheckRetry = coserr.CheckRetry
+//
+// retries exactly what IsRetryable says. It stops with the context's error
+// once ctx is done. A response of 300 or more is parsed with FromResponse,
+// which leaves resp.Body readable from its first byte, so the caller still
+// gets the whole body when the policy gives up. It never returns an error
+// of its own for a response: the client then hands back the last response.
+func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if ctx != nil && ctx.Err() != nil {
+		return false, ctx.Err()
+	}
+	if err != nil {
+		return IsRetryable(err), nil
+	}
+	if resp == nil || resp.StatusCode < 300 {
+		return false, nil
+	}
+	return IsRetryable(FromResponse(resp)), nil
+}

@@ -1,0 +1,184 @@
+package coserr
+
+import (
+	"log/slog"
+	"net/http"
+	"strconv"
+)
+
+// A ServiceError is an error response from COS: a status of 300 or more,
+// or an <Error> document inside a 200 (PUT Object - Copy and Complete
+// Multipart Upload can answer that way). It carries what the COS Python
+// SDK's CosServiceError exposes, and works with errors.Is: against a *Code
+// by its code (aliases included), against a *Class by its code or, when the
+// code is empty or unknown, by its status, and against fs.ErrNotExist and
+// fs.ErrPermission for the classes NotFound and AccessDenied.
+//
+// FromResponse and Parse build ServiceErrors; one built by hand works too.
+// All methods are safe on a nil *ServiceError.
+type ServiceError struct {
+	StatusCode int
+	Code       string      // as COS sent it; "" when the response had none
+	Message    string      // as COS sent it, verbatim
+	Resource   string      // the bucket or object address COS names
+	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id
+	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id
+	Method     string      // of the request, when known
+	URL        string      // of the request, signatures and tokens redacted
+	Body       []byte      // raw body as received, at most MaxBodyBytes
+	Header     http.Header // the response's headers, when known
+	Err        error       // an underlying error (the SDK's own, or a failed body read), returned by Unwrap
+}
+
+var (
+	_ error          = (*ServiceError)(nil)
+	_ slog.LogValuer = (*ServiceError)(nil)
+)
+
+// Error formats the error as "cos: STATUS CODE: MESSAGE (request id ID)",
+// the message verbatim; with no code, the status text stands in for it.
+// It never includes the URL or the body.
+func (e *ServiceError) Error() string {
+	if e == nil {
+		return "cos: <nil>"
+	}
+	b := make([]byte, 0, 48+len(e.Code)+len(e.Message)+len(e.RequestID))
+	b = append(b, "cos: "...)
+	b = strconv.AppendInt(b, int64(e.StatusCode), 10)
+	if e.Code != "" {
+		b = append(b, ' ')
+		b = append(b, e.Code...)
+	} else if t := http.StatusText(e.StatusCode); t != "" {
+		b = append(b, ' ')
+		b = append(b, t...)
+	}
+	if e.Message != "" {
+		b = append(b, ": "...)
+		b = append(b, e.Message...)
+	}
+	if e.RequestID != "" {
+		b = append(b, " (request id "...)
+		b = append(b, e.RequestID...)
+		b = append(b, ')')
+	}
+	return string(b)
+}
+
+// Unwrap returns Err, the underlying error, if any.
+func (e *ServiceError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
+
+// Is reports whether e matches target without unwrapping: a *Code when e's
+// code (or an alias of it) is that code; a *Class when e falls in it; and
+// fs.ErrNotExist or fs.ErrPermission for the classes NotFound and
+// AccessDenied. It never allocates.
+func (e *ServiceError) Is(target error) bool {
+	if e == nil {
+		return false
+	}
+	if c, ok := target.(*Code); ok {
+		return c != nil && Lookup(e.Code) == c
+	}
+	return classIs(e.Class(), target)
+}
+
+// Known returns the catalog's entry for e's code, or nil when the code is
+// empty or not in the catalog.
+func (e *ServiceError) Known() *Code {
+	if e == nil || e.Code == "" {
+		return nil
+	}
+	return Lookup(e.Code)
+}
+
+// Class returns the class of e's code or, when the code is empty or not in
+// the catalog, of its HTTP status: 3xx ErrRedirect (304
+// ErrPreconditionFailed), 401 ErrUnauthenticated, 403 ErrAccessDenied, 404
+// ErrNotFound, 409 ErrConflict, 412 ErrPreconditionFailed, 429
+// ErrThrottled, other 4xx ErrBadRequest, 5xx ErrServer. It is nil for an
+// unknown code in a 200.
+func (e *ServiceError) Class() *Class {
+	if e == nil {
+		return nil
+	}
+	if c := e.Known(); c != nil {
+		return c.class
+	}
+	return statusClass(e.StatusCode)
+}
+
+// Retryable reports whether the request is worth sending again: the
+// catalog's flag for a known code; otherwise true for 408, 429 and every
+// 5xx but 501.
+func (e *ServiceError) Retryable() bool {
+	if e == nil {
+		return false
+	}
+	if c := e.Known(); c != nil {
+		return c.retryable
+	}
+	return statusRetryable(e.StatusCode)
+}
+
+// Origin returns the raw body as received, up to MaxBodyBytes, like the
+// Python SDK's get_origin_msg.
+func (e *ServiceError) Origin() string {
+	if e == nil {
+		return ""
+	}
+	return string(e.Body)
+}
+
+// Digest returns every child element of the body's <Error> (or every
+// member of a JSON error object) by name as sent, "Code", "Message",
+// "Resource", "RequestId", "TraceId", "StringToSign", ..., plus "Status"
+// and the code and ids the headers supplied when the body lacked them. It
+// is the counterpart of the Python SDK's get_digest_msg. Values that look
+// like credentials are redacted. Digest returns a new map on every call,
+// nil for a nil receiver.
+func (e *ServiceError) Digest() map[string]string {
+	if e == nil {
+		return nil
+	}
+	d := map[string]string{}
+	for _, kv := range bodyChildren(e.Body) {
+		if _, dup := d[kv.name]; !dup {
+			d[kv.name] = scrub(kv.value)
+		}
+	}
+	d["Status"] = strconv.Itoa(e.StatusCode)
+	for _, f := range [...]struct{ key, value string }{
+		{"Code", e.Code}, {"Message", e.Message}, {"Resource", e.Resource},
+		{"RequestId", e.RequestID}, {"TraceId", e.TraceID},
+	} {
+		if _, ok := d[f.key]; !ok && f.value != "" {
+			d[f.key] = scrub(f.value)
+		}
+	}
+	return d
+}
+
+// LogValue makes e log as a group of its fields with log/slog: status,
+// code, message, request_id, trace_id, resource, method and url (redacted);
+// empty fields and the body are left out.
+func (e *ServiceError) LogValue() slog.Value {
+	if e == nil {
+		return slog.GroupValue()
+	}
+	attrs := make([]slog.Attr, 0, 8)
+	attrs = append(attrs, slog.Int("status", e.StatusCode))
+	for _, f := range [...]struct{ key, value string }{
+		{"code", e.Code}, {"message", e.Message}, {"request_id", e.RequestID},
+		{"trace_id", e.TraceID}, {"resource", e.Resource}, {"method", e.Method},
+		{"url", redactString(e.URL)},
+	} {
+		if f.value != "" {
+			attrs = append(attrs, slog.String(f.key, f.value))
+		}
+	}
+	return slog.GroupValue(attrs...)
+}

@@ -1,0 +1,18 @@
+// Package errcatalog is the root of the errcatalog module: typed Go errors
+// for Tencent Cloud COS, generated from catalog.yaml.
+//
+// The module holds:
+//
+//   - catalog.yaml, every COS error code with its HTTP statuses, class,
+//     retryability and description: the single source of truth;
+//   - package gen and command errgen (cmd/errgen), which validate the
+//     catalog and generate coserr/codes_gen.go and docs/codes.md from it;
+//   - package coserr, the runtime: FromResponse, Parse, FromTransport,
+//     ServiceError, ClientError, IsRetryable and one sentinel per code.
+//
+// Regenerate after editing the catalog with
+//
+//	go generate ./...
+package errcatalog
+
+//go:generate go run ./cmd/errgen

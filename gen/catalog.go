@@ -1,0 +1,424 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"go/token"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits that keep a hostile catalog from costing much: Load refuses a
+// larger file or a deeper document at once, with a positioned error.
+const (
+	MaxCatalogBytes = 16 << 20 // bytes in a catalog file
+	MaxDepth        = 16       // nesting of YAML collections; the schema needs 4
+	MinStatus       = 300      // lowest HTTP status a code may have
+	MaxStatus       = 599      // highest HTTP status a code may have
+)
+
+// A Catalog is a loaded and validated catalog.yaml.
+type Catalog struct {
+	File    string   // the file name used in positions
+	Classes []*Class // in file order
+	Codes   []*Code  // sorted by wire spelling
+}
+
+// A Class is one entry of the catalog's classes section.
+type Class struct {
+	Name        string // "NotFound"; the Go variable is "Err" + Name
+	Description string
+	Pos         Pos
+}
+
+// GoName is the name of the class's Go variable, "Err" + Name.
+func (c *Class) GoName() string { return "Err" + c.Name }
+
+// A Code is one entry of the catalog's codes section.
+type Code struct {
+	Code        string   // the wire spelling, exactly as COS sends it
+	Name        string   // the Go identifier; Code unless the catalog sets name
+	Aliases     []string // other wire spellings of the same code
+	Statuses    []int    // primary first
+	Class       string   // a Class.Name
+	Retryable   bool
+	Description string
+	Pos         Pos
+}
+
+// Reserved lists the exported names package coserr declares by hand; a
+// code's Go name may not be one of them (nor any class's Err name).
+var Reserved = []string{
+	"CheckRetry", "Class", "ClientError", "Code", "Codes", "FromResponse",
+	"FromTransport", "IsRetryable", "Lookup", "MaxBodyBytes", "Parse",
+	"RetryAfter", "ServiceError",
+}
+
+var (
+	codeKeys  = []string{"code", "name", "aliases", "status", "class", "retryable", "description"}
+	classKeys = []string{"name", "description"}
+	rootKeys  = []string{"classes", "codes"}
+)
+
+// Load parses and validates a catalog. file names it in positions; src is
+// its content. When the catalog is invalid, Load returns a nil Catalog and
+// an ErrorList holding every problem it found, each with its position.
+func Load(file string, src []byte) (*Catalog, error) {
+	l := &loader{file: file, cat: &Catalog{File: file}}
+	if len(src) > MaxCatalogBytes {
+		l.errf(1, 1, "catalog is %d bytes; the limit is %d", len(src), MaxCatalogBytes)
+		return nil, l.errs
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, col, msg := syntaxPos(src, err)
+		l.errf(line, col, "%s", msg)
+		return nil, l.errs
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		l.errf(1, 1, "catalog is empty; want classes and codes")
+		return nil, l.errs
+	}
+	if !l.safe(&doc, 0) {
+		l.errs.sort()
+		return nil, l.errs
+	}
+	l.root(doc.Content[0])
+	if len(l.errs) > 0 {
+		l.errs.sort()
+		return nil, l.errs
+	}
+	slices.SortFunc(l.cat.Codes, func(a, b *Code) int { return strings.Compare(a.Code, b.Code) })
+	return l.cat, nil
+}
+
+type loader struct {
+	file string
+	cat  *Catalog
+	errs ErrorList
+}
+
+func (l *loader) errf(line, col int, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Pos: Pos{l.file, line, col}, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) errAt(n *yaml.Node, format string, args ...any) {
+	l.errf(n.Line, n.Column, format, args...)
+}
+
+func (l *loader) pos(n *yaml.Node) Pos { return Pos{l.file, n.Line, n.Column} }
+
+// safe rejects anchors, aliases and deep nesting before anything else looks
+// at the tree: the schema needs none of them, and refusing them is what
+// keeps an alias bomb or a million nested brackets cheap.
+func (l *loader) safe(n *yaml.Node, depth int) bool {
+	if depth > MaxDepth {
+		l.errAt(n, "nesting deeper than %d levels", MaxDepth)
+		return false
+	}
+	ok := true
+	if n.Kind == yaml.AliasNode {
+		l.errAt(n, "aliases are not allowed in a catalog")
+		ok = false
+	} else if n.Anchor != "" {
+		l.errAt(n, "anchors are not allowed in a catalog")
+		ok = false
+	}
+	for _, c := range n.Content {
+		if !l.safe(c, depth+1) {
+			ok = false
+			if len(l.errs) > 100 {
+				return false
+			}
+		}
+	}
+	return ok
+}
+
+// fields checks that n is a mapping with only the allowed keys, each once,
+// and returns the value nodes by key.
+func (l *loader) fields(n *yaml.Node, what string, allowed []string) map[string]*yaml.Node {
+	if n.Kind != yaml.MappingNode {
+		l.errAt(n, "%s must be a mapping", what)
+		return nil
+	}
+	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			l.errAt(k, "%s key must be a plain string", what)
+		case !slices.Contains(allowed, k.Value):
+			l.errAt(k, "unknown key %q in %s (want one of %s)", k.Value, what, strings.Join(allowed, ", "))
+		case m[k.Value] != nil:
+			l.errAt(k, "duplicate key %q in %s", k.Value, what)
+		default:
+			m[k.Value] = v
+		}
+	}
+	return m
+}
+
+func (l *loader) root(n *yaml.Node) {
+	m := l.fields(n, "catalog", rootKeys)
+	if m == nil {
+		return
+	}
+	classes := map[string]*Class{}
+	if cs := m["classes"]; cs == nil {
+		l.errAt(n, "missing key %q in catalog", "classes")
+	} else if cs.Kind != yaml.SequenceNode {
+		l.errAt(cs, "classes must be a list")
+	} else {
+		for _, c := range cs.Content {
+			if cl := l.class(c, classes); cl != nil {
+				classes[cl.Name] = cl
+				l.cat.Classes = append(l.cat.Classes, cl)
+			}
+		}
+	}
+	cs := m["codes"]
+	if cs == nil {
+		l.errAt(n, "missing key %q in catalog", "codes")
+		return
+	}
+	if cs.Kind != yaml.SequenceNode {
+		l.errAt(cs, "codes must be a list")
+		return
+	}
+	v := &codeChecks{wire: map[string]Pos{}, names: map[string]Pos{}}
+	for _, cl := range l.cat.Classes {
+		v.names[cl.GoName()] = cl.Pos
+	}
+	for _, c := range cs.Content {
+		if code := l.code(c, classes, v); code != nil {
+			l.cat.Codes = append(l.cat.Codes, code)
+		}
+	}
+}
+
+func (l *loader) class(n *yaml.Node, seen map[string]*Class) *Class {
+	m := l.fields(n, "class", classKeys)
+	if m == nil {
+		return nil
+	}
+	c := &Class{Pos: l.pos(n)}
+	ok := true
+	if name := l.str(n, m, "class", "name"); name == nil {
+		ok = false
+	} else if c.Name = name.Value; !isExported(c.Name) {
+		l.errAt(name, "class name %q is not an exported Go identifier", c.Name)
+		ok = false
+	} else if prev := seen[c.Name]; prev != nil {
+		l.errAt(name, "duplicate class %q (first at %d:%d)", c.Name, prev.Pos.Line, prev.Pos.Col)
+		ok = false
+	}
+	if d := l.description(n, m, "class"); d == nil {
+		ok = false
+	} else {
+		c.Description = d.Value
+	}
+	if !ok {
+		return nil
+	}
+	return c
+}
+
+// codeChecks remembers what earlier codes used, for the duplicate checks.
+type codeChecks struct {
+	wire  map[string]Pos // codes and aliases
+	names map[string]Pos // Go names
+}
+
+func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *Code {
+	m := l.fields(n, "code", codeKeys)
+	if m == nil {
+		return nil
+	}
+	c := &Code{Pos: l.pos(n)}
+	ok := len(l.errs)
+	if k := l.str(n, m, "code", "code"); k != nil {
+		c.Code = k.Value
+		l.wire(k, c.Code, v)
+		c.Name = c.Code
+		if nn := m["name"]; nn != nil {
+			if l.scalar(nn, "name") {
+				c.Name = nn.Value
+				if !isExported(c.Name) {
+					l.errAt(nn, "name %q is not an exported Go identifier", c.Name)
+				} else {
+					l.goName(nn, c.Name, v)
+				}
+			}
+		} else if !isExported(c.Code) {
+			l.errAt(k, "code %q is not an exported Go identifier; give it a name", c.Code)
+		} else {
+			l.goName(k, c.Name, v)
+		}
+	}
+	if as := m["aliases"]; as != nil {
+		if as.Kind != yaml.SequenceNode {
+			l.errAt(as, "aliases must be a list of strings")
+		}
+		for _, a := range as.Content {
+			if l.scalar(a, "alias") {
+				c.Aliases = append(c.Aliases, a.Value)
+				l.wire(a, a.Value, v)
+			}
+		}
+	}
+	c.Statuses = l.statuses(n, m)
+	if cl := l.str(n, m, "code", "class"); cl != nil {
+		c.Class = cl.Value
+		if classes[c.Class] == nil {
+			l.errAt(cl, "unknown class %q", c.Class)
+		}
+	}
+	if r := m["retryable"]; r == nil {
+		l.errAt(n, "missing key %q", "retryable")
+	} else if b, err := strconv.ParseBool(r.Value); r.Kind != yaml.ScalarNode || r.Tag != "!!bool" || err != nil {
+		l.errAt(r, "retryable must be true or false")
+	} else {
+		c.Retryable = b
+	}
+	if d := l.description(n, m, "code"); d != nil {
+		c.Description = d.Value
+	}
+	if len(l.errs) > ok {
+		return nil
+	}
+	return c
+}
+
+// wire records a wire spelling, reporting one that an earlier code or alias has.
+func (l *loader) wire(n *yaml.Node, s string, v *codeChecks) {
+	if s == "" {
+		l.errAt(n, "empty code")
+		return
+	}
+	if p, dup := v.wire[s]; dup {
+		l.errAt(n, "duplicate code %q (first at %d:%d)", s, p.Line, p.Col)
+		return
+	}
+	v.wire[s] = l.pos(n)
+}
+
+// goName records a Go name, reporting a reserved or repeated one.
+func (l *loader) goName(n *yaml.Node, s string, v *codeChecks) {
+	if slices.Contains(Reserved, s) {
+		l.errAt(n, "Go name %q is reserved in package coserr; give the code another name", s)
+		return
+	}
+	if p, dup := v.names[s]; dup {
+		l.errAt(n, "duplicate Go name %q (first at %d:%d)", s, p.Line, p.Col)
+		return
+	}
+	v.names[s] = l.pos(n)
+}
+
+func (l *loader) statuses(n *yaml.Node, m map[string]*yaml.Node) []int {
+	s := m["status"]
+	if s == nil {
+		l.errAt(n, "missing key %q", "status")
+		return nil
+	}
+	items := []*yaml.Node{s}
+	if s.Kind == yaml.SequenceNode {
+		items = s.Content
+		if len(items) == 0 {
+			l.errAt(s, "status list is empty")
+		}
+	}
+	var out []int
+	for _, it := range items {
+		st, err := strconv.Atoi(it.Value)
+		switch {
+		case it.Kind != yaml.ScalarNode || it.Tag != "!!int" || err != nil:
+			l.errAt(it, "status must be an HTTP status or a list of them, primary first")
+		case st < MinStatus || st > MaxStatus:
+			l.errAt(it, "status %d outside %d..%d", st, MinStatus, MaxStatus)
+		case slices.Contains(out, st):
+			l.errAt(it, "status %d listed twice", st)
+		default:
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func (l *loader) description(n *yaml.Node, m map[string]*yaml.Node, what string) *yaml.Node {
+	d := l.str(n, m, what, "description")
+	if d != nil && strings.TrimSpace(d.Value) == "" {
+		l.errAt(d, "empty description")
+		return nil
+	}
+	return d
+}
+
+// str returns the scalar value of a required key, reporting it missing.
+func (l *loader) str(parent *yaml.Node, m map[string]*yaml.Node, what, key string) *yaml.Node {
+	v := m[key]
+	if v == nil {
+		l.errAt(parent, "missing key %q in %s", key, what)
+		return nil
+	}
+	if !l.scalar(v, key) {
+		return nil
+	}
+	return v
+}
+
+func (l *loader) scalar(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		l.errAt(n, "%s must be a string", what)
+		return false
+	}
+	return true
+}
+
+func isExported(s string) bool {
+	return token.IsIdentifier(s) && token.IsExported(s)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxPos turns a YAML syntax error into a position and a message.
+// The parser's line can be the start of the enclosing construct, so the
+// position is the first line at which the file stops parsing: the shortest
+// prefix of lines, from the parser's line on, that fails on its own.
+func syntaxPos(src []byte, err error) (line, col int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "yaml: ")
+	line = 1
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	fails := func(k int) bool {
+		var n yaml.Node
+		return yaml.Unmarshal(bytes.Join(lines[:k], nil), &n) != nil
+	}
+	// Binary search for the first failing prefix at or after line: a prefix
+	// that parses stays parseable when cut earlier, outside multi-line flow
+	// collections, which a catalog keeps on one line.
+	if lo, hi := max(line, 1), len(lines); lo <= hi && fails(hi) {
+		for lo < hi {
+			if mid := (lo + hi) / 2; fails(mid) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		line = lo
+	}
+	col = 1
+	if line-1 < len(lines) {
+		text := lines[line-1]
+		col += len(text) - len(bytes.TrimLeft(text, " "))
+	}
+	return line, col, "syntax error: " + msg
+}
