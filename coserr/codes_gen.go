@@ -7,23 +7,23 @@ package coserr
 // reports whether err carries a code of that class or, when its code is
 // empty or unknown, an HTTP status that falls in it.
 var (
-	// ErrRedirect: The request must be sent to another endpoint; follow the Location header.
+	// ErrRedirect is the class Redirect. The request must be sent to another endpoint; follow the Location header.
 	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
-	// ErrBadRequest: The request itself is invalid and must be corrected before it is sent again.
+	// ErrBadRequest is the class BadRequest. The request itself is invalid and must be corrected before it is sent again.
 	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}
-	// ErrUnauthenticated: The credentials or signature are missing, wrong or expired.
+	// ErrUnauthenticated is the class Unauthenticated. The credentials or signature are missing, wrong or expired.
 	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."}
-	// ErrAccessDenied: The caller is authenticated but is not allowed to perform the operation.
+	// ErrAccessDenied is the class AccessDenied. The caller is authenticated but is not allowed to perform the operation.
 	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."}
-	// ErrNotFound: The bucket, object, upload or configuration does not exist.
+	// ErrNotFound is the class NotFound. The bucket, object, upload or configuration does not exist.
 	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."}
-	// ErrConflict: The current state of the bucket or object forbids the operation.
+	// ErrConflict is the class Conflict. The current state of the bucket or object forbids the operation.
 	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation."}
-	// ErrPreconditionFailed: A conditional request header was not satisfied.
+	// ErrPreconditionFailed is the class PreconditionFailed. A conditional request header was not satisfied.
 	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied."}
-	// ErrThrottled: A rate or frequency limit was hit; retry after backing off.
+	// ErrThrottled is the class Throttled. A rate or frequency limit was hit; retry after backing off.
 	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."}
-	// ErrServer: The service failed to handle a valid request.
+	// ErrServer is the class Server. The service failed to handle a valid request.
 	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request."}
 )
 

@@ -31,7 +31,7 @@ func RenderGo(c *Catalog, pkg string) ([]byte, error) {
 	p("// empty or unknown, an HTTP status that falls in it.\n")
 	p("var (\n")
 	for _, cl := range c.Classes {
-		p("\t// %s: %s\n", cl.GoName(), commentText(cl.Description))
+		p("\t// %s is the class %s. %s\n", cl.GoName(), cl.Name, commentText(cl.Description))
 		p("\t%s = &Class{name: %q, description: %q}\n", cl.GoName(), cl.Name, cl.Description)
 	}
 	p(")\n\n")
