@@ -109,7 +109,7 @@ func TestExplainUnknown(t *testing.T) {
 		{"NOSUCHUPLOAD", []string{"NoSuchUpload"}, "did you mean NoSuchUpload?"},
 		{"InternalErrorr", []string{"InternalError"}, "did you mean InternalError?"},
 		{"internalerrrror", []string{"InternalError"}, "did you mean InternalError?"}, // near the alias only
-		{"NoSuchThng", []string{"no-such-thing"}, "did you mean no-such-thing?"},     // near the Go name only
+		{"NoSuchThng", []string{"no-such-thing"}, "did you mean no-such-thing?"},      // near the Go name only
 		{"NotFund", []string{"NotFound"}, "did you mean NotFound?"},
 		{"NoSuchUplod", []string{"NoSuchUpload"}, "did you mean NoSuchUpload?"},
 		{"NoSuch", []string{"NoSuchBucket", "NoSuchUpload", "no-such-thing"}, "did you mean one of NoSuchBucket, NoSuchUpload, no-such-thing?"},
