@@ -136,7 +136,8 @@ func (e *ServiceError) Origin() string {
 // Digest returns every child element of the body's <Error> (or every
 // member of a JSON error object) by name as sent, "Code", "Message",
 // "Resource", "RequestId", "TraceId", "StringToSign", ..., plus "Status"
-// and the code and ids the headers supplied when the body lacked them. It
+// and the code and ids the headers supplied when the body lacked them (a
+// hand-built ServiceError with no body gives its fields this way). It
 // is the counterpart of the Python SDK's get_digest_msg. Values that look
 // like credentials are redacted. Digest returns a new map on every call,
 // nil for a nil receiver.
@@ -145,17 +146,23 @@ func (e *ServiceError) Digest() map[string]string {
 		return nil
 	}
 	d := map[string]string{}
+	var inBody [len(fieldNames)]bool // the body named the field, in any spelling
 	for _, kv := range bodyChildren(e.Body) {
 		if _, dup := d[kv.name]; !dup {
 			d[kv.name] = scrub(kv.value)
 		}
+		if k := fieldSlot(kv.name); k >= 0 && trimSpace(kv.value) != "" {
+			inBody[k] = true
+		}
 	}
 	d["Status"] = strconv.Itoa(e.StatusCode)
-	for _, f := range [...]struct{ key, value string }{
+	// The fields the body lacked, under COS's XML names: a JSON body's
+	// "code" or "request_id" is not repeated as "Code" or "RequestId".
+	for k, f := range [...]struct{ key, value string }{
 		{"Code", e.Code}, {"Message", e.Message}, {"Resource", e.Resource},
 		{"RequestId", e.RequestID}, {"TraceId", e.TraceID},
 	} {
-		if _, ok := d[f.key]; !ok && f.value != "" {
+		if _, ok := d[f.key]; !ok && !inBody[k] && f.value != "" {
 			d[f.key] = scrub(f.value)
 		}
 	}
