@@ -1,0 +1,115 @@
+package bench
+
+import (
+	"bytes"
+	_ "embed"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+var (
+	//go:embed testdata/nosuchbucket_404.xml
+	noSuchBucketXML []byte
+	//go:embed testdata/signature_403.xml
+	signatureXML []byte
+	//go:embed testdata/fetchtask_404.json
+	fetchTaskJSON []byte
+)
+
+// A Case is one COS error response, replayed on every benchmark
+// iteration without allocating.
+type Case struct {
+	Name   string
+	Status int
+	Header http.Header
+	Body   []byte // nil for no body (HEAD)
+	Chunky bool   // sent without Content-Length, as with chunked encoding
+	Method string
+	URL    string
+}
+
+// Cases are the responses every peer is measured on: a typical 404
+// NoSuchBucket with its TraceId; the same without Content-Length; a 403
+// SignatureDoesNotMatch with StringToSign and FormatString; a JSON error of
+// the fetch-task API; a HEAD 404 with no body.
+func Cases() []Case {
+	hdr := func(ctype string, body []byte, chunked bool) http.Header {
+		h := http.Header{
+			"Server":           {"tencent-cos"},
+			"Date":             {"Thu, 27 Nov 2026 08:00:00 GMT"},
+			"Connection":       {"keep-alive"},
+			"X-Cos-Request-Id": {"NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZfMTJmZWM2YQ=="},
+			"X-Cos-Trace-Id":   {"OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBjYzE2MjAxN2M1MzJiOTdkZjMxMDVlYTZjN2FiMmI0NTk3NWFiNjAyMzdlM2RlMmVmOGNiNWIxYjYwNDFhYmQ="},
+		}
+		if ctype != "" {
+			h.Set("Content-Type", ctype)
+		}
+		if !chunked {
+			h.Set("Content-Length", strconv.Itoa(len(body)))
+		}
+		return h
+	}
+	const obj = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/photos/2026/cat.jpg"
+	return []Case{
+		{Name: "NoSuchBucket404", Status: 404, Header: hdr("application/xml", noSuchBucketXML, false), Body: noSuchBucketXML, Method: "GET", URL: obj},
+		{Name: "NoSuchBucket404Chunked", Status: 404, Header: hdr("application/xml", noSuchBucketXML, true), Body: noSuchBucketXML, Chunky: true, Method: "GET", URL: obj},
+		{Name: "SignatureDoesNotMatch403", Status: 403, Header: hdr("application/xml", signatureXML, false), Body: signatureXML, Method: "PUT", URL: obj},
+		{Name: "JSON404", Status: 404, Header: hdr("application/json", fetchTaskJSON, false), Body: fetchTaskJSON, Method: "GET", URL: "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/fetch/task-id"},
+		{Name: "Head404", Status: 404, Header: hdr("", nil, false), Method: "HEAD", URL: obj},
+	}
+}
+
+// A Replayer hands out the same response again and again: Next resets the
+// body and the fields a consumer may have replaced, and allocates nothing.
+type Replayer struct {
+	c      *Case
+	status string
+	resp   http.Response
+	req  http.Request
+	body body
+}
+
+// NewReplayer prepares the response for c.
+func NewReplayer(c *Case) *Replayer {
+	u, err := url.Parse(c.URL)
+	if err != nil {
+		panic(err)
+	}
+	r := &Replayer{c: c, status: strconv.Itoa(c.Status) + " " + http.StatusText(c.Status)}
+	r.req = http.Request{Method: c.Method, URL: u, Header: http.Header{}, Host: u.Host}
+	return r
+}
+
+// Next returns the response, as new.
+func (r *Replayer) Next() *http.Response {
+	c := r.c
+	r.resp = http.Response{
+		Status:     r.status,
+		StatusCode: c.Status,
+		Proto:      "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:  c.Header,
+		Request: &r.req,
+	}
+	switch {
+	case c.Body == nil:
+		r.resp.Body = http.NoBody
+	case c.Chunky:
+		r.resp.ContentLength = -1
+		r.resp.TransferEncoding = chunked
+	default:
+		r.resp.ContentLength = int64(len(c.Body))
+	}
+	if c.Body != nil {
+		r.body.Reset(c.Body)
+		r.resp.Body = &r.body
+	}
+	return &r.resp
+}
+
+var chunked = []string{"chunked"}
+
+// body is a bytes.Reader that closes.
+type body struct{ bytes.Reader }
+
+func (*body) Close() error { return nil }
