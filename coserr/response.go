@@ -124,31 +124,47 @@ type replayBody struct {
 // capture reads up to MaxBodyBytes of resp.Body and puts r in its place.
 // It returns what it read and the error that stopped it early, other than
 // io.EOF.
+//
+// The buffer starts at the announced length plus one byte, so that the
+// read that meets the end of a body of that length needs no larger buffer,
+// or at 1 KiB when the length is unknown or 0 (a hand-built response often
+// leaves ContentLength 0 with a body). It grows fourfold up to
+// MaxBodyBytes, so all the buffers allocated on the way add up to at most
+// a third more than the last: the memory a body costs stays under
+// 2*MaxBodyBytes, whatever its length. Reading stops at MaxBodyBytes, at
+// the end of the body, at an error, or after maxEmptyReads reads in a row
+// that return nothing; a reader that claims to have read more than it was
+// given, or a negative count, is a failure, not a panic.
 func (r *replayBody) capture(resp *http.Response) ([]byte, error) {
 	if resp.Body == nil || resp.Body == http.NoBody {
 		return nil, nil
 	}
-	size := 512
-	if n := resp.ContentLength; n >= 0 {
-		size = int(min(n, MaxBodyBytes))
+	size := 1 << 10
+	if n := resp.ContentLength; n > 0 {
+		size = int(min(n+1, MaxBodyBytes))
 	}
 	buf := make([]byte, 0, size)
 	var err error
-	for zero := 0; len(buf) < MaxBodyBytes && zero < 100; {
-		if resp.ContentLength >= 0 && int64(len(buf)) >= resp.ContentLength {
-			break // all announced bytes are in; the rest of the stream ends it
-		}
+	for empty := 0; len(buf) < MaxBodyBytes && empty < maxEmptyReads; {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+			grown := make([]byte, len(buf), min(4*cap(buf), MaxBodyBytes))
+			copy(grown, buf)
+			buf = grown
 		}
+		p := buf[len(buf):cap(buf)]
 		var n int
-		n, err = resp.Body.Read(buf[len(buf):min(cap(buf), MaxBodyBytes)])
+		n, err = resp.Body.Read(p)
+		if n < 0 || n > len(p) {
+			n, err = 0, errBadReadCount
+		}
 		buf = buf[:len(buf)+n]
 		if err != nil {
 			break
 		}
 		if n == 0 {
-			zero++
+			empty++
+		} else {
+			empty = 0
 		}
 	}
 	r.head, r.rest = buf, resp.Body
@@ -162,6 +178,15 @@ func (r *replayBody) capture(resp *http.Response) ([]byte, error) {
 	}
 	return buf, err
 }
+
+// maxEmptyReads is how many reads in a row may return no bytes and no
+// error before capture leaves the rest of the body to the caller, as
+// bufio.Reader gives up after 100.
+const maxEmptyReads = 100
+
+// errBadReadCount is the failure of a body whose Read returned a count
+// outside 0..len(p).
+var errBadReadCount = errors.New("coserr: response body returned an invalid count from Read")
 
 // Read gives the captured bytes, then the original stream.
 func (r *replayBody) Read(p []byte) (int, error) {
