@@ -1,0 +1,157 @@
+package coserrtest_test
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/coserrtest"
+)
+
+// call sends a request to the server and parses its answer.
+func call(t *testing.T, method, url string, body string) (*http.Response, error) {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	require.NoError(t, err)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp, coserr.FromResponse(resp)
+}
+
+func TestServerRoutes(t *testing.T) {
+	srv := coserrtest.Server(t,
+		coserrtest.Route{Method: http.MethodHead, Path: "/gone", Code: coserr.NoSuchKey},
+		coserrtest.Route{Method: http.MethodGet, Path: "/gone", Code: coserr.NoSuchKey},
+		coserrtest.Route{Path: "/private/*", Code: coserr.AccessDenied, Options: []coserrtest.Option{coserrtest.WithRequestID("req-private")}},
+		coserrtest.Route{Method: http.MethodPut, Path: "/bare", Options: []coserrtest.Option{coserrtest.WithStatus(502), coserrtest.WithBody("text/html", "<html>bad gateway</html>")}},
+		coserrtest.Route{Path: "/ok", Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			_, _ = io.WriteString(w, "hello")
+		})},
+	)
+	tests := []struct {
+		method, path string
+		want         *coserr.Code // nil: no code
+		status       int
+		check        func(t *testing.T, resp *http.Response, se *coserr.ServiceError)
+	}{
+		{http.MethodHead, "/gone", nil, 404, func(t *testing.T, resp *http.Response, se *coserr.ServiceError) {
+			assert.ErrorIs(t, se, coserr.ErrNotFound)
+			assert.Empty(t, se.Body)
+			assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
+			assert.Equal(t, coserrtest.DefaultTraceID, se.TraceID)
+		}},
+		{http.MethodGet, "/gone", coserr.NoSuchKey, 404, func(t *testing.T, resp *http.Response, se *coserr.ServiceError) {
+			assert.Equal(t, strings.TrimPrefix(resp.Request.URL.String(), "http://"), se.Resource)
+			assert.Equal(t, "tencent-cos", resp.Header.Get("Server"))
+			assert.Equal(t, "application/xml", resp.Header.Get("Content-Type"))
+			assert.NotEmpty(t, resp.Header.Get("Date"))
+		}},
+		{http.MethodDelete, "/private/a.txt", coserr.AccessDenied, 403, func(t *testing.T, _ *http.Response, se *coserr.ServiceError) {
+			assert.Equal(t, "req-private", se.RequestID)
+			assert.Equal(t, http.MethodDelete, se.Method)
+		}},
+		{http.MethodPut, "/bare", nil, 502, func(t *testing.T, _ *http.Response, se *coserr.ServiceError) {
+			assert.Equal(t, "<html>bad gateway</html>", string(se.Body))
+			assert.True(t, se.Retryable())
+		}},
+		{http.MethodPost, "/gone", nil, 200, nil},           // no route for POST: the default
+		{http.MethodGet, "/private/a/b.txt", nil, 200, nil}, // * does not match a slash
+		{http.MethodGet, "/elsewhere", nil, 200, nil},
+		{http.MethodGet, "/ok", nil, 200, func(t *testing.T, resp *http.Response, _ *coserr.ServiceError) {
+			b, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.Equal(t, "hello", string(b))
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			resp, err := call(t, tt.method, srv.URL+tt.path, "payload")
+			require.Equal(t, tt.status, resp.StatusCode)
+			var se *coserr.ServiceError
+			if tt.status < 300 {
+				require.NoError(t, err)
+			} else {
+				require.True(t, errors.As(err, &se), "FromResponse = %v; want a *ServiceError", err)
+				if tt.want != nil {
+					require.ErrorIs(t, err, tt.want)
+				} else {
+					assert.Nil(t, se.Known())
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, resp, se)
+			}
+		})
+	}
+}
+
+func TestServerTimes(t *testing.T) {
+	srv := coserrtest.Server(t,
+		coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.SlowDown, Times: 2},
+		coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.InternalError, Times: 1},
+	)
+	var got []int
+	for range 5 {
+		resp, _ := call(t, http.MethodPut, srv.URL+"/k", "data")
+		got = append(got, resp.StatusCode)
+	}
+	assert.Equal(t, []int{503, 503, 500, 200, 200}, got)
+}
+
+func TestServerCatchAll(t *testing.T) {
+	srv := coserrtest.Server(t,
+		coserrtest.Route{Method: http.MethodGet, Path: "/k", Code: coserr.NoSuchKey},
+		coserrtest.Route{Code: coserr.AccessDenied}, // the default
+	)
+	_, err := call(t, http.MethodGet, srv.URL+"/k", "")
+	assert.ErrorIs(t, err, coserr.NoSuchKey)
+	_, err = call(t, http.MethodPost, srv.URL+"/other", "")
+	assert.ErrorIs(t, err, coserr.AccessDenied)
+}
+
+func TestServerConcurrent(t *testing.T) {
+	// Times is exact under concurrent requests (run with -race).
+	const n = 20
+	srv := coserrtest.Server(t, coserrtest.Route{Code: coserr.SlowDown, Times: n / 2})
+	var mu sync.Mutex
+	statuses := map[int]int{}
+	var wg sync.WaitGroup
+	for range n {
+		wg.Go(func() {
+			resp, err := http.Get(srv.URL + "/k")
+			if !assert.NoError(t, err) {
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			mu.Lock()
+			statuses[resp.StatusCode]++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, map[int]int{503: n / 2, 200: n / 2}, statuses)
+}
+
+func TestServerClosedByCleanup(t *testing.T) {
+	var url string
+	t.Run("inner", func(t *testing.T) {
+		url = coserrtest.Server(t).URL
+		resp, err := http.Get(url)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, 200, resp.StatusCode)
+		assert.True(t, strings.HasPrefix(url, "http://127.0.0.1:"), "URL = %s; want http://127.0.0.1:PORT", url)
+	})
+	client := &http.Client{Transport: &http.Transport{}} // no pooled connection to the closed server
+	_, err := client.Get(url)
+	assert.Error(t, err, "GET after the test ended; want the server closed")
+}

@@ -1,0 +1,179 @@
+// Package cosv5 adapts the errors of github.com/tencentyun/cos-go-sdk-v5,
+// the official COS Go SDK, to package coserr, so that code which already
+// uses the SDK gets typed errors with one call:
+//
+//	_, err := client.Object.Head(ctx, key, nil)
+//	if err = cosv5.Wrap(err); err != nil {
+//		switch {
+//		case errors.Is(err, coserr.ErrNotFound): // also the bodiless 404 of a HEAD
+//		case coserr.IsRetryable(err):
+//		}
+//		return err
+//	}
+//
+// Wrap keeps the SDK's own error inside the one it returns, so code that
+// uses cos.IsCOSError or errors.As(err, &cosErr) goes on working once it
+// unwraps.
+package cosv5
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	cos "github.com/tencentyun/cos-go-sdk-v5"
+
+	"github.com/cosgo/errcatalog/coserr"
+)
+
+// Wrap turns an error of the COS Go SDK into the error package coserr
+// would have made for it:
+//
+//   - nil gives nil.
+//   - A *cos.ErrorResponse (COS answered with an error status) gives a
+//     *coserr.ServiceError with every field the SDK kept: StatusCode; Code
+//     from the body, else the x-cos-error-code header; Message; Resource;
+//     RequestID and TraceID from the body, else the x-cos-request-id /
+//     x-cos-trace-id headers, else x-ci-request-id / x-ci-trace-id; Method
+//     and URL of the request, the URL with signatures and tokens redacted
+//     (coserr.RedactURL); Header, the response's headers (for
+//     coserr.RetryAfter). Body stays nil: the SDK has read and closed it.
+//     Err is the error Wrap was given, so errors.As(err, &errResp) with a
+//     *cos.ErrorResponse still finds the SDK's error.
+//   - A *cos.RetryError (the SDK's attempts all failed below HTTP) gives a
+//     *coserr.ClientError for the last attempt, which is the one that
+//     decided the outcome: errors.Is(err, context.Canceled),
+//     errors.Is(err, syscall.ECONNREFUSED) and coserr.IsRetryable judge
+//     it, and its Op and URL are those of the last attempt's *url.Error
+//     (the URL the SDK built, before any RoundTripper changed it).
+//     Err keeps the RetryError too (and so every attempt): errors.As(err,
+//     &retryErr) with a *cos.RetryError finds it.
+//   - An error that already is or wraps a *coserr.ServiceError or
+//     *coserr.ClientError comes back as it is.
+//   - Any other error (a transport failure the SDK passed on as it was, a
+//     canceled context, a body it could not read or decode) gives a
+//     *coserr.ClientError, as coserr.FromTransport makes.
+//
+// Wrap looks through wrapping (errors.As) for the SDK's types. It never
+// panics, not even for an ErrorResponse without a Response or Request, on
+// which the SDK's own Error method would.
+//
+// The SDK turns a JSON error body whose numeric code is missing into the
+// code "0"; Wrap reads that as no code, and so falls back to the
+// x-cos-error-code header, as the vector-bucket APIs need.
+func Wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *coserr.ServiceError
+	var ce *coserr.ClientError
+	if errors.As(err, &se) || errors.As(err, &ce) {
+		return err
+	}
+	var er *cos.ErrorResponse
+	if errors.As(err, &er) && er != nil {
+		return serviceError(er, err)
+	}
+	var re *cos.RetryError
+	if errors.As(err, &re) && re != nil {
+		for i := len(re.Errs) - 1; i >= 0; i-- {
+			if re.Errs[i] != nil {
+				return clientError(&attempts{last: re.Errs[i], all: err, n: len(re.Errs)})
+			}
+		}
+	}
+	return clientError(err)
+}
+
+// clientError is coserr.FromTransport(nil, err) with the method in Op
+// spelled as the request's ("GET"), not as *url.Error spells it ("Get").
+func clientError(err error) error {
+	out := coserr.FromTransport(nil, err)
+	if ce, ok := out.(*coserr.ClientError); ok {
+		ce.Op = strings.ToUpper(ce.Op)
+	}
+	return out
+}
+
+// Response and request headers COS uses for errors.
+const (
+	headerErrorCode   = "X-Cos-Error-Code"
+	headerRequestID   = "X-Cos-Request-Id"
+	headerTraceID     = "X-Cos-Trace-Id"
+	headerCIRequestID = "X-Ci-Request-Id"
+	headerCITraceID   = "X-Ci-Trace-Id"
+)
+
+// serviceError builds the ServiceError for er; orig is what Wrap was given.
+func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
+	e := &coserr.ServiceError{
+		Code:      strings.TrimSpace(er.Code),
+		Message:   er.Message,
+		Resource:  strings.TrimSpace(er.Resource),
+		RequestID: strings.TrimSpace(er.RequestID),
+		TraceID:   strings.TrimSpace(er.TraceID),
+		Err:       orig,
+	}
+	resp := er.Response
+	if resp == nil {
+		return e
+	}
+	e.StatusCode = resp.StatusCode
+	e.Header = resp.Header
+	if e.Code == "0" && isJSON(resp.Header) {
+		e.Code = "" // the SDK's stand-in for a JSON body without a code
+	}
+	e.Code = first(e.Code, header(resp.Header, headerErrorCode))
+	e.RequestID = first(e.RequestID, header(resp.Header, headerRequestID), header(resp.Header, headerCIRequestID))
+	e.TraceID = first(e.TraceID, header(resp.Header, headerTraceID), header(resp.Header, headerCITraceID))
+	if req := resp.Request; req != nil {
+		e.Method = req.Method
+		e.URL = coserr.RedactURL(req.URL)
+	}
+	return e
+}
+
+// isJSON reports whether the response's Content-Type is JSON, as the SDK
+// tests it.
+func isJSON(h http.Header) bool {
+	return strings.HasPrefix(strings.TrimLeft(h.Get("Content-Type"), " "), "application/json")
+}
+
+// header is a header's value, trimmed; "" for a nil header.
+func header(h http.Header, key string) string {
+	if h == nil {
+		return ""
+	}
+	return strings.TrimSpace(h.Get(key))
+}
+
+// first returns the first non-empty string.
+func first(s ...string) string {
+	if i := slices.IndexFunc(s, func(v string) bool { return v != "" }); i >= 0 {
+		return s[i]
+	}
+	return ""
+}
+
+// attempts is the cause of the ClientError Wrap makes for a
+// *cos.RetryError: the last attempt's error, which decides what the
+// failure is, with every attempt kept behind it.
+type attempts struct {
+	last error // the last attempt's error
+	all  error // what Wrap was given: the *cos.RetryError, or an error wrapping it
+	n    int   // the number of failed attempts
+}
+
+// Error is the last attempt's error, with the number of attempts.
+func (a *attempts) Error() string {
+	if a.n == 1 {
+		return a.last.Error()
+	}
+	return a.last.Error() + " (last of " + strconv.Itoa(a.n) + " attempts)"
+}
+
+// Unwrap gives errors.Is and errors.As the last attempt first, then the
+// SDK's RetryError.
+func (a *attempts) Unwrap() []error { return []error{a.last, a.all} }

@@ -1,0 +1,356 @@
+package cosv5_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	cos "github.com/tencentyun/cos-go-sdk-v5"
+
+	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/cosv5"
+)
+
+// Credentials the test client signs with; none may reach an error.
+const (
+	secretID  = "AKIDexampleSecretIdDoNotLeak"
+	secretKey = "exampleSecretKeyDoNotLeak"
+	token     = "exampleSessionTokenDoNotLeak"
+)
+
+// presign adds the query a presigned COS URL carries, so that the test can
+// check that Wrap redacts it.
+type presign struct {
+	next  http.RoundTripper
+	calls atomic.Int32
+}
+
+func (p *presign) RoundTrip(req *http.Request) (*http.Response, error) {
+	p.calls.Add(1)
+	r := req.Clone(req.Context())
+	q := r.URL.RawQuery
+	if q != "" {
+		q += "&"
+	}
+	r.URL.RawQuery = q + "q-sign-algorithm=sha1&q-ak=" + secretID + "&q-sign-time=1700000000;1700003600&q-signature=0123456789abcdef&x-cos-security-token=" + token
+	return p.next.RoundTrip(r)
+}
+
+// newClient returns a real SDK client for the bucket at rawURL, signing
+// every request, and the transport that counts its attempts.
+func newClient(t *testing.T, rawURL string, retries int) (*cos.Client, *presign) {
+	t.Helper()
+	u, err := url.Parse(rawURL)
+	require.NoError(t, err)
+	tr := &presign{next: &cos.AuthorizationTransport{SecretID: secretID, SecretKey: secretKey, SessionToken: token}}
+	c := cos.NewClient(&cos.BaseURL{BucketURL: u, ServiceURL: u}, &http.Client{Transport: tr})
+	c.Conf.RetryOpt.Count = retries
+	return c, tr
+}
+
+// refusedURL is the URL of a port on 127.0.0.1 that nothing listens on.
+func refusedURL(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	addr := l.Addr().String()
+	require.NoError(t, l.Close())
+	return "http://" + addr
+}
+
+// assertNoSecrets checks every text form of err for the credentials.
+func assertNoSecrets(t *testing.T, err error) {
+	t.Helper()
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, nil)).Error("failed", "err", err)
+	texts := []string{err.Error(), buf.String()}
+	var se *coserr.ServiceError
+	if errors.As(err, &se) {
+		texts = append(texts, se.URL)
+		for _, v := range se.Digest() {
+			texts = append(texts, v)
+		}
+	}
+	var ce *coserr.ClientError
+	if errors.As(err, &ce) {
+		texts = append(texts, ce.URL)
+	}
+	for _, s := range texts {
+		for _, secret := range []string{secretID, secretKey, token, "0123456789abcdef"} {
+			assert.NotContains(t, s, secret)
+		}
+	}
+}
+
+func TestWrapServiceErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		route   coserrtest.Route
+		call    func(ctx context.Context, c *cos.Client) error
+		attempt int32 // requests the SDK sends
+		status  int
+		code    string
+		is      []error
+		check   func(t *testing.T, se *coserr.ServiceError)
+	}{
+		{
+			name:  "HEAD Object 404 without a body",
+			route: coserrtest.Route{Method: http.MethodHead, Path: "/missing.txt", Code: coserr.NoSuchKey},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, err := c.Object.Head(ctx, "missing.txt", nil)
+				return err
+			},
+			attempt: 1, status: 404, code: "",
+			is: []error{coserr.ErrNotFound},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.Equal(t, http.MethodHead, se.Method)
+				assert.NotErrorIs(t, se, coserr.NoSuchKey) // no body, so no code
+				assert.Empty(t, se.Message)
+				assert.Nil(t, se.Body)
+			},
+		},
+		{
+			name:  "GET Bucket 404 NoSuchBucket",
+			route: coserrtest.Route{Method: http.MethodGet, Path: "/", Code: coserr.NoSuchBucket},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, _, err := c.Bucket.Get(ctx, nil)
+				return err
+			},
+			attempt: 1, status: 404, code: "NoSuchBucket",
+			is: []error{coserr.NoSuchBucket, coserr.ErrNotFound},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.Equal(t, coserr.NoSuchBucket.Description(), se.Message)
+				assert.True(t, strings.HasPrefix(se.Resource, "127.0.0.1:"), "Resource = %q; want the bucket's host", se.Resource)
+			},
+		},
+		{
+			name:  "PUT 503 SlowDown, retried by the SDK",
+			route: coserrtest.Route{Method: http.MethodPut, Path: "/big.bin", Code: coserr.SlowDown},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, err := c.Object.Put(ctx, "big.bin", strings.NewReader("payload"), nil)
+				return err
+			},
+			attempt: 2, status: 503, code: "SlowDown",
+			is: []error{coserr.SlowDown, coserr.ErrThrottled},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.True(t, se.Retryable())
+				assert.Equal(t, http.MethodPut, se.Method)
+				assert.Equal(t, "tencent-cos", se.Header.Get("Server"))
+			},
+		},
+		{
+			name:  "GET 403 AccessDenied",
+			route: coserrtest.Route{Method: http.MethodGet, Path: "/private.txt", Code: coserr.AccessDenied, Options: []coserrtest.Option{coserrtest.WithMessage("Access Denied.")}},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, err := c.Object.Get(ctx, "private.txt", nil)
+				return err
+			},
+			attempt: 1, status: 403, code: "AccessDenied",
+			is: []error{coserr.AccessDenied, coserr.ErrAccessDenied},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.Equal(t, "Access Denied.", se.Message)
+				assert.False(t, se.Retryable())
+				assert.Contains(t, se.URL, "/private.txt?")
+				assert.Contains(t, se.URL, "q-signature=REDACTED")
+			},
+		},
+		{
+			name:  "an unknown code",
+			route: coserrtest.Route{Method: http.MethodGet, Path: "/odd.txt", Options: []coserrtest.Option{coserrtest.WithCode("BrandNewError"), coserrtest.WithStatus(409), coserrtest.WithMessage("Something new.")}},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, err := c.Object.Get(ctx, "odd.txt", nil)
+				return err
+			},
+			attempt: 1, status: 409, code: "BrandNewError",
+			is: []error{coserr.ErrConflict},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.Nil(t, se.Known())
+				assert.Equal(t, "Something new.", se.Message)
+			},
+		},
+		{
+			name: "code only in x-cos-error-code, ids only in x-ci headers",
+			route: coserrtest.Route{Method: http.MethodGet, Path: "/vectors", Options: []coserrtest.Option{
+				coserrtest.WithStatus(404), coserrtest.WithRequestID(""), coserrtest.WithTraceID(""),
+				coserrtest.WithHeader("X-Cos-Error-Code", "NotFoundException"),
+				coserrtest.WithHeader("X-Ci-Request-Id", "ci-request"), coserrtest.WithHeader("X-Ci-Trace-Id", "ci-trace"),
+				coserrtest.WithBody("application/json", `{"message":"The vector bucket does not exist."}`),
+			}},
+			call: func(ctx context.Context, c *cos.Client) error {
+				_, err := c.Object.Get(ctx, "vectors", nil)
+				return err
+			},
+			attempt: 1, status: 404, code: "NotFoundException",
+			is: []error{coserr.NotFoundException, coserr.ErrNotFound},
+			check: func(t *testing.T, se *coserr.ServiceError) {
+				assert.Equal(t, "The vector bucket does not exist.", se.Message)
+				assert.Equal(t, "ci-request", se.RequestID)
+				assert.Equal(t, "ci-trace", se.TraceID)
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := coserrtest.Server(t, tt.route)
+			c, tr := newClient(t, srv.URL, 2)
+			sdkErr := tt.call(context.Background(), c)
+			require.Error(t, sdkErr)
+
+			err := cosv5.Wrap(sdkErr)
+			var se *coserr.ServiceError
+			require.True(t, errors.As(err, &se), "Wrap(%T) = %T; want *coserr.ServiceError", sdkErr, err)
+			assert.Equal(t, tt.attempt, tr.calls.Load(), "requests sent")
+			assert.Equal(t, tt.status, se.StatusCode)
+			assert.Equal(t, tt.code, se.Code)
+			for _, target := range tt.is {
+				assert.ErrorIs(t, err, target)
+			}
+			if tt.code != "NotFoundException" {
+				assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
+				assert.Equal(t, coserrtest.DefaultTraceID, se.TraceID)
+			}
+			assert.Equal(t, strings.HasPrefix(tt.name, "HEAD"), se.Method == http.MethodHead)
+			assert.True(t, strings.HasPrefix(se.URL, srv.URL+"/"), "URL = %q; want under %s", se.URL, srv.URL)
+			assert.NotNil(t, se.Header)
+			assert.Equal(t, se.Retryable(), coserr.IsRetryable(err))
+
+			// The SDK's own error is still there.
+			var er *cos.ErrorResponse
+			require.True(t, errors.As(err, &er), "errors.As(Wrap(err), *cos.ErrorResponse) = false")
+			assert.Same(t, sdkErr, error(er))
+			assert.Same(t, sdkErr, se.Err)
+			assertNoSecrets(t, err)
+		})
+	}
+}
+
+func TestWrapRefused(t *testing.T) {
+	c, tr := newClient(t, refusedURL(t), 2)
+	_, sdkErr := c.Object.Get(context.Background(), "k.txt", nil)
+	var re *cos.RetryError
+	require.True(t, errors.As(sdkErr, &re), "SDK error %T; want *cos.RetryError", sdkErr)
+	require.Len(t, re.Errs, 2)
+	assert.Equal(t, int32(2), tr.calls.Load())
+
+	err := cosv5.Wrap(sdkErr)
+	var ce *coserr.ClientError
+	require.True(t, errors.As(err, &ce), "Wrap(%T) = %T; want *coserr.ClientError", sdkErr, err)
+	assert.ErrorIs(t, err, syscall.ECONNREFUSED)
+	assert.True(t, ce.Retryable())
+	assert.True(t, coserr.IsRetryable(err))
+	assert.False(t, ce.Timeout())
+	assert.Equal(t, http.MethodGet, ce.Op)
+	assert.True(t, strings.HasPrefix(ce.URL, "http://127.0.0.1:") && strings.HasSuffix(ce.URL, "/k.txt"), "URL = %q; want the object's URL", ce.URL)
+	assert.Contains(t, err.Error(), "connection refused")
+	var got *cos.RetryError
+	require.True(t, errors.As(err, &got))
+	assert.Same(t, re, got)
+	assertNoSecrets(t, err)
+}
+
+func TestWrapCanceled(t *testing.T) {
+	srv := coserrtest.Server(t)
+	c, _ := newClient(t, srv.URL, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, sdkErr := c.Object.Get(ctx, "k.txt", nil)
+	require.Error(t, sdkErr)
+	assert.False(t, errors.Is(sdkErr, context.Canceled), "the SDK's RetryError hides the cause; Wrap is needed")
+
+	err := cosv5.Wrap(sdkErr)
+	var ce *coserr.ClientError
+	require.True(t, errors.As(err, &ce), "Wrap(%T) = %T; want *coserr.ClientError", sdkErr, err)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.False(t, ce.Retryable())
+	assert.False(t, coserr.IsRetryable(err))
+	assert.Contains(t, err.Error(), "context canceled")
+}
+
+func TestWrapOthers(t *testing.T) {
+	se := &coserr.ServiceError{StatusCode: 404, Code: "NoSuchKey"}
+	ce := &coserr.ClientError{Op: "GET", Err: context.DeadlineExceeded}
+	plain := errors.New("verification failed")
+	errResp := &cos.ErrorResponse{Code: "NoSuchKey", Message: "gone", RequestID: "rid"}
+	tests := []struct {
+		name  string
+		in    error
+		check func(t *testing.T, got error)
+	}{
+		{"nil", nil, func(t *testing.T, got error) { assert.NoError(t, got) }},
+		{"ServiceError as it is", se, func(t *testing.T, got error) { assert.Same(t, se, got) }},
+		{"ClientError as it is", ce, func(t *testing.T, got error) { assert.Same(t, ce, got) }},
+		{"plain error", plain, func(t *testing.T, got error) {
+			var c *coserr.ClientError
+			require.True(t, errors.As(got, &c))
+			assert.Same(t, plain, c.Err)
+			assert.False(t, c.Retryable())
+		}},
+		{"ErrorResponse without Response", errResp, func(t *testing.T, got error) {
+			var s *coserr.ServiceError
+			require.True(t, errors.As(got, &s))
+			assert.Equal(t, "NoSuchKey", s.Code)
+			assert.Equal(t, "rid", s.RequestID)
+			assert.ErrorIs(t, got, coserr.NoSuchKey)
+			assert.NotPanics(t, func() { _ = got.Error() })
+		}},
+		{"ErrorResponse without Request", &cos.ErrorResponse{Response: &http.Response{StatusCode: 500, Header: http.Header{"X-Cos-Request-Id": {"hdr"}}}}, func(t *testing.T, got error) {
+			var s *coserr.ServiceError
+			require.True(t, errors.As(got, &s))
+			assert.Equal(t, 500, s.StatusCode)
+			assert.Equal(t, "hdr", s.RequestID)
+			assert.Empty(t, s.Method)
+			assert.Empty(t, s.URL)
+			assert.ErrorIs(t, got, coserr.ErrServer)
+			assert.NotPanics(t, func() { _ = got.Error() })
+		}},
+		{"JSON code 0 is no code", &cos.ErrorResponse{Code: "0", Response: &http.Response{StatusCode: 429, Header: http.Header{"Content-Type": {"application/json"}}}}, func(t *testing.T, got error) {
+			var s *coserr.ServiceError
+			require.True(t, errors.As(got, &s))
+			assert.Empty(t, s.Code)
+			assert.ErrorIs(t, got, coserr.ErrThrottled)
+		}},
+		{"wrapped ErrorResponse", errors.Join(errors.New("upload"), errResp), func(t *testing.T, got error) {
+			assert.ErrorIs(t, got, coserr.NoSuchKey)
+			var er *cos.ErrorResponse
+			require.True(t, errors.As(got, &er))
+			assert.Same(t, errResp, er)
+		}},
+		{"typed nil ErrorResponse", (*cos.ErrorResponse)(nil), func(t *testing.T, got error) {
+			var c *coserr.ClientError
+			assert.True(t, errors.As(got, &c))
+		}},
+		{"RetryError with one attempt", &cos.RetryError{Errs: []error{context.DeadlineExceeded}}, func(t *testing.T, got error) {
+			var c *coserr.ClientError
+			require.True(t, errors.As(got, &c))
+			assert.True(t, c.Timeout())
+			assert.True(t, c.Retryable())
+			assert.Equal(t, "cos: context deadline exceeded", got.Error())
+		}},
+		{"RetryError, last attempt decides", &cos.RetryError{Errs: []error{context.DeadlineExceeded, context.Canceled, nil}}, func(t *testing.T, got error) {
+			assert.ErrorIs(t, got, context.Canceled)
+			assert.False(t, coserr.IsRetryable(got))
+			assert.Equal(t, "cos: context canceled (last of 3 attempts)", got.Error())
+		}},
+		{"empty RetryError", &cos.RetryError{}, func(t *testing.T, got error) {
+			var c *coserr.ClientError
+			assert.True(t, errors.As(got, &c))
+			assert.NotPanics(t, func() { _ = got.Error() })
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.check(t, cosv5.Wrap(tt.in))
+		})
+	}
+}
