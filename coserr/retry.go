@@ -31,9 +31,15 @@ func IsRetryable(err error) bool {
 	return transportRetryable(err)
 }
 
+// maxRetryAfter is the longest wait RetryAfter accepts; a longer one is
+// taken for a broken header.
+const maxRetryAfter = 24 * time.Hour
+
 // RetryAfter returns how long the server asked the client to wait, from
 // the Retry-After header (seconds or an HTTP date) of the first
-// *ServiceError in err's chain. ok is false when there is none.
+// *ServiceError in err's chain. ok is false when there is none, or when
+// it asks for a negative wait or more than a day; a date in the past
+// gives 0.
 func RetryAfter(err error) (d time.Duration, ok bool) {
 	var se *ServiceError
 	if !errors.As(err, &se) || se == nil || se.Header == nil {
@@ -44,13 +50,15 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 		return 0, false
 	}
 	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 || secs > int64(24*time.Hour/time.Second) {
+		if secs < 0 || secs > int64(maxRetryAfter/time.Second) {
 			return 0, false
 		}
 		return time.Duration(secs) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0), true
+		if d := time.Until(t); d <= maxRetryAfter {
+			return max(d, 0), true
+		}
 	}
 	return 0, false
 }
