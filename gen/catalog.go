@@ -1,24 +1,27 @@
 package gen
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Limits that keep a hostile catalog from costing much: Load refuses a
-// larger file or a deeper document at once, with a positioned error.
+// larger file, more nodes or a deeper document at once, with a positioned
+// error. The size and node limits are checked by a pass over the bytes
+// before any YAML is parsed; catalog.yaml is about 30 KB and 3,000 nodes.
 const (
-	MaxCatalogBytes = 16 << 20 // bytes in a catalog file
-	MaxDepth        = 16       // nesting of YAML collections; the schema needs 4
-	MinStatus       = 300      // lowest HTTP status a code may have
-	MaxStatus       = 599      // highest HTTP status a code may have
+	MaxCatalogBytes = 1 << 20 // bytes in a catalog file
+	MaxNodes        = 1 << 15 // YAML scalars and collections in a catalog file
+	MaxDepth        = 16      // nesting of YAML collections; the schema needs 4
+	MinStatus       = 300     // lowest HTTP status a code may have
+	MaxStatus       = 599     // highest HTTP status a code may have
 )
 
 // A Catalog is a loaded and validated catalog.yaml.
@@ -73,17 +76,26 @@ func Load(file string, src []byte) (*Catalog, error) {
 		l.errf(1, 1, "catalog is %d bytes; the limit is %d", len(src), MaxCatalogBytes)
 		return nil, l.errs
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, col, msg := syntaxPos(src, err)
+	s := scanCatalog(src)
+	if s.bad >= 0 {
+		line, col := s.pos(s.bad)
+		l.errf(line, col, "%s", s.badMsg)
+		return nil, l.errs
+	}
+	doc, extra, err := parse(src)
+	if err != nil {
+		line, col, msg := s.syntaxPos(err)
 		l.errf(line, col, "%s", msg)
 		return nil, l.errs
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	if doc == nil || len(doc.Content) == 0 {
 		l.errf(1, 1, "catalog is empty; want classes and codes")
 		return nil, l.errs
 	}
-	if !l.safe(&doc, 0) {
+	if extra != nil {
+		l.errf(max(extra.Line, 1), max(extra.Column, 1), "a catalog is one YAML document; this is a second")
+	}
+	if !l.safe(doc, 0) {
 		l.errs.sort()
 		return nil, l.errs
 	}
@@ -279,7 +291,7 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 		}
 	}
 	if r := m["retryable"]; r == nil {
-		l.errAt(n, "missing key %q", "retryable")
+		l.errAt(n, "missing key %q in code", "retryable")
 	} else if b, err := strconv.ParseBool(r.Value); r.Kind != yaml.ScalarNode || r.Tag != "!!bool" || err != nil {
 		l.errAt(r, "retryable must be true or false")
 	} else {
@@ -298,6 +310,10 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 func (l *loader) wire(n *yaml.Node, s string, v *codeChecks) {
 	if s == "" {
 		l.errAt(n, "empty code")
+		return
+	}
+	if !wireOK(s) {
+		l.errAt(n, "%q is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end", s)
 		return
 	}
 	if p, dup := v.wire[s]; dup {
@@ -323,7 +339,7 @@ func (l *loader) goName(n *yaml.Node, s string, v *codeChecks) {
 func (l *loader) statuses(n *yaml.Node, m map[string]*yaml.Node) []int {
 	s := m["status"]
 	if s == nil {
-		l.errAt(n, "missing key %q", "status")
+		l.errAt(n, "missing key %q in code", "status")
 		return nil
 	}
 	items := []*yaml.Node{s}
@@ -356,6 +372,12 @@ func (l *loader) description(n *yaml.Node, m map[string]*yaml.Node, what string)
 		l.errAt(d, "empty description")
 		return nil
 	}
+	if d != nil {
+		if msg := textProblem(d.Value); msg != "" {
+			l.errAt(d, "description %s", msg)
+			return nil
+		}
+	}
 	return d
 }
 
@@ -384,41 +406,37 @@ func isExported(s string) bool {
 	return token.IsIdentifier(s) && token.IsExported(s)
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// syntaxPos turns a YAML syntax error into a position and a message.
-// The parser's line can be the start of the enclosing construct, so the
-// position is the first line at which the file stops parsing: the shortest
-// prefix of lines, from the parser's line on, that fails on its own.
-func syntaxPos(src []byte, err error) (line, col int, msg string) {
-	msg = strings.TrimPrefix(err.Error(), "yaml: ")
-	line = 1
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	fails := func(k int) bool {
-		var n yaml.Node
-		return yaml.Unmarshal(bytes.Join(lines[:k], nil), &n) != nil
-	}
-	// Binary search for the first failing prefix at or after line: a prefix
-	// that parses stays parseable when cut earlier, outside multi-line flow
-	// collections, which a catalog keeps on one line.
-	if lo, hi := max(line, 1), len(lines); lo <= hi && fails(hi) {
-		for lo < hi {
-			if mid := (lo + hi) / 2; fails(mid) {
-				hi = mid
-			} else {
-				lo = mid + 1
-			}
+// wireOK reports whether s can be a code as COS sends it: printable ASCII
+// without the characters that would end a Markdown code span or table
+// cell (backquote, backslash, vertical bar), and no space at either end.
+func wireOK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '`' || c == '\\' || c == '|' {
+			return false
 		}
-		line = lo
 	}
-	col = 1
-	if line-1 < len(lines) {
-		text := lines[line-1]
-		col += len(text) - len(bytes.TrimLeft(text, " "))
+	return s[0] != ' ' && s[len(s)-1] != ' '
+}
+
+// textProblem says what keeps s from being a description, or returns "".
+// Line breaks and tabs are fine (the renderers fold all white space);
+// other control characters, byte order marks and bidirectional controls
+// are not: the first two break Go source and Markdown, the last can make
+// text read differently from what it is.
+func textProblem(s string) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
 	}
-	return line, col, "syntax error: " + msg
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+		case unicode.IsControl(r):
+			return fmt.Sprintf("has control character %U", r)
+		case r == 0xFEFF:
+			return "has a byte order mark (U+FEFF)"
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("has bidirectional control character %U", r)
+		}
+	}
+	return ""
 }

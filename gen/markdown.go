@@ -55,7 +55,11 @@ func RenderMarkdown(c *Catalog) []byte {
 	return b.Bytes()
 }
 
-// cell makes a text safe for one Markdown table cell.
+var cellEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`)
+
+// cell makes a text safe for one Markdown table cell: white space folded
+// onto one line, a vertical bar escaped so that it does not end the cell,
+// and a backslash escaped so that it shows and cannot escape that bar.
 func cell(s string) string {
-	return strings.ReplaceAll(commentText(s), "|", `\|`)
+	return cellEscaper.Replace(commentText(s))
 }
