@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"testing"
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
@@ -41,13 +40,12 @@ func ExampleResponse_options() {
 	// true 2s
 }
 
-func ExampleServer() {
-	t := &testing.T{} // in a test, the test's own t
-	srv := coserrtest.Server(t,
+func ExampleNewServer() {
+	srv := coserrtest.NewServer( // in a test, coserrtest.Server(t, ...) closes it for you
 		coserrtest.Route{Method: http.MethodPut, Path: "/report.csv", Code: coserr.SlowDown, Times: 1},
 		coserrtest.Route{Method: http.MethodGet, Path: "/missing", Code: coserr.NoSuchKey},
 	)
-	defer srv.Close() // t.Cleanup does it in a test
+	defer srv.Close()
 
 	for _, r := range []struct{ method, path string }{
 		{http.MethodPut, "/report.csv"}, {http.MethodPut, "/report.csv"}, {http.MethodGet, "/missing"},

@@ -23,6 +23,9 @@
 //	)
 //	// PUT /big.bin: 503 SlowDown twice, then 200 OK; GET /missing: 404 NoSuchKey.
 //
+// NewServer does the same outside a test, for examples and TestMain; its
+// caller closes it.
+//
 // The request and trace ids are fixed (DefaultRequestID, DefaultTraceID)
 // unless an option sets them, so that tests can compare them.
 package coserrtest

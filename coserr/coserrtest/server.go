@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path"
+	"slices"
 	"sync"
 	"testing"
 
@@ -50,10 +51,15 @@ type Route struct {
 //	resp, err := http.Get(srv.URL + "/private/report.csv") // 403 AccessDenied
 func Server(t testing.TB, routes ...Route) *httptest.Server {
 	t.Helper()
-	h := &handler{routes: routes, used: make([]int, len(routes))}
-	srv := httptest.NewServer(h)
+	srv := NewServer(routes...)
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// NewServer is Server for use outside a test, such as in an example or a
+// TestMain: the caller must Close the server.
+func NewServer(routes ...Route) *httptest.Server {
+	return httptest.NewServer(&handler{routes: slices.Clone(routes), used: make([]int, len(routes))})
 }
 
 // handler serves the routes.
