@@ -38,7 +38,8 @@
 //
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
 // stale (-check), a code is unknown (explain) or a file cannot be read or
-// written, and 2 on bad usage.
+// written, and 2 on bad usage: an unknown flag or argument, a -pkg that is
+// no package name, or -out and -docs naming the same file.
 package main
 
 import (
@@ -46,64 +47,85 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
+	"io"
 	"io/fs"
 	"log"
 	"os"
+	"path/filepath"
 
 	"github.com/cosgo/errcatalog/gen"
 )
 
-var (
-	catalog = flag.String("catalog", "catalog.yaml", "catalog `file` to read")
-	out     = flag.String("out", "coserr/codes_gen.go", "Go `file` to write")
-	docs    = flag.String("docs", "docs/codes.md", "Markdown `file` to write")
-	pkg     = flag.String("pkg", "coserr", "package `name` of the Go file")
-	check   = flag.Bool("check", false, "exit 1 when an output is stale; write nothing")
-)
-
-// Usage prints the usage message to standard error.
-func Usage() {
-	fmt.Fprintf(os.Stderr, "usage: errgen [flags]\n")
-	fmt.Fprintf(os.Stderr, "       errgen -check [flags]\n")
-	fmt.Fprintf(os.Stderr, "       errgen [flags] explain NAME|STATUS\n")
-	fmt.Fprintf(os.Stderr, "For more information, see: go doc github.com/cosgo/errcatalog/cmd/errgen\n")
-	fmt.Fprintf(os.Stderr, "Flags:\n")
-	flag.PrintDefaults()
-}
-
 func main() {
 	log.SetFlags(0)
 	log.SetPrefix("errgen: ")
-	flag.Usage = Usage
-	flag.Parse()
-	os.Exit(run(flag.Args()))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run does the work of main and returns the exit status.
-func run(args []string) int {
+// usage prints the usage message of flags to w.
+func usage(w io.Writer, flags *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: errgen [flags]\n")
+	fmt.Fprintf(w, "       errgen -check [flags]\n")
+	fmt.Fprintf(w, "       errgen [flags] explain NAME|STATUS\n")
+	fmt.Fprintf(w, "For more information, see: go doc github.com/cosgo/errcatalog/cmd/errgen\n")
+	fmt.Fprintf(w, "Flags:\n")
+	flags.PrintDefaults()
+}
+
+// run does the work of main: it parses the command line args (without the
+// program name), writes its messages to stdout and stderr, and returns the
+// exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	logger := log.New(stderr, "errgen: ", 0)
+	flags := flag.NewFlagSet("errgen", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() { usage(stderr, flags) }
+	var (
+		catalog = flags.String("catalog", "catalog.yaml", "catalog `file` to read")
+		out     = flags.String("out", "coserr/codes_gen.go", "Go `file` to write")
+		docs    = flags.String("docs", "docs/codes.md", "Markdown `file` to write")
+		pkg     = flags.String("pkg", "coserr", "package `name` of the Go file")
+		check   = flags.Bool("check", false, "exit 1 when an output is stale; write nothing")
+	)
+	if err := flags.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	args = flags.Args()
+	explaining := len(args) > 0 && args[0] == "explain"
+	switch {
+	case explaining && len(args) != 2, !explaining && len(args) > 0:
+		flags.Usage()
+		return 2
+	case !explaining && (!token.IsIdentifier(*pkg) || *pkg == "_"):
+		logger.Printf("-pkg %q is not a package name", *pkg)
+		return 2
+	case !explaining && (*out == "" || *docs == ""):
+		logger.Print("-out and -docs must name files")
+		return 2
+	case !explaining && filepath.Clean(*out) == filepath.Clean(*docs):
+		logger.Printf("-out and -docs both name %s", *out)
+		return 2
+	}
+
 	src, err := os.ReadFile(*catalog)
 	if err != nil {
-		log.Print(err)
+		logger.Print(err)
 		return 1
 	}
-	if len(args) > 0 && args[0] == "explain" {
-		if len(args) != 2 {
-			flag.Usage()
-			return 2
-		}
-		return explain(os.Stdout, os.Stderr, *catalog, src, args[1])
-	}
-	if len(args) > 0 {
-		flag.Usage()
-		return 2
+	if explaining {
+		return explain(stdout, stderr, *catalog, src, args[1])
 	}
 	goSrc, md, err := gen.Generate(*catalog, src, *pkg)
 	if err != nil {
 		var list gen.ErrorList
 		if errors.As(err, &list) {
-			fmt.Fprintln(os.Stderr, list)
+			fmt.Fprintln(stderr, list)
 		} else {
-			log.Print(err)
+			logger.Print(err)
 		}
 		return 1
 	}
@@ -113,11 +135,11 @@ func run(args []string) int {
 		for _, o := range outputs {
 			old, err := os.ReadFile(o.path)
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				log.Print(err)
+				logger.Print(err)
 				return 1
 			}
 			if !bytes.Equal(old, o.data) {
-				log.Printf("%s is stale: run go generate ./...", o.path)
+				logger.Printf("%s is stale; run go generate ./...", o.path)
 				stale = true
 			}
 		}
@@ -127,7 +149,7 @@ func run(args []string) int {
 		return 0
 	}
 	if err := writeAll(outputs); err != nil {
-		log.Print(err)
+		logger.Print(err)
 		return 1
 	}
 	return 0

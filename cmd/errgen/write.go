@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,16 +15,22 @@ type output struct {
 	data []byte
 }
 
+// rename moves a finished temporary file into place. Tests replace it to
+// make a rename fail.
+var rename = os.Rename
+
 // writeAll writes every output or none. Each new content goes to a
 // temporary file beside its target first; only when all of them are
 // complete are they renamed into place. Should a rename fail, the targets
 // already replaced get their old content back, so the files end as they
-// were. Outputs whose content is unchanged are left alone.
-func writeAll(outputs []output) (err error) {
+// were. Outputs whose content is unchanged are left alone, and a replaced
+// file keeps its permissions. No temporary file outlives the call.
+func writeAll(outputs []output) error {
 	type pending struct {
 		output
 		tmp     string
 		old     []byte
+		mode    fs.FileMode
 		existed bool
 	}
 	var todo []*pending
@@ -43,34 +50,46 @@ func writeAll(outputs []output) (err error) {
 		if existed && bytes.Equal(old, o.data) {
 			continue
 		}
-		p := &pending{output: o, old: old, existed: existed}
+		mode := fs.FileMode(0o644)
+		if existed {
+			if fi, err := os.Stat(o.path); err == nil {
+				mode = fi.Mode().Perm()
+			}
+		}
+		p := &pending{output: o, old: old, mode: mode, existed: existed}
 		todo = append(todo, p)
-		if p.tmp, err = writeTemp(o.path, o.data); err != nil {
+		if p.tmp, err = writeTemp(o.path, o.data, mode); err != nil {
 			return err
 		}
 	}
 	for i, p := range todo {
-		if err := os.Rename(p.tmp, p.path); err != nil {
+		if err := rename(p.tmp, p.path); err != nil {
+			errs := []error{err}
 			for _, done := range todo[:i] {
-				restore(done.path, done.old, done.existed)
+				if rerr := restore(done.path, done.old, done.mode, done.existed); rerr != nil {
+					errs = append(errs, fmt.Errorf("restoring %s: %w", done.path, rerr))
+				}
 			}
-			return err
+			return errors.Join(errs...)
 		}
 		p.tmp = ""
 	}
 	return nil
 }
 
-// writeTemp writes data to a new temporary file in the directory of path
-// and returns its name.
-func writeTemp(path string, data []byte) (string, error) {
+// writeTemp writes data, synced, to a new temporary file with the given
+// permissions in the directory of path and returns its name.
+func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return "", err
 	}
 	_, err = f.Write(data)
 	if err == nil {
-		err = f.Chmod(0o644)
+		err = f.Chmod(mode)
+	}
+	if err == nil {
+		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -84,14 +103,17 @@ func writeTemp(path string, data []byte) (string, error) {
 
 // restore puts back a file's previous content, or removes a file that did
 // not exist before.
-func restore(path string, old []byte, existed bool) {
+func restore(path string, old []byte, mode fs.FileMode, existed bool) error {
 	if !existed {
-		os.Remove(path)
-		return
+		return os.Remove(path)
 	}
-	if tmp, err := writeTemp(path, old); err == nil {
-		if os.Rename(tmp, path) != nil {
-			os.Remove(tmp)
-		}
+	tmp, err := writeTemp(path, old, mode)
+	if err != nil {
+		return err
 	}
+	if err := rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
