@@ -58,7 +58,7 @@ type Code struct {
 var Reserved = []string{
 	"CheckRetry", "Class", "ClientError", "Code", "Codes", "FromResponse",
 	"FromTransport", "IsRetryable", "Lookup", "MaxBodyBytes", "Parse",
-	"RetryAfter", "ServiceError",
+	"RedactURL", "RetryAfter", "ServiceError",
 }
 
 var (
@@ -255,9 +255,10 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 	ok := len(l.errs)
 	if k := l.str(n, m, "code", "code"); k != nil {
 		c.Code = k.Value
-		l.wire(k, c.Code, v)
+		wireOK := l.wire(k, c.Code, v)
 		c.Name = c.Code
-		if nn := m["name"]; nn != nil {
+		switch nn := m["name"]; {
+		case nn != nil:
 			if l.scalar(nn, "name") {
 				c.Name = nn.Value
 				if !isExported(c.Name) {
@@ -266,9 +267,12 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 					l.goName(nn, c.Name, v)
 				}
 			}
-		} else if !isExported(c.Code) {
+		case !wireOK:
+			// The Go name would be the bad or repeated wire spelling:
+			// one report is enough.
+		case !isExported(c.Code):
 			l.errAt(k, "code %q is not an exported Go identifier; give it a name", c.Code)
-		} else {
+		default:
 			l.goName(k, c.Name, v)
 		}
 	}
@@ -306,21 +310,23 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 	return c
 }
 
-// wire records a wire spelling, reporting one that an earlier code or alias has.
-func (l *loader) wire(n *yaml.Node, s string, v *codeChecks) {
+// wire records a wire spelling. It reports, and returns false for, an
+// empty or malformed one and one that an earlier code or alias has.
+func (l *loader) wire(n *yaml.Node, s string, v *codeChecks) bool {
 	if s == "" {
 		l.errAt(n, "empty code")
-		return
+		return false
 	}
 	if !wireOK(s) {
 		l.errAt(n, "%q is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end", s)
-		return
+		return false
 	}
 	if p, dup := v.wire[s]; dup {
 		l.errAt(n, "duplicate code %q (first at %d:%d)", s, p.Line, p.Col)
-		return
+		return false
 	}
 	v.wire[s] = l.pos(n)
+	return true
 }
 
 // goName records a Go name, reporting a reserved or repeated one.
