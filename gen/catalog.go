@@ -34,7 +34,7 @@ type Catalog struct {
 // A Class is one entry of the catalog's classes section.
 type Class struct {
 	Name        string // "NotFound"; the Go variable is "Err" + Name
-	Description string
+	Description string // without white space at either end
 	Pos         Pos
 }
 
@@ -49,7 +49,7 @@ type Code struct {
 	Statuses    []int    // primary first
 	Class       string   // a Class.Name
 	Retryable   bool
-	Description string
+	Description string // without white space at either end
 	Pos         Pos
 }
 
@@ -232,7 +232,7 @@ func (l *loader) class(n *yaml.Node, seen map[string]*Class) *Class {
 	if d := l.description(n, m, "class"); d == nil {
 		ok = false
 	} else {
-		c.Description = d.Value
+		c.Description = strings.TrimSpace(d.Value)
 	}
 	if !ok {
 		return nil
@@ -302,7 +302,7 @@ func (l *loader) code(n *yaml.Node, classes map[string]*Class, v *codeChecks) *C
 		c.Retryable = b
 	}
 	if d := l.description(n, m, "code"); d != nil {
-		c.Description = d.Value
+		c.Description = strings.TrimSpace(d.Value)
 	}
 	if len(l.errs) > ok {
 		return nil
@@ -425,17 +425,17 @@ func wireOK(s string) bool {
 }
 
 // textProblem says what keeps s from being a description, or returns "".
-// Line breaks and tabs are fine (the renderers fold all white space);
-// other control characters, byte order marks and bidirectional controls
-// are not: the first two break Go source and Markdown, the last can make
-// text read differently from what it is.
+// White space of any kind is fine, since the renderers fold it; other
+// control characters, byte order marks and bidirectional controls are
+// not: the first two break Go source or Markdown, the last can make text
+// read differently from what it is.
 func textProblem(s string) string {
 	if !utf8.ValidString(s) {
 		return "is not valid UTF-8"
 	}
 	for _, r := range s {
 		switch {
-		case r == '\t' || r == '\n' || r == '\r':
+		case unicode.IsSpace(r):
 		case unicode.IsControl(r):
 			return fmt.Sprintf("has control character %U", r)
 		case r == 0xFEFF:

@@ -216,7 +216,7 @@ func TestLoadValid(t *testing.T) {
 			{Code: "InternalError", Name: "InternalError", Statuses: []int{500}, Class: "Server", Retryable: true,
 				Description: "An internal error.", Pos: gen.Pos{File: "c.yaml", Line: 16, Col: 5}},
 			{Code: "no such key", Name: "NoSuchKey", Aliases: []string{"NoSuchKeys", "No Such Key"}, Statuses: []int{404, 400},
-				Class: "NotFound", Description: "The key\ndoes not exist.\n", Pos: gen.Pos{File: "c.yaml", Line: 7, Col: 5}},
+				Class: "NotFound", Description: "The key\ndoes not exist.", Pos: gen.Pos{File: "c.yaml", Line: 7, Col: 5}},
 		},
 	}
 	assert.Equal(t, want, c)
