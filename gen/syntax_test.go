@@ -49,43 +49,45 @@ func breakLine(n int, line string) string {
 	return strings.Join(lines, "\n")
 }
 
+// syntaxCases are YAML syntax faults and where Load must report them.
+var syntaxCases = []struct {
+	name string
+	src  string
+	want string
+}{
+	{"indented too little", breakLine(21, "   class: NotFound"),
+		"c.yaml:21:4: syntax error: did not find expected '-' indicator"},
+	{"indented too much", breakLine(21, "      class: NotFound"),
+		"c.yaml:21:7: syntax error: mapping values are not allowed in this context"},
+	{"tab as indentation", breakLine(21, "\tclass: NotFound"),
+		"c.yaml:21:1: syntax error: found a tab character that violates indentation"},
+	{"unclosed double quote", breakLine(19, `  - code: "NoSuchUpload`),
+		"c.yaml:19:11: syntax error: found unexpected end of stream"},
+	{"unclosed single quote", breakLine(23, `    description: 'The upload is not there.`),
+		"c.yaml:23:18: syntax error: found unexpected end of stream"},
+	{"unclosed flow list", breakLine(20, "    status: [404, 400"),
+		"c.yaml:20:13: syntax error: did not find expected ',' or ']'"},
+	{"unclosed flow mapping", breakLine(20, "    status: {a: 404"),
+		"c.yaml:20:13: syntax error: did not find expected ',' or '}'"},
+	{"stray colon", breakLine(21, "    class: Not: Found"),
+		"c.yaml:21:5: syntax error: mapping values are not allowed in this context"},
+	{"stray colon in the last line", breakLine(23, "    description: The upload: gone."),
+		"c.yaml:23:5: syntax error: mapping values are not allowed in this context"},
+	{"key without a colon", breakLine(22, "    retryable false"),
+		"c.yaml:22:5: syntax error: could not find expected ':'"},
+	{"bad indentation after the quoted scalar", breakLine(11, " - code: NoSuchKey"),
+		"c.yaml:11:2: syntax error: did not find expected key"},
+	{"CRLF line ends", strings.ReplaceAll(breakLine(21, "   class: NotFound"), "\n", "\r\n"),
+		"c.yaml:21:4: syntax error: did not find expected '-' indicator"},
+}
+
 // TestSyntaxErrorPositions checks that a YAML syntax error is reported on
 // the line a person would name, the first at which the file stops
 // parsing, and not on the line of the enclosing construct the parser
 // names; the multi-line quoted scalar and flow list before the faults must
 // not mislead the search.
 func TestSyntaxErrorPositions(t *testing.T) {
-	tests := []struct {
-		name string
-		src  string
-		want string
-	}{
-		{"indented too little", breakLine(21, "   class: NotFound"),
-			"c.yaml:21:4: syntax error: did not find expected '-' indicator"},
-		{"indented too much", breakLine(21, "      class: NotFound"),
-			"c.yaml:21:7: syntax error: mapping values are not allowed in this context"},
-		{"tab as indentation", breakLine(21, "\tclass: NotFound"),
-			"c.yaml:21:1: syntax error: found a tab character that violates indentation"},
-		{"unclosed double quote", breakLine(19, `  - code: "NoSuchUpload`),
-			"c.yaml:19:11: syntax error: found unexpected end of stream"},
-		{"unclosed single quote", breakLine(23, `    description: 'The upload is not there.`),
-			"c.yaml:23:18: syntax error: found unexpected end of stream"},
-		{"unclosed flow list", breakLine(20, "    status: [404, 400"),
-			"c.yaml:20:13: syntax error: did not find expected ',' or ']'"},
-		{"unclosed flow mapping", breakLine(20, "    status: {a: 404"),
-			"c.yaml:20:13: syntax error: did not find expected ',' or '}'"},
-		{"stray colon", breakLine(21, "    class: Not: Found"),
-			"c.yaml:21:5: syntax error: mapping values are not allowed in this context"},
-		{"stray colon in the last line", breakLine(23, "    description: The upload: gone."),
-			"c.yaml:23:5: syntax error: mapping values are not allowed in this context"},
-		{"key without a colon", breakLine(22, "    retryable false"),
-			"c.yaml:22:5: syntax error: could not find expected ':'"},
-		{"bad indentation after the quoted scalar", breakLine(11, " - code: NoSuchKey"),
-			"c.yaml:11:2: syntax error: did not find expected key"},
-		{"CRLF line ends", strings.ReplaceAll(breakLine(21, "   class: NotFound"), "\n", "\r\n"),
-			"c.yaml:21:4: syntax error: did not find expected '-' indicator"},
-	}
-	for _, tt := range tests {
+	for _, tt := range syntaxCases {
 		t.Run(tt.name, func(t *testing.T) {
 			got := loadErrs(t, tt.src)
 			assert.Equal(t, []string{tt.want}, got)
