@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // An output is one file errgen writes.
@@ -22,15 +23,17 @@ var rename = os.Rename
 // writeAll writes every output or none. Each new content goes to a
 // temporary file beside its target first; only when all of them are
 // complete are they renamed into place. Should a rename fail, the targets
-// already replaced get their old content back, so the files end as they
-// were. Outputs whose content is unchanged are left alone, and a replaced
-// file keeps its permissions. No temporary file outlives the call.
+// already replaced get their old content, permissions and modification
+// time back, so the files end as they were. Outputs whose content is
+// unchanged are left alone, and a replaced file keeps its permissions. No
+// temporary file outlives the call.
 func writeAll(outputs []output) error {
 	type pending struct {
 		output
 		tmp     string
 		old     []byte
 		mode    fs.FileMode
+		modTime time.Time
 		existed bool
 	}
 	var todo []*pending
@@ -50,15 +53,16 @@ func writeAll(outputs []output) error {
 		if existed && bytes.Equal(old, o.data) {
 			continue
 		}
-		mode := fs.FileMode(0o644)
+		p := &pending{output: o, old: old, mode: 0o644, existed: existed}
 		if existed {
-			if fi, err := os.Stat(o.path); err == nil {
-				mode = fi.Mode().Perm()
+			fi, err := os.Stat(o.path)
+			if err != nil {
+				return err
 			}
+			p.mode, p.modTime = fi.Mode().Perm(), fi.ModTime()
 		}
-		p := &pending{output: o, old: old, mode: mode, existed: existed}
 		todo = append(todo, p)
-		if p.tmp, err = writeTemp(o.path, o.data, mode); err != nil {
+		if p.tmp, err = writeTemp(o.path, o.data, p.mode); err != nil {
 			return err
 		}
 	}
@@ -66,7 +70,7 @@ func writeAll(outputs []output) error {
 		if err := rename(p.tmp, p.path); err != nil {
 			errs := []error{err}
 			for _, done := range todo[:i] {
-				if rerr := restore(done.path, done.old, done.mode, done.existed); rerr != nil {
+				if rerr := restore(done.path, done.old, done.mode, done.modTime, done.existed); rerr != nil {
 					errs = append(errs, fmt.Errorf("restoring %s: %w", done.path, rerr))
 				}
 			}
@@ -101,9 +105,9 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 	return f.Name(), nil
 }
 
-// restore puts back a file's previous content, or removes a file that did
-// not exist before.
-func restore(path string, old []byte, mode fs.FileMode, existed bool) error {
+// restore puts back a file's previous content, permissions and
+// modification time, or removes a file that did not exist before.
+func restore(path string, old []byte, mode fs.FileMode, modTime time.Time, existed bool) error {
 	if !existed {
 		return os.Remove(path)
 	}
@@ -115,5 +119,5 @@ func restore(path string, old []byte, mode fs.FileMode, existed bool) error {
 		os.Remove(tmp)
 		return err
 	}
-	return nil
+	return os.Chtimes(path, time.Time{}, modTime)
 }
