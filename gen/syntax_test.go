@@ -95,6 +95,27 @@ func TestSyntaxErrorPositions(t *testing.T) {
 	}
 }
 
+// TestSyntaxErrorPositionsBehindQuotedScalars puts a bad line after n
+// codes whose descriptions are quoted scalars over three lines. A search
+// that tried prefixes ending inside one of them would take its failure
+// for the fault and report that line (it did, for most n).
+func TestSyntaxErrorPositionsBehindQuotedScalars(t *testing.T) {
+	for n := 1; n <= 12; n++ {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("classes:\n  - name: NotFound\n    description: Missing.\ncodes:\n")
+			for i := range n {
+				fmt.Fprintf(&b, "  - code: C%d\n    status: 404\n    class: NotFound\n    retryable: false\n"+
+					"    description: \"The bucket\n      does not\n      exist.\"\n", i)
+			}
+			b.WriteString("  - code: Bad\n    status: 404\n   class: NotFound\n")
+			got := loadErrs(t, b.String())
+			want := fmt.Sprintf("c.yaml:%d:4: syntax error: did not find expected '-' indicator", 4+7*n+3)
+			assert.Equal(t, []string{want}, got)
+		})
+	}
+}
+
 // TestSyntaxErrorPositionsRealCatalog breaks lines all through the real
 // catalog, whose entries the parser sees as one big enclosing list, and
 // checks that the error is on the broken line each time.
