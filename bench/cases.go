@@ -66,8 +66,8 @@ type Replayer struct {
 	c      *Case
 	status string
 	resp   http.Response
-	req  http.Request
-	body body
+	req    http.Request
+	body   body
 }
 
 // NewReplayer prepares the response for c.

@@ -17,144 +17,187 @@ import (
 // comments, namespaces, attributes, nested elements, carriage returns,
 // characters XML forbids, another encoding, a document that breaks off)
 // makes it report ok == false, and parseBody takes the general path. A
-// differential test holds the two paths to the same answer.
+// differential test and the fuzz target FuzzFastXML hold the two paths to
+// the same answer.
 func parseXMLFast(body []byte) (f fields, ok bool) {
-	b := bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	b := body
+	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
+		b = b[3:] // a UTF-8 byte order mark
+	}
 	i := skipSpace(b, 0)
-	if bytes.HasPrefix(b[i:], []byte("<?xml")) {
-		end := bytes.Index(b[i:], []byte("?>"))
-		if end < 0 || !plainDecl(b[i+5:i+end]) {
+	if hasPrefix(b[i:], "<?xml") {
+		n := xmlDecl(b[i:])
+		if n == 0 {
 			return f, false
 		}
-		i = skipSpace(b, i+end+2)
+		i = skipSpace(b, i+n)
 	}
-	if !bytes.HasPrefix(b[i:], []byte("<Error>")) {
+	if !hasPrefix(b[i:], "<Error>") {
 		return f, false
 	}
 	i += len("<Error>")
 
-	// Offsets of the fields in b; -1 when absent.
-	var span [5][2]int
-	for k := range span {
-		span[k] = [2]int{-1, -1}
-	}
+	var vals [numFields][]byte // by slot; a later child wins, as in fieldsOf
 	for {
 		i = skipSpace(b, i)
-		if i >= len(b) || b[i] != '<' {
+		if i+1 >= len(b) || b[i] != '<' {
 			return f, false
 		}
-		if bytes.HasPrefix(b[i:], []byte("</Error>")) {
+		if b[i+1] == '/' {
+			if !hasPrefix(b[i:], "</Error>") {
+				return f, false
+			}
 			break
 		}
-		// <Name> or <Name/>
+		// <Name>text</Name> or <Name/>
 		j := i + 1
-		for j < len(b) && isNameByte(b[j]) {
-			j++
+		if !isNameStart(b[j]) {
+			return f, false
 		}
-		if j == i+1 || j >= len(b) || !isNameStart(b[i+1]) {
+		for j++; j < len(b) && isNameByte(b[j]); j++ {
+		}
+		if j >= len(b) {
 			return f, false
 		}
 		name := b[i+1 : j]
-		var start, end int
-		switch {
-		case b[j] == '>':
-			start = j + 1
-			k := bytes.IndexByte(b[start:], '<')
-			if k < 0 {
-				return f, false
-			}
-			end = start + k
-			if !plainText(b[start:end]) {
+		var text []byte
+		switch b[j] {
+		case '>':
+			start := j + 1
+			end := scanText(b, start)
+			if end < 0 {
 				return f, false
 			}
 			// </Name>
-			c := end
-			if len(b)-c < len(name)+3 || b[c+1] != '/' || !bytes.Equal(b[c+2:c+2+len(name)], name) || b[c+2+len(name)] != '>' {
+			c := end + 2 + len(name)
+			if c >= len(b) || b[end+1] != '/' || b[c] != '>' || !bytes.Equal(b[end+2:c], name) {
 				return f, false
 			}
-			i = c + 3 + len(name)
-		case b[j] == '/' && j+1 < len(b) && b[j+1] == '>':
-			start, end = j, j
-			i = j + 2
+			text, i = b[start:end], c+1
+		case '/':
+			if j+1 >= len(b) || b[j+1] != '>' {
+				return f, false
+			}
+			text, i = b[j:j], j+2
 		default:
 			return f, false
 		}
 		if k := fieldSlot(name); k >= 0 {
-			span[k] = [2]int{start, end}
+			vals[k] = text
 		}
 	}
-
-	// One string for all five fields: the shortest run of b that holds them.
-	lo, hi := len(b), 0
-	for _, s := range span {
-		if s[0] >= 0 && s[0] < s[1] {
-			lo, hi = min(lo, s[0]), max(hi, s[1])
-		}
-	}
-	var all string
-	if lo < hi {
-		all = string(b[lo:hi])
-	}
-	get := func(k int, trim bool) string {
-		s := span[k]
-		if s[0] < 0 || s[0] >= s[1] {
-			return ""
-		}
-		v := all[s[0]-lo : s[1]-lo]
-		if trim {
-			v = trimSpace(v)
-		}
-		return v
-	}
-	f = fields{
-		code:      get(0, true),
-		message:   get(1, false),
-		resource:  get(2, true),
-		requestID: get(3, true),
-		traceID:   get(4, true),
-		isError:   true,
-	}
+	f = fieldsFromBytes(&vals)
+	f.isError = true
 	return f, true
 }
 
-// plainDecl reports whether the content of an XML declaration is one
-// encoding/xml reads as this path does: version 1.0 and, if named, the
-// encoding UTF-8.
-func plainDecl(d []byte) bool {
-	if !bytes.Contains(d, []byte(`version="1.0"`)) && !bytes.Contains(d, []byte(`version='1.0'`)) {
-		return false
+// textClass marks the bytes scanText must look at: 1 for those that end or
+// spoil plain text ('<', '&', ']', and control characters other than tab
+// and newline, carriage return included, since encoding/xml folds it), 2
+// for the first byte of a multi-byte UTF-8 sequence.
+var textClass = func() (t [256]uint8) {
+	for c := range 0x20 {
+		if c != '\t' && c != '\n' {
+			t[c] = 1
+		}
 	}
-	k := bytes.Index(d, []byte("encoding="))
-	if k < 0 {
-		return true
+	t['<'], t['&'], t[']'] = 1, 1, 1
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = 2
 	}
-	v := d[k+len("encoding="):]
-	if len(v) < 7 || (v[0] != '"' && v[0] != '\'') || v[6] != v[0] {
-		return false
-	}
-	return bytes.EqualFold(v[1:6], []byte("utf-8"))
-}
+	return t
+}()
 
-// plainText reports whether text is character data that encoding/xml
-// would return unchanged: no markup, no entities, no carriage returns
-// (which it folds into newlines), and only characters XML allows.
-func plainText(text []byte) bool {
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if c == '&' || c == '\r' || (c < 0x20 && c != '\t' && c != '\n') {
-				return false
+// scanText returns the index of the '<' that ends the character data at
+// b[i:], or -1 when the data is not plain text that encoding/xml would
+// return unchanged: it holds an entity reference, a carriage return, a
+// "]]>", invalid UTF-8 or a character XML forbids, or runs to the end.
+func scanText(b []byte, i int) int {
+	for i < len(b) {
+		c := b[i]
+		switch textClass[c] {
+		case 0:
+			i++
+			continue
+		case 2:
+			r, size := utf8.DecodeRune(b[i:])
+			// utf8.RuneError rejects invalid UTF-8 (and, needlessly, a
+			// genuine U+FFFD); U+FFFE and U+FFFF are not XML characters.
+			if r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+				return -1
 			}
+			i += size
+			continue
+		}
+		switch {
+		case c == '<':
+			return i
+		case c == ']' && i+2 < len(b) && b[i+1] == ']' && b[i+2] == '>':
+			return -1 // encoding/xml rejects "]]>" outside CDATA
+		case c == ']':
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
-			return false
-		}
-		i += size
+		return -1
 	}
-	return true
+	return -1
+}
+
+// xmlDecl returns the length of the XML declaration at the start of b, up
+// to and including "?>", when it is one that encoding/xml reads as this
+// path does: version 1.0, then optionally encoding UTF-8 (any case) and
+// standalone yes or no, each value quoted, in that order, separated by
+// white space. It returns 0 for any other declaration.
+func xmlDecl(b []byte) int {
+	i := len("<?xml")
+	for k, attr := range [...]string{"version", "encoding", "standalone"} {
+		j := skipSpace(b, i)
+		if hasPrefix(b[j:], "?>") && k > 0 {
+			return j + 2
+		}
+		if j == i || !hasPrefix(b[j:], attr) {
+			if k == 0 {
+				return 0
+			}
+			continue
+		}
+		j += len(attr)
+		if j+1 >= len(b) || b[j] != '=' || (b[j+1] != '"' && b[j+1] != '\'') {
+			return 0
+		}
+		q := b[j+1]
+		v := b[j+2:]
+		end := bytes.IndexByte(v, q)
+		if end < 0 {
+			return 0
+		}
+		v = v[:end]
+		switch attr {
+		case "version":
+			if string(v) != "1.0" {
+				return 0
+			}
+		case "encoding":
+			if !bytes.EqualFold(v, []byte("utf-8")) {
+				return 0
+			}
+		case "standalone":
+			if string(v) != "yes" && string(v) != "no" {
+				return 0
+			}
+		}
+		i = j + 2 + end + 1
+	}
+	j := skipSpace(b, i)
+	if !hasPrefix(b[j:], "?>") {
+		return 0
+	}
+	return j + 2
+}
+
+// hasPrefix is bytes.HasPrefix for a string prefix, without converting it.
+func hasPrefix(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
 }
 
 func isNameStart(c byte) bool {
@@ -175,7 +218,7 @@ func skipSpace(b []byte, i int) int {
 }
 
 // trimSpace is strings.TrimSpace for the ASCII white space XML knows.
-func trimSpace(s string) string {
+func trimSpace[T string | []byte](s T) T {
 	for len(s) > 0 && isSpace(s[0]) {
 		s = s[1:]
 	}
