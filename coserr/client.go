@@ -67,20 +67,32 @@ func (e *ClientError) Error() string {
 	if e.URL != "" {
 		msg += " " + redactString(e.URL)
 	}
-	cause := e.Err
-	var ue *url.Error
-	if errors.As(cause, &ue) && ue.Err != nil {
-		cause = ue.Err // its Op and URL would repeat ours
-	}
+	cause := e.causeText()
 	switch {
-	case cause != nil && msg != "cos:":
-		msg += ": " + scrub(cause.Error())
-	case cause != nil:
-		msg += " " + scrub(cause.Error())
+	case cause != "" && msg != "cos:":
+		msg += ": " + cause
+	case cause != "":
+		msg += " " + cause
 	case msg == "cos:":
 		msg = "cos: client error"
 	}
 	return msg
+}
+
+// causeText is the text of the cause, scrubbed of secrets. When the cause
+// is a *url.Error and e has its own op or URL, only the *url.Error's own
+// cause is quoted: its op and URL would repeat e's, and e's URL was
+// redacted from the parsed URL, which is surer than scrubbing free text.
+func (e *ClientError) causeText() string {
+	cause := e.Err
+	if cause == nil {
+		return ""
+	}
+	var ue *url.Error
+	if (e.Op != "" || e.URL != "") && errors.As(cause, &ue) && ue != nil && ue.Err != nil {
+		cause = ue.Err
+	}
+	return scrub(cause.Error())
 }
 
 // Unwrap returns Err, the cause.
@@ -113,8 +125,8 @@ func (e *ClientError) Retryable() bool {
 	return e != nil && transportRetryable(e.Err)
 }
 
-// LogValue makes e log as a group: op, url (redacted) and error (the
-// cause's text, scrubbed).
+// LogValue makes e log as a group: op, url (redacted), error (the cause's
+// text, scrubbed, as Error quotes it), timeout and retryable.
 func (e *ClientError) LogValue() slog.Value {
 	if e == nil {
 		return slog.GroupValue()
@@ -126,8 +138,8 @@ func (e *ClientError) LogValue() slog.Value {
 	if e.URL != "" {
 		attrs = append(attrs, slog.String("url", redactString(e.URL)))
 	}
-	if e.Err != nil {
-		attrs = append(attrs, slog.String("error", scrub(e.Err.Error())))
+	if cause := e.causeText(); cause != "" {
+		attrs = append(attrs, slog.String("error", cause))
 	}
 	attrs = append(attrs, slog.Bool("timeout", e.Timeout()), slog.Bool("retryable", e.Retryable()))
 	return slog.GroupValue(attrs...)

@@ -12,24 +12,28 @@ const redacted = "REDACTED"
 // credentials: COS's q-sign parameters (q-ak is the SecretId, q-signature
 // the signature; q-sign-time and q-key-time are redacted too, as
 // presigned-URL guides advise), temporary-credential tokens, and the
-// S3-compatible names. Keys match without regard to case.
+// S3-compatible names. They are written as isSecretKey compares them:
+// lowercase, without '-', '_', '.' or spaces, so that "q-ak", "Q_AK" and
+// "q.ak" all match.
 var secretKeys = []string{
-	"q-ak", "q-signature", "sign", "signature", "authorization",
-	"x-cos-security-token", "x-ci-security-token", "security-token", "securitytoken",
-	"x-amz-signature", "x-amz-credential", "x-amz-security-token",
-	"token", "access_token", "accesstoken", "sessiontoken", "session_token",
-	"secretid", "secret_id", "secretkey", "secret_key", "tmpsecretid", "tmpsecretkey",
-	"password", "passwd",
+	"qak", "sign", "sig", "authorization", "awsaccesskeyid", "passwd", "pwd",
 }
 
-// secretPrefixes and secretSuffixes catch the families: q-sign-time,
-// q-sign-algorithm, q-key-time; x-foo-token, foo-signature, foo-secret.
+// secretPrefixes and secretSuffixes catch the families, compared as
+// secretKeys are: q-sign-time, q-sign-algorithm, q-key-time; x-cos-
+// security-token, X-Amz-Signature, X-Amz-Credential, tmpSecretId,
+// tmpSecretKey, client_secret, x-api-key and the like.
 var (
-	secretPrefixes = []string{"q-sign", "q-key"}
-	secretSuffixes = []string{"token", "signature", "secret", "secretkey", "credential", "password"}
+	secretPrefixes = []string{"qsign", "qkey"}
+	secretSuffixes = []string{
+		"token", "signature", "secret", "secretid", "secretkey", "secretaccesskey",
+		"credential", "credentials", "password", "apikey", "privatekey",
+	}
 )
 
 // isSecretKey reports whether a query key or header name holds a secret.
+// It percent-decodes k, then compares it without regard to case, '-',
+// '_', '.' and spaces.
 func isSecretKey(k string) bool {
 	if strings.ContainsAny(k, "%+") {
 		if u, err := url.QueryUnescape(k); err == nil {
@@ -37,21 +41,77 @@ func isSecretKey(k string) bool {
 		}
 	}
 	for _, s := range secretKeys {
-		if strings.EqualFold(k, s) {
+		if keyEqual(k, s) {
 			return true
 		}
 	}
 	for _, p := range secretPrefixes {
-		if len(k) >= len(p) && strings.EqualFold(k[:len(p)], p) {
+		if keyHasPrefix(k, p) {
 			return true
 		}
 	}
 	for _, s := range secretSuffixes {
-		if len(k) >= len(s) && strings.EqualFold(k[len(k)-len(s):], s) {
+		if keyHasSuffix(k, s) {
 			return true
 		}
 	}
 	return false
+}
+
+// isKeySep reports whether c is ignored when keys are compared.
+func isKeySep(c byte) bool { return c == '-' || c == '_' || c == '.' || c == ' ' }
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// keyEqual reports whether k is want, a normalized key, when case and
+// separators in k are ignored. It does not allocate.
+func keyEqual(k, want string) bool {
+	j := 0
+	for i := 0; i < len(k); i++ {
+		if isKeySep(k[i]) {
+			continue
+		}
+		if j >= len(want) || lower(k[i]) != want[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(want)
+}
+
+// keyHasPrefix is strings.HasPrefix for keys, as keyEqual compares them.
+func keyHasPrefix(k, p string) bool {
+	j := 0
+	for i := 0; i < len(k) && j < len(p); i++ {
+		if isKeySep(k[i]) {
+			continue
+		}
+		if lower(k[i]) != p[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(p)
+}
+
+// keyHasSuffix is strings.HasSuffix for keys, as keyEqual compares them.
+func keyHasSuffix(k, s string) bool {
+	j := len(s)
+	for i := len(k) - 1; i >= 0 && j > 0; i-- {
+		if isKeySep(k[i]) {
+			continue
+		}
+		if lower(k[i]) != s[j-1] {
+			return false
+		}
+		j--
+	}
+	return j == 0
 }
 
 // redactURL formats u with every secret query value and any password
@@ -105,10 +165,15 @@ func redactString(s string) string {
 }
 
 // scrub redacts secrets inside free text, such as a transport error that
-// quotes the request URL: every "key=value" and "key: value" whose key is
-// a secret, also when the '=' and '&' are percent-encoded (%3D, %26) as in
-// a URL nested in a query. A value runs to the next delimiter; after ':'
-// it runs to the end of the line.
+// quotes the request URL, a header dump or a JSON document: the value of
+// every "key=value", "key: value", "key = value", `"key": "value"`,
+// `key="value"` and `\"key\":\"value\"` whose key is a secret, also when
+// the '=' and '&' are percent-encoded (%3D, %26) as in a URL nested in a
+// query, or the key itself is ("q%2Dak"). A quoted value runs to its
+// closing quote; an unquoted one to the next delimiter, or, after the ':'
+// of an unquoted key (a header), to the end of the line. It returns s
+// itself, without allocating, when there is nothing to redact, and
+// redacting twice changes nothing more.
 func scrub(s string) string {
 	var b []byte // nil until something is redacted
 	last := 0    // s[last:] is not yet copied into b
@@ -125,17 +190,11 @@ func scrub(s string) string {
 		default:
 			continue
 		}
-		key := keyBefore(s, i)
+		key, quoted := keyBefore(s, i)
 		if key == "" || !isSecretKey(key) {
 			continue
 		}
-		start := i + opLen
-		if colon {
-			for start < len(s) && s[start] == ' ' {
-				start++
-			}
-		}
-		end := valueEnd(s, start, colon)
+		start, end := valueSpan(s, i+opLen, colon && !quoted, opLen == 3)
 		if end == start || s[start:end] == redacted {
 			continue
 		}
@@ -150,32 +209,122 @@ func scrub(s string) string {
 	return string(append(b, s[last:]...))
 }
 
-// keyBefore returns the key that ends at s[i]: a run of letters, digits,
-// '-', '_' and '.', less a leading percent-escape's hex digits ("%3Fq-ak").
-func keyBefore(s string, i int) string {
+// keyBefore returns the key that ends at s[i], an operator: a run of
+// letters, digits, '-', '_', '.', and percent-escapes, after optional
+// white space and a closing quote (`"key":`, `\"key\":`). An escaped key
+// is decoded and only its last run of key bytes kept, so "%3Fq%2Dak"
+// gives "q-ak". quoted reports the closing quote.
+func keyBefore(s string, i int) (key string, quoted bool) {
 	j := i
-	for j > 0 && isKeyByte(s[j-1]) {
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
 		j--
 	}
-	key := s[j:i]
-	if j > 0 && s[j-1] == '%' && len(key) > 2 && isHex(key[0]) && isHex(key[1]) {
-		key = key[2:]
+	if j > 0 && (s[j-1] == '"' || s[j-1] == '\'') {
+		j, quoted = j-1, true
+		if j > 0 && s[j-1] == '\\' {
+			j--
+		}
 	}
-	return key
+	end := j
+	for j > 0 && (isKeyByte(s[j-1]) || s[j-1] == '%' || s[j-1] == '+') {
+		j--
+	}
+	key = s[j:end]
+	if strings.ContainsAny(key, "%+") {
+		key = lastKeyRun(unescapeLoose(key))
+	}
+	return key, quoted
 }
 
-// valueEnd is where a secret value starting at s[start] ends.
-func valueEnd(s string, start int, toEOL bool) int {
+// unescapeLoose decodes the percent-escapes and '+' of a query key,
+// leaving a '%' that starts no escape as it is.
+func unescapeLoose(k string) string {
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		switch {
+		case k[i] == '+':
+			b = append(b, ' ')
+		case k[i] == '%' && i+2 < len(k) && isHex(k[i+1]) && isHex(k[i+2]):
+			b = append(b, unhex(k[i+1])<<4|unhex(k[i+2]))
+			i += 2
+		default:
+			b = append(b, k[i])
+		}
+	}
+	return string(b)
+}
+
+// lastKeyRun is the last run of key bytes in k.
+func lastKeyRun(k string) string {
+	j := len(k)
+	for j > 0 && isKeyByte(k[j-1]) {
+		j--
+	}
+	return k[j:]
+}
+
+// valueSpan is where a secret value that follows an operator at s[start]
+// begins and ends, past white space. A header's value (toEOL) runs to the
+// end of the line, quotes and all. Otherwise a value in quotes, "v", 'v',
+// `v` or \"v\", runs to the closing quote (a JSON escape \" does not close
+// it) or, when there is none, to the end of the text; any other value is
+// delimited as valueEnd says.
+func valueSpan(s string, start int, toEOL, nested bool) (int, int) {
+	for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
+		start++
+	}
+	if toEOL {
+		return start, lineEnd(s, start)
+	}
+	if start >= len(s) {
+		return start, start
+	}
+	switch q := s[start]; {
+	case q == '\\' && start+1 < len(s) && s[start+1] == '"':
+		open := start + 2
+		if k := strings.Index(s[open:], `\"`); k >= 0 {
+			return open, open + k
+		}
+		return open, len(s)
+	case q == '"' || q == '\'' || q == '`':
+		open := start + 1
+		for j := open; j < len(s); j++ {
+			switch s[j] {
+			case '\\':
+				j++
+			case q:
+				return open, j
+			}
+		}
+		return open, len(s)
+	}
+	return start, valueEnd(s, start, nested)
+}
+
+// lineEnd is the index of the first line break at or after i, or len(s).
+func lineEnd(s string, i int) int {
+	for j := i; j < len(s); j++ {
+		if s[j] == '\n' || s[j] == '\r' {
+			return j
+		}
+	}
+	return len(s)
+}
+
+// valueEnd is where an unquoted secret value starting at s[start] ends:
+// at a quote, a line break, or the next delimiter of a query, a list or
+// markup. In a nested query (the key's '=' was escaped,
+// %3D) an escaped '&', %26, ends the value too; at the top level %26 is
+// part of the value, an escaped '&' of the secret itself.
+func valueEnd(s string, start int, nested bool) int {
 	for j := start; j < len(s); j++ {
 		switch c := s[j]; c {
 		case '\r', '\n', '"', '\'', '`':
 			return j
 		case '&', ' ', '\t', '<', '>', '#', ';', ',', ')', ']', '}':
-			if !toEOL || c == '<' || c == '>' {
-				return j
-			}
+			return j
 		case '%':
-			if !toEOL && j+2 < len(s) && s[j+1] == '2' && s[j+2] == '6' {
+			if nested && j+2 < len(s) && s[j+1] == '2' && s[j+2] == '6' {
 				return j
 			}
 		}
@@ -189,4 +338,14 @@ func isKeyByte(c byte) bool {
 
 func isHex(c byte) bool {
 	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }

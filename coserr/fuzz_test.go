@@ -1,0 +1,297 @@
+package coserr
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The fuzz targets plant a secret as the value of one of these query
+// parameters, in the case a bit of the fuzzed key index picks.
+var fzSecretKeys = []string{
+	"q-signature", "x-cos-security-token", "X-Amz-Signature", "q-ak", "q-key-time", "q-sign-time",
+	"X-Amz-Credential", "X-Amz-Security-Token", "Signature", "sign", "x-ci-security-token",
+	"SecretKey", "tmpSecretId", "sessionToken", "AWSAccessKeyId", "Authorization",
+}
+
+// fzKey picks a secret key by index and sets its case by two more bits.
+func fzKey(idx uint8) string {
+	k := fzSecretKeys[int(idx)%len(fzSecretKeys)]
+	switch idx >> 6 {
+	case 1:
+		k = strings.ToUpper(k)
+	case 2:
+		k = strings.ToLower(k)
+	}
+	return k
+}
+
+// fzURL is a presigned COS URL with secret as the value of key.
+func fzURL(key, secret string) string {
+	return "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/photo%20album/a.jpg?response-content-type=image%2Fjpeg&" +
+		url.QueryEscape(key) + "=" + url.QueryEscape(secret) + "&q-url-param-list=response-content-type&x-id=GetObject"
+}
+
+// fzNeutral stands in for a secret, to render the same error without it.
+const fzNeutral = "nEuTrAl-VaLuE"
+
+// fzSeedBodies are the sample bodies of testdata, for the seed corpora.
+func fzSeedBodies(f *testing.F) map[string][]byte {
+	names, err := filepath.Glob("testdata/*.*")
+	if err != nil {
+		f.Fatal(err)
+	}
+	bodies := map[string][]byte{"empty": nil}
+	for _, name := range names {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		bodies[filepath.Base(name)] = b
+	}
+	return bodies
+}
+
+// fzRender is everything an error shows to people and logs: Error(),
+// the fmt verbs, and slog records through the JSON and text handlers, of
+// the error itself and wrapped.
+func fzRender(err error) []string {
+	var jb, tb bytes.Buffer
+	noTime := func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.Attr{}
+		}
+		return a
+	}
+	opts := &slog.HandlerOptions{ReplaceAttr: noTime}
+	jl, tl := slog.New(slog.NewJSONHandler(&jb, opts)), slog.New(slog.NewTextHandler(&tb, opts))
+	wrapped := fmt.Errorf("get: %w", err)
+	for _, l := range []*slog.Logger{jl, tl} {
+		l.Error("cos failed", "err", err, "wrapped", wrapped)
+	}
+	out := []string{err.Error(), fmt.Sprintf("%v", err), fmt.Sprintf("%+v", err), fmt.Sprintf("%s", wrapped), jb.String(), tb.String()}
+	if v, ok := err.(slog.LogValuer); ok {
+		out = append(out, v.LogValue().Resolve().String())
+	}
+	return out
+}
+
+// fzServiceOutputs adds Digest and URL to what fzRender shows.
+func fzServiceOutputs(se *ServiceError) []string {
+	out := append(fzRender(se), se.URL)
+	d := se.Digest()
+	keys := make([]string, 0, len(d))
+	for k := range d {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		out = append(out, k+"="+d[k])
+	}
+	return out
+}
+
+// fzCheckNoSecret fails when secret shows in any output rendered with it,
+// unless the same output rendered with a neutral value in its place holds
+// it too (the secret is then part of the fixed text, such as "REDACTED").
+// Outputs must otherwise be identical: a redacted value leaves no trace.
+func fzCheckNoSecret(t *testing.T, what, secret string, with, without []string) {
+	t.Helper()
+	if len(with) != len(without) {
+		t.Fatalf("%s: %d outputs with the secret, %d without", what, len(with), len(without))
+	}
+	for i := range with {
+		if with[i] != without[i] {
+			t.Errorf("%s: output %d depends on the secret:\n%q\nwith a neutral value:\n%q", what, i, with[i], without[i])
+		}
+		for _, form := range []string{secret, url.QueryEscape(secret), url.PathEscape(secret)} {
+			if strings.Contains(with[i], form) && !strings.Contains(without[i], form) {
+				t.Errorf("%s: output %d = %q; holds the secret %q", what, i, with[i], form)
+			}
+		}
+	}
+}
+
+// fzResponse is a response to a GET of rawURL with the given status,
+// header and body.
+func fzResponse(status int, header http.Header, body []byte, rawURL string, chunked bool) *http.Response {
+	u, _ := url.Parse(rawURL)
+	cl := int64(len(body))
+	if chunked {
+		cl = -1
+	}
+	return &http.Response{
+		StatusCode: status, Header: header, ContentLength: cl,
+		Body:    io.NopCloser(bytes.NewReader(body)),
+		Request: &http.Request{Method: http.MethodGet, URL: u},
+	}
+}
+
+// FuzzParse feeds Parse and FromResponse arbitrary statuses, headers and
+// bodies, with a secret planted in the request URL. Neither panics; the
+// status is kept; resp.Body reads back byte for byte; the two agree; and
+// the secret shows in no error text, log record, Digest or URL.
+func FuzzParse(f *testing.F) {
+	statuses := map[string]int{
+		"nosuchkey.xml": 404, "bucketalreadyexists.xml": 409, "signaturedoesnotmatch.xml": 403,
+		"nosuchbucket-notrace.xml": 404, "embedded200.xml": 200, "copyok.xml": 200, "fetch-numeric.json": 404,
+		"jsonstring.json": 404, "vector.json": 400, "api3.json": 401, "proxy.html": 502, "truncated.xml": 503, "empty": 404,
+	}
+	for name, body := range fzSeedBodies(f) {
+		status, ok := statuses[name]
+		if !ok {
+			status = 500
+		}
+		f.Add(status, "X-Cos-Request-Id", "NjA3OGY4NGFfNjJkMmMwYl8", body, "c7503b92a8581b3f3f68c8f7f64a8917b03a1a95", uint8(len(name)))
+		f.Add(status, "X-Cos-Error-Code", "ValidationException", body, "sha1&q-ak=AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, status int, headerName, headerValue string, body []byte, secret string, keyIdx uint8) {
+		if len(secret) < 8 || bytes.Contains(body, []byte(secret)) ||
+			strings.Contains(headerName, secret) || strings.Contains(headerValue, secret) {
+			return // the body and headers are the server's own text
+		}
+		header := http.Header{}
+		if headerName != "" {
+			header[http.CanonicalHeaderKey(headerName)] = []string{headerValue}
+		}
+		key := fzKey(keyIdx)
+		chunked := keyIdx&0x20 != 0
+
+		pe := Parse(status, header, body)
+		switch {
+		case status >= 300 && pe == nil:
+			t.Fatalf("Parse(%d, %q) = nil; want a *ServiceError", status, body)
+		case pe != nil && pe.StatusCode != status:
+			t.Fatalf("Parse(%d, %q).StatusCode = %d; want %d", status, body, pe.StatusCode, status)
+		case pe != nil && len(pe.Body) > MaxBodyBytes:
+			t.Fatalf("Parse kept %d bytes; want at most %d", len(pe.Body), MaxBodyBytes)
+		}
+
+		render := func(secret string) (*ServiceError, []string, []string) {
+			resp := fzResponse(status, header, body, fzURL(key, secret), chunked)
+			err := FromResponse(resp)
+			back, rerr := io.ReadAll(resp.Body)
+			if rerr != nil || !bytes.Equal(back, body) {
+				t.Fatalf("resp.Body read back %q, %v; want %q", back, rerr, body)
+			}
+			if status < 300 {
+				if err != nil {
+					t.Fatalf("FromResponse(%d) = %v; want nil", status, err)
+				}
+				return nil, nil, nil
+			}
+			var se *ServiceError
+			if !errors.As(err, &se) || se == nil {
+				t.Fatalf("FromResponse(%d) = %#v; want a *ServiceError", status, err)
+			}
+			if se.StatusCode != status {
+				t.Fatalf("FromResponse(%d).StatusCode = %d", status, se.StatusCode)
+			}
+			ue := &url.Error{Op: "Get", URL: resp.Request.URL.String(), Err: errors.New("dial tcp 127.0.0.1:9: connect: connection refused")}
+			ce := FromTransport(resp.Request, ue)
+			ce2 := FromTransport(nil, ue)
+			return se, fzServiceOutputs(se), append(fzRender(ce), fzRender(ce2)...)
+		}
+		se, with, withCE := render(secret)
+		if se == nil {
+			return
+		}
+		_, without, withoutCE := render(fzNeutral)
+		fzCheckNoSecret(t, "ServiceError", secret, with, without)
+		fzCheckNoSecret(t, "ClientError", secret, withCE, withoutCE)
+
+		// Parse and FromResponse read the same fields.
+		got := [...]string{se.Code, se.Message, se.Resource, se.RequestID, se.TraceID, string(se.Body)}
+		want := [...]string{pe.Code, pe.Message, pe.Resource, pe.RequestID, pe.TraceID, string(pe.Body)}
+		if got != want {
+			t.Fatalf("FromResponse fields %q; Parse fields %q", got, want)
+		}
+		_ = se.Class()
+		_ = se.Known()
+		_ = se.Retryable()
+		_ = IsRetryable(se)
+		_, _ = RetryAfter(se)
+		_ = errors.Is(se, ErrNotFound) || errors.Is(se, NoSuchKey)
+	})
+}
+
+// The shapes FuzzRedact puts a secret in.
+const (
+	fzFormURL = iota
+	fzFormURLError
+	fzFormQuery
+	fzFormHeader
+	fzFormJSON
+	fzFormNested
+	fzFormQuoted
+	fzFormRedactURL
+	fzForms
+)
+
+// fzPlant puts secret in text of the given form, with prefix and suffix
+// around it, and returns what scrub or redactURL makes of it.
+func fzPlant(form int, key, prefix, suffix, secret string) string {
+	switch form {
+	case fzFormURL:
+		return scrub(prefix + fzURL(key, secret) + suffix)
+	case fzFormURLError:
+		return scrub((&url.Error{Op: "Get", URL: fzURL(key, secret), Err: errors.New(prefix)}).Error() + suffix)
+	case fzFormQuery:
+		return scrub(prefix + "&" + key + "=" + url.QueryEscape(secret) + suffix)
+	case fzFormHeader:
+		return scrub(prefix + "\n" + key + ": " + secret + "\r\n" + suffix)
+	case fzFormJSON:
+		v, _ := json.Marshal(secret)
+		return scrub(prefix + `{"` + key + `":` + string(v) + "}" + suffix)
+	case fzFormNested:
+		return scrub(prefix + "https://proxy.example.com/fetch?u=" + url.QueryEscape(fzURL(key, secret)) + suffix)
+	case fzFormQuoted:
+		return scrub(prefix + " " + key + `="` + strings.ReplaceAll(secret, `"`, "") + `"` + suffix)
+	default:
+		u := &url.URL{Scheme: "https", Host: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", Path: "/" + prefix,
+			RawQuery: url.Values{key: {secret}, "x-id": {suffix}}.Encode()}
+		return redactURL(u) + "\n" + redactString(u.String())
+	}
+}
+
+// FuzzRedact plants a secret in arbitrary text, in the shapes a URL or a
+// credential takes in error messages, and checks that scrub and redactURL
+// leave no trace of it.
+func FuzzRedact(f *testing.F) {
+	for form := range fzForms {
+		f.Add("", "", "c7503b92a8581b3f3f68c8f7f64a8917b03a1a95", uint8(form), uint8(form))
+		f.Add("Get \"", "\": EOF", "AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(form), uint8(form+70))
+		f.Add("x", "y", "sha1&q-ak=AKID with spaces\"quote", uint8(form), uint8(form+140))
+		f.Add("a.jpg", "<Error>", "token/with+plus=and%percent", uint8(form), uint8(form+200))
+	}
+	f.Fuzz(func(t *testing.T, prefix, suffix, secret string, form, keyIdx uint8) {
+		if len(strings.TrimSpace(secret)) < 8 || strings.Contains(prefix, secret) || strings.Contains(suffix, secret) {
+			return // too short to tell, or not planted by us
+		}
+		key := fzKey(keyIdx)
+		fm := int(form) % fzForms
+		if fm == fzFormHeader && strings.ContainsAny(secret, "\r\n") {
+			return // no header value holds a line break
+		}
+		out := fzPlant(fm, key, prefix, suffix, secret)
+		base := fzPlant(fm, key, prefix, suffix, fzNeutral)
+		for _, s := range []string{secret, url.QueryEscape(secret), url.PathEscape(secret)} {
+			if strings.Contains(out, s) && !strings.Contains(base, s) {
+				t.Fatalf("form %d, key %q: %q holds the secret %q", fm, key, out, s)
+			}
+		}
+		if again := scrub(out); again != out {
+			t.Fatalf("scrub is not idempotent: %q, then %q", out, again)
+		}
+	})
+}
