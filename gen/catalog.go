@@ -2,12 +2,9 @@ package gen
 
 import (
 	"fmt"
-	"go/token"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -53,8 +50,8 @@ type Code struct {
 	Pos         Pos
 }
 
-// Reserved lists the exported names package coserr declares by hand; a
-// code's Go name may not be one of them (nor any class's Err name).
+// Reserved lists the exported names package coserr declares by hand; no
+// code's Go name and no class's Err name may be one of them.
 var Reserved = []string{
 	"CheckRetry", "Class", "ClientError", "Code", "Codes", "FromResponse",
 	"FromTransport", "IsRetryable", "Lookup", "MaxBodyBytes", "Parse",
@@ -227,6 +224,9 @@ func (l *loader) class(n *yaml.Node, seen map[string]*Class) *Class {
 		ok = false
 	} else if prev := seen[c.Name]; prev != nil {
 		l.errAt(name, "duplicate class %q (first at %d:%d)", c.Name, prev.Pos.Line, prev.Pos.Col)
+		ok = false
+	} else if slices.Contains(Reserved, c.GoName()) {
+		l.errAt(name, "Go name %q is reserved in package coserr; give the class another name", c.GoName())
 		ok = false
 	}
 	if d := l.description(n, m, "class"); d == nil {
@@ -406,43 +406,4 @@ func (l *loader) scalar(n *yaml.Node, what string) bool {
 		return false
 	}
 	return true
-}
-
-func isExported(s string) bool {
-	return token.IsIdentifier(s) && token.IsExported(s)
-}
-
-// wireOK reports whether s can be a code as COS sends it: printable ASCII
-// without the characters that would end a Markdown code span or table
-// cell (backquote, backslash, vertical bar), and no space at either end.
-func wireOK(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '`' || c == '\\' || c == '|' {
-			return false
-		}
-	}
-	return s[0] != ' ' && s[len(s)-1] != ' '
-}
-
-// textProblem says what keeps s from being a description, or returns "".
-// White space of any kind is fine, since the renderers fold it; other
-// control characters, byte order marks and bidirectional controls are
-// not: the first two break Go source or Markdown, the last can make text
-// read differently from what it is.
-func textProblem(s string) string {
-	if !utf8.ValidString(s) {
-		return "is not valid UTF-8"
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-		case unicode.IsControl(r):
-			return fmt.Sprintf("has control character %U", r)
-		case r == 0xFEFF:
-			return "has a byte order mark (U+FEFF)"
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("has bidirectional control character %U", r)
-		}
-	}
-	return ""
 }

@@ -2,7 +2,11 @@ package gen_test
 
 import (
 	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -299,4 +303,60 @@ func TestPosString(t *testing.T) {
 			assert.Equal(t, tt.want+": unknown class \"X\"", e.Error())
 		})
 	}
+}
+
+// TestReservedCoversCoserr checks that gen.Reserved names every exported
+// identifier the hand-written files of package coserr declare, so that no
+// catalog entry can generate a second declaration of one.
+func TestReservedCoversCoserr(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, "../coserr", func(fi os.FileInfo) bool {
+		return !strings.HasSuffix(fi.Name(), "_test.go")
+	}, parser.ParseComments)
+	require.NoError(t, err)
+	require.Contains(t, pkgs, "coserr")
+	var declared []string
+	for _, f := range pkgs["coserr"].Files {
+		if ast.IsGenerated(f) {
+			continue
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.IsExported() {
+					declared = append(declared, d.Name.Name)
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						if s.Name.IsExported() {
+							declared = append(declared, s.Name.Name)
+						}
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							if n.IsExported() {
+								declared = append(declared, n.Name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	require.Contains(t, declared, "ServiceError", "found no declarations in ../coserr")
+	for _, name := range declared {
+		assert.True(t, slices.Contains(gen.Reserved, name), "coserr declares %s by hand; add it to gen.Reserved", name)
+	}
+}
+
+// TestReservedClassName checks that a class whose Err name coserr declares
+// by hand is refused. No name in Reserved starts with Err today, so the
+// test adds one.
+func TestReservedClassName(t *testing.T) {
+	saved := gen.Reserved
+	t.Cleanup(func() { gen.Reserved = saved })
+	gen.Reserved = append(slices.Clone(saved), "ErrBodyTooLarge")
+	got := loadErrs(t, "classes:\n  - name: BodyTooLarge\n    description: x\ncodes: []\n")
+	assert.Equal(t, []string{`c.yaml:2:11: Go name "ErrBodyTooLarge" is reserved in package coserr; give the class another name`}, got)
 }

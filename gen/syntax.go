@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -107,6 +109,46 @@ func yamlChar(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isExported reports whether s is an exported Go identifier.
+func isExported(s string) bool {
+	return token.IsIdentifier(s) && token.IsExported(s)
+}
+
+// wireOK reports whether s can be a code as COS sends it: printable ASCII
+// without the characters that would end a Markdown code span or table
+// cell (backquote, backslash, vertical bar), and no space at either end.
+func wireOK(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '`' || c == '\\' || c == '|' {
+			return false
+		}
+	}
+	return s[0] != ' ' && s[len(s)-1] != ' '
+}
+
+// textProblem says what keeps s from being a description, or returns "".
+// White space of any kind is fine, since the renderers fold it; other
+// control characters, byte order marks and bidirectional controls are
+// not: the first two break Go source or Markdown, the last can make text
+// read differently from what it is.
+func textProblem(s string) string {
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8"
+	}
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case unicode.IsControl(r):
+			return fmt.Sprintf("has control character %U", r)
+		case r == 0xFEFF:
+			return "has a byte order mark (U+FEFF)"
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return fmt.Sprintf("has bidirectional control character %U", r)
+		}
+	}
+	return ""
 }
 
 // fail records a problem at offset off, unless an earlier one is known.
