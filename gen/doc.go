@@ -7,6 +7,15 @@
 // all three. The output depends only on the catalog, so it is byte-stable
 // and a test can regenerate it in memory and compare it with the committed
 // files.
+//
+// Load is safe on hostile input: before parsing it refuses, with a
+// positioned error, a file over MaxCatalogBytes, bytes that are not UTF-8
+// or that YAML forbids, more than MaxNodes nodes and absurdly deep flow
+// collections; after parsing, anchors, aliases and nesting deeper than
+// MaxDepth. Whatever Load accepts renders: a code's wire spellings are
+// printable ASCII without the characters that end a Markdown code span or
+// cell, and descriptions carry no control characters, so no text can end
+// a Go comment or break a Markdown table.
 package gen
 
 // Generate loads the catalog in src (named file in positions) and renders

@@ -26,15 +26,20 @@
 //
 //	catalog.yaml:12:5: unknown class "NotFund"
 //
-// It checks for YAML syntax errors, unknown or repeated keys, missing keys
-// and descriptions, duplicate codes, aliases and Go names, codes that are
-// not Go identifiers and have no name, statuses outside 300..599 and
-// unknown classes. It then exits 1 and leaves the output files as they were.
+// It checks for YAML syntax errors (reported on the first line at which
+// the file stops parsing), unknown or repeated keys, missing keys and
+// descriptions, duplicate codes, aliases and Go names, codes that are not
+// Go identifiers and have no name, Go names package coserr declares by
+// hand, statuses outside 300..599 and unknown classes; it refuses anchors,
+// aliases, a second YAML document, deep nesting and files over 1 MiB. It
+// then exits 1 and leaves the output files as they were.
 //
 // Both outputs are written atomically: each goes to a temporary file in
 // its directory and is renamed into place only when both are complete, so
-// a failure at any point leaves the old files untouched. An output whose
-// content would not change is not rewritten.
+// a failure at any point leaves the old files as they were (should the
+// second rename fail, the first file gets its old content, permissions and
+// modification time back). An output whose content would not change is not
+// rewritten, and -check writes nothing at all.
 //
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
 // stale (-check), a code is unknown (explain) or a file cannot be read or
