@@ -104,6 +104,9 @@ func fuzzSeeds(t *testing.T) map[string][]byte {
 	_, golden := goldenArchive(t)
 	add("golden", string(golden))
 	add("tricky", trickyCatalog())
+	for _, tt := range validShapes {
+		add("shape "+tt.name, tt.src)
+	}
 	for _, tt := range badCatalogs {
 		add("bad "+tt.name, tt.src)
 	}
@@ -149,4 +152,79 @@ func TestFuzzSeeds(t *testing.T) {
 // corpusEntry encodes src as a go test fuzz v1 corpus file.
 func corpusEntry(src []byte) []byte {
 	return []byte("go test fuzz v1\n[]byte(" + strconv.Quote(string(src)) + ")\n")
+}
+
+// validShapes are valid catalogs written in the less usual ways YAML
+// allows, which the pre-scan must read right and Load must accept.
+var validShapes = []struct{ name, src string }{
+	{"flow style", `{classes: [{name: NotFound, description: "Nothing, [there]."}], codes: [
+  {code: NoSuchKey, status: [404, 400], class: NotFound, retryable: false,
+   description: 'It''s gone: {really}.'}]}
+`},
+	{"comments with quotes and brackets", `# "unclosed [ { '
+classes: # 'also "unclosed
+  - name: NotFound   # [
+    description: Nothing there. # }
+codes: [] # "
+`},
+	{"block scalars with quotes and brackets", `classes:
+  - name: NotFound
+    description: >-
+      Nothing "there
+      [at all {
+codes:
+  - code: NoSuchKey
+    status: 404
+    class: NotFound
+    retryable: false
+    description: |+
+      It's "gone' ] }
+
+  - code: SlowDown
+    status: 503
+    class: NotFound
+    retryable: true
+    description: Slow.
+`},
+	{"document markers and tags", `%YAML 1.1
+---
+classes:
+  - name: !!str NotFound
+    description: !!str Nothing there.
+codes:
+  - code: "NoSuchKey"
+    status: !!int 404
+    class: NotFound
+    retryable: !!bool true
+    description: 'Gone.'
+...
+`},
+	{"CRLF and plain multi-line scalars", "classes:\r\n  - name: NotFound\r\n    description: Nothing\r\n      there [at\r\n      all.\r\ncodes: []\r\n"},
+	{"unicode names and text", `classes:
+  - name: Ñotfound
+    description: Rien ici — 什么都没有.
+codes:
+  - code: u-umlaut
+    name: Ü
+    status: 404
+    class: Ñotfound
+    retryable: false
+    description: "Weg\u2028ist es."
+`},
+}
+
+// TestValidShapes checks that the pre-scan does not refuse valid YAML
+// written in unusual ways, and that it renders.
+func TestValidShapes(t *testing.T) {
+	for _, tt := range validShapes {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := gen.Load("c.yaml", []byte(tt.src))
+			require.NoError(t, err)
+			require.NotEmpty(t, c.Classes)
+			goSrc, err := gen.RenderGo(c, "coserr")
+			require.NoError(t, err)
+			require.NoError(t, typeCheck(goSrc))
+			checkMarkdown(t, c, gen.RenderMarkdown(c))
+		})
+	}
 }
