@@ -4,7 +4,6 @@ import (
 	"errors"
 	"go/ast"
 	"go/parser"
-	"go/token"
 	"os"
 	"slices"
 	"strings"
@@ -309,14 +308,8 @@ func TestPosString(t *testing.T) {
 // identifier the hand-written files of package coserr declare, so that no
 // catalog entry can generate a second declaration of one.
 func TestReservedCoversCoserr(t *testing.T) {
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, "../coserr", func(fi os.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
-	require.NoError(t, err)
-	require.Contains(t, pkgs, "coserr")
 	var declared []string
-	for _, f := range pkgs["coserr"].Files {
+	for _, f := range parsePackage(t, "../coserr", parser.ParseComments) {
 		if ast.IsGenerated(f) {
 			continue
 		}
