@@ -119,8 +119,8 @@ func (e *ClientError) Timeout() bool {
 // Retryable reports whether the request is worth sending again: true for
 // timeouts, connection resets, refusals and aborts, broken pipes,
 // unreachable networks, temporary DNS failures and truncated reads; false
-// for context cancellation, TLS and certificate errors, an unknown host
-// and anything else.
+// for context cancellation (anywhere in the chain, even beside a timeout),
+// TLS alerts and certificate errors, an unknown host and anything else.
 func (e *ClientError) Retryable() bool {
 	return e != nil && transportRetryable(e.Err)
 }
@@ -160,10 +160,11 @@ func transportRetryable(err error) bool {
 		invalid          x509.CertificateInvalidError
 		verify           *tls.CertificateVerificationError
 		record           tls.RecordHeaderError
+		alert            tls.AlertError
 	)
 	if errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &invalid) ||
-		errors.As(err, &verify) || errors.As(err, &record) {
-		return false
+		errors.As(err, &verify) || errors.As(err, &record) || errors.As(err, &alert) {
+		return false // the same handshake fails the same way again
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {

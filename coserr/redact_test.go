@@ -1,0 +1,124 @@
+package coserr
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestIsSecretKey(t *testing.T) {
+	secret := []string{
+		"q-signature", "Q-Signature", "Q-SIGNATURE", "q-ak", "Q-AK", "q-key-time", "q-sign-time", "q-sign-algorithm",
+		"x-cos-security-token", "X-Cos-Security-Token", "x-ci-security-token", "Signature", "signature", "sign", "SIGN", "sig",
+		"X-Amz-Signature", "x-amz-signature", "X-Amz-Credential", "X-Amz-Security-Token", "x-amz-security-token",
+		"Authorization", "authorization", "AWSAccessKeyId", "token", "access_token", "sessionToken", "SecurityToken",
+		"SecretId", "SecretKey", "secret_key", "tmpSecretId", "tmpSecretKey", "TmpSecretKey", "client_secret",
+		"password", "Password", "passwd", "x-api-key", "X-Goog-Signature", "X-Goog-Credential",
+		"q%2Dsignature", "q%2dak", "x-cos-security%2Dtoken", "q_signature", "q.ak", "q-signature%20",
+	}
+	plain := []string{
+		"", "q-header-list", "q-url-param-list", "x-id", "response-content-type", "prefix", "marker", "versionId",
+		"X-Amz-SignedHeaders", "X-Amz-Date", "X-Amz-Expires", "X-Amz-Algorithm", "uploadId", "partNumber", "host",
+		"key", "signer", "designation", "q", "ak", "https", "tcp", "dial tcp 127.0.0.1", "Content-Type", "x-cos-request-id",
+	}
+	for _, k := range secret {
+		assert.True(t, isSecretKey(k), "isSecretKey(%q) = false; want true", k)
+	}
+	for _, k := range plain {
+		assert.False(t, isSecretKey(k), "isSecretKey(%q) = true; want false", k)
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"cos presigned",
+			"https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a.jpg?q-sign-algorithm=sha1&q-ak=AKIDsecret&q-sign-time=1%3B2&q-key-time=1%3B2&q-header-list=host&q-url-param-list=&q-signature=abcdef0123&x-cos-security-token=tok",
+			"https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a.jpg?q-sign-algorithm=REDACTED&q-ak=REDACTED&q-sign-time=REDACTED&q-key-time=REDACTED&q-header-list=host&q-url-param-list=&q-signature=REDACTED&x-cos-security-token=REDACTED"},
+		{"any case",
+			"https://b/k?Q-SIGNATURE=a&X-COS-SECURITY-TOKEN=b&x-amz-signature=c&X-Amz-Credential=d&SIGNATURE=e&Sign=f",
+			"https://b/k?Q-SIGNATURE=REDACTED&X-COS-SECURITY-TOKEN=REDACTED&x-amz-signature=REDACTED&X-Amz-Credential=REDACTED&SIGNATURE=REDACTED&Sign=REDACTED"},
+		{"escaped keys", "https://b/k?q%2Dsignature=a&x%2Dcos%2Dsecurity%2Dtoken=b&x=1", "https://b/k?q%2Dsignature=REDACTED&x%2Dcos%2Dsecurity%2Dtoken=REDACTED&x=1"},
+		{"repeated key", "https://b/k?sign=a&sign=b", "https://b/k?sign=REDACTED&sign=REDACTED"},
+		{"key without value", "https://b/k?q-signature&x=1", "https://b/k?q-signature&x=1"},
+		{"escaped ampersand in a value", "https://b/k?q-signature=ab%26cd%3Def&x=1", "https://b/k?q-signature=REDACTED&x=1"},
+		{"password", "https://user:hunter2@b/k", "https://user:REDACTED@b/k"},
+		{"fragment dropped", "https://b/k?x=1#sign=abc", "https://b/k?x=1"},
+		{"secret in the path", "https://b/sign=abc/k", "https://b/sign=REDACTED"},
+		{"nothing to redact", "https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a%20b.jpg?versionId=3&x-id=GetObject",
+			"https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a%20b.jpg?versionId=3&x-id=GetObject"},
+		{"nested url", "https://proxy/fetch?u=https%3A%2F%2Fb%2Fk%3Fq-signature%3Dabc%26x%3D1",
+			"https://proxy/fetch?u=https%3A%2F%2Fb%2Fk%3Fq-signature%3DREDACTED%26x%3D1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := url.Parse(tt.in)
+			require.NoError(t, err)
+			got := redactURL(u)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, got, redactString(tt.in))
+			assert.Equal(t, got, redactString(got), "redacting twice changes more")
+		})
+	}
+	assert.Equal(t, "", redactURL(nil))
+	assert.Equal(t, "", redactString(""))
+}
+
+func TestScrub(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"url.Error",
+			`Get "https://b/k?q-ak=AKID&q-signature=abc&x=1": dial tcp 127.0.0.1:1: connect: connection refused`,
+			`Get "https://b/k?q-ak=REDACTED&q-signature=REDACTED&x=1": dial tcp 127.0.0.1:1: connect: connection refused`},
+		{"cos authorization header",
+			"Authorization: q-sign-algorithm=sha1&q-ak=AKID&q-sign-time=1;2&q-key-time=1;2&q-header-list=host&q-url-param-list=&q-signature=abc\nHost: b",
+			"Authorization: REDACTED\nHost: b"},
+		{"s3 authorization value",
+			"AWS4-HMAC-SHA256 Credential=AKIA/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=fe5f80f77d5fa3be",
+			"AWS4-HMAC-SHA256 Credential=REDACTED, SignedHeaders=host;range, Signature=REDACTED"},
+		{"token header", "x-cos-security-token: abc def\r\nx-id: 1", "x-cos-security-token: REDACTED\r\nx-id: 1"},
+		{"json", `{"TmpSecretId":"AKID","TmpSecretKey":"s e c","Token":"t\"q","ExpiredTime":1}`,
+			`{"TmpSecretId":"REDACTED","TmpSecretKey":"REDACTED","Token":"REDACTED","ExpiredTime":1}`},
+		{"json with spaces", `{ "sessionToken" : "abc" }`, `{ "sessionToken" : "REDACTED" }`},
+		{"escaped json", `body: {\"x-cos-security-token\":\"abc\"}`, `body: {\"x-cos-security-token\":\"REDACTED\"}`},
+		{"quoted value", `Signature="abc def"; sign='xyz'`, `Signature="REDACTED"; sign='REDACTED'`},
+		{"nested, escaped", "u=https%3A%2F%2Fb%2Fk%3Fq%2Dak%3DAKID%26q-signature%3Dabc%26x%3D1",
+			"u=https%3A%2F%2Fb%2Fk%3Fq%2Dak%3DREDACTED%26q-signature%3DREDACTED%26x%3D1"},
+		{"escaped ampersand in a top-level value", "?sign=ab%26cd&x=1", "?sign=REDACTED&x=1"},
+		{"xml", "<Url>https://b/k?sign=abc</Url>", "<Url>https://b/k?sign=REDACTED</Url>"},
+		{"go map", "map[Authorization:[q-sign-algorithm=sha1&q-ak=AKID] Host:[b]]", "map[Authorization:REDACTED"},
+		{"empty value", "sign=&x=1", "sign=&x=1"},
+		{"nothing", "dial tcp 127.0.0.1:1: connect: connection refused", "dial tcp 127.0.0.1:1: connect: connection refused"},
+		{"unterminated quote", `token="abc`, `token="REDACTED`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := scrub(tt.in)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, got, scrub(got), "scrubbing twice changes more")
+		})
+	}
+}
+
+// TestScrubNoAllocation: text without secrets comes back as it is, with
+// no allocation, since scrub runs on every ClientError message and every
+// Digest value.
+func TestScrubNoAllocation(t *testing.T) {
+	for _, s := range []string{
+		"The specified key does not exist.",
+		"dial tcp 127.0.0.1:1: connect: connection refused",
+		"sha1\n1615113257;1615199657\nc7503b92a8581b3f3f68c8f7f64a8917b03a1a95\n",
+		"https://b/k?x-id=GetObject&versionId=3&q-url-param-list=",
+		strings.Repeat("a=b&", 100),
+	} {
+		var got string
+		n := testing.AllocsPerRun(100, func() { got = scrub(s) })
+		assert.Equal(t, s, got)
+		assert.Zero(t, n, "scrub(%q) allocated %v times; want 0", s, n)
+	}
+}
