@@ -367,3 +367,24 @@ func TestBodyOverHTTP(t *testing.T) {
 		assert.True(t, bytes.Equal(big[:5000], got), "read back %d bytes; want 5000", len(got))
 	})
 }
+
+// TestParseReadsOnlyTheCap: Parse, like FromResponse, looks at no more
+// than MaxBodyBytes, also for a 200 it must search for an <Error>.
+func TestParseReadsOnlyTheCap(t *testing.T) {
+	for _, status := range []int{200, 500} {
+		t.Run(strconv.Itoa(status), func(t *testing.T) {
+			sized := func(size int) []byte {
+				head, unit := "<Error><Code>InternalError</Code><Message>", "&amp;"
+				return []byte(head + strings.Repeat(unit, (size-len(head))/len(unit)))
+			}
+			small, large := sized(2*coserr.MaxBodyBytes), sized(10<<20)
+			var se *coserr.ServiceError
+			nSmall := allocatedBy(func() { se = coserr.Parse(status, nil, small) })
+			nLarge := allocatedBy(func() { se = coserr.Parse(status, nil, large) })
+			require.NotNil(t, se)
+			assert.Equal(t, "InternalError", se.Code)
+			assert.Equal(t, coserr.MaxBodyBytes, len(se.Body))
+			assert.LessOrEqual(t, nLarge, nSmall+1024, "Parse allocated %d bytes for 10 MiB; %d for 128 KiB", nLarge, nSmall)
+		})
+	}
+}

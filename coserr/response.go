@@ -33,6 +33,9 @@ const (
 // keeps what was read and the failure in Err, and reading resp.Body on
 // gives the same bytes and then the same failure.
 //
+// The ServiceError's Body and the replay share one buffer, so the body
+// costs its bytes once: treat Body as read-only.
+//
 // A 200 can carry an error too (PUT Object - Copy, Complete Multipart
 // Upload); FromResponse does not read 2xx bodies, so pass such a body to
 // Parse. FromResponse(nil) is nil.
@@ -61,15 +64,17 @@ type errorResponse struct {
 // Parse builds the ServiceError that a response with this status, header
 // and body stands for. For a status below 300 it returns nil unless the
 // body is an <Error> document, as COS sends inside a 200 for PUT Object -
-// Copy and Complete Multipart Upload. Body keeps at most MaxBodyBytes of
-// body, sharing its memory: do not modify body afterwards. Parse never
-// panics, whatever the input; header may be nil.
+// Copy and Complete Multipart Upload. Parse reads only the first
+// MaxBodyBytes of body, as FromResponse does, so a huge body costs no more
+// than that; Body keeps them, sharing their memory: do not modify body
+// afterwards. Parse never panics, whatever the input; header may be nil.
 func Parse(status int, header http.Header, body []byte) *ServiceError {
+	body = body[:min(len(body), MaxBodyBytes)] // what lies past the cap is never read
 	if status < 300 && !isErrorDocument(body) {
 		return nil
 	}
 	e := &ServiceError{}
-	e.parse(status, header, body[:min(len(body), MaxBodyBytes)])
+	e.parse(status, header, body)
 	return e
 }
 
