@@ -270,6 +270,11 @@ func TestHeaderFallbacks(t *testing.T) {
 			code:   "NoSuchBucket",
 		},
 		{
+			name:   "x-cos-error-code with white space, as a hand-built header may have it",
+			header: http.Header{"X-Cos-Error-Code": {" NoSuchBucket\t"}},
+			code:   "NoSuchBucket",
+		},
+		{
 			name:   "body code wins over header",
 			header: http.Header{"X-Cos-Error-Code": {"NoSuchBucket"}},
 			body:   xmlWith("<Code>NoSuchKey</Code>"),

@@ -102,7 +102,7 @@ func (e *ServiceError) parse(status int, header http.Header, body []byte) {
 		return
 	}
 	if e.Code == "" {
-		e.Code = header.Get(headerErrorCode)
+		e.Code = trimSpace(header.Get(headerErrorCode)) // as a body's code is trimmed
 	}
 	if e.RequestID == "" {
 		if e.RequestID = header.Get(headerRequestID); e.RequestID == "" {
