@@ -33,8 +33,8 @@ var (
 // FromTransport wraps the error an http.Client (or an SDK over one)
 // returned for req into a *ClientError: nil in, nil out; an error that
 // already is or wraps a *ServiceError or *ClientError comes back as it
-// is. req may be nil; the method and URL then come from a *url.Error
-// cause, if any.
+// is. req may be nil (or have no URL); the method and URL then come from a
+// *url.Error cause, if any.
 func FromTransport(req *http.Request, err error) error {
 	if err == nil {
 		return nil
@@ -47,8 +47,15 @@ func FromTransport(req *http.Request, err error) error {
 	e := &ClientError{Err: err}
 	if req != nil {
 		e.Op, e.URL = req.Method, redactURL(req.URL)
-	} else if ue := (*url.Error)(nil); errors.As(err, &ue) {
-		e.Op, e.URL = ue.Op, redactString(ue.URL)
+		if e.Op == "" {
+			e.Op = http.MethodGet // as net/http reads an empty method
+		}
+	}
+	if ue := (*url.Error)(nil); e.URL == "" && errors.As(err, &ue) && ue != nil {
+		if e.Op == "" {
+			e.Op = ue.Op
+		}
+		e.URL = redactString(ue.URL)
 	}
 	return e
 }

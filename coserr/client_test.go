@@ -282,3 +282,29 @@ func TestFromTransportPassesThrough(t *testing.T) {
 	}
 	assert.NoError(t, coserr.FromTransport(&http.Request{}, nil))
 }
+
+// TestFromTransportOpAndURL: where Op and URL come from.
+func TestFromTransportOpAndURL(t *testing.T) {
+	ue := &url.Error{Op: "Put", URL: "https://b/k?sign=abcdefgh", Err: io.EOF}
+	u, err := url.Parse("https://b/other?q-ak=AKIDabc")
+	require.NoError(t, err)
+	tests := []struct {
+		name    string
+		req     *http.Request
+		op, url string
+	}{
+		{"request", &http.Request{Method: "DELETE", URL: u}, "DELETE", "https://b/other?q-ak=REDACTED"},
+		{"request with no method: GET", &http.Request{URL: u}, "GET", "https://b/other?q-ak=REDACTED"},
+		{"no request", nil, "Put", "https://b/k?sign=REDACTED"},
+		{"request with no URL", &http.Request{Method: "HEAD"}, "HEAD", "https://b/k?sign=REDACTED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ce *coserr.ClientError
+			require.ErrorAs(t, coserr.FromTransport(tt.req, ue), &ce)
+			assert.Equal(t, tt.op, ce.Op)
+			assert.Equal(t, tt.url, ce.URL)
+			assert.Equal(t, "cos: "+tt.op+" "+tt.url+": EOF", ce.Error())
+		})
+	}
+}
