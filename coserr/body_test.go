@@ -1,13 +1,11 @@
 package coserr_test
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"runtime"
 	"strconv"
 	"strings"
@@ -306,68 +304,6 @@ func TestBodyClose(t *testing.T) {
 	})
 }
 
-// TestBodyOverHTTP runs FromResponse on real responses from a 127.0.0.1
-// server: 10 MiB with and without a Content-Length, and a body the server
-// cuts off.
-func TestBodyOverHTTP(t *testing.T) {
-	big := tenMiB("<html><body>", "<p>bad gateway</p>", "</body></html>")
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/length":
-			w.Header().Set("Content-Length", strconv.Itoa(len(big)))
-			w.WriteHeader(502)
-			_, _ = w.Write(big)
-		case "/chunked":
-			w.WriteHeader(502)
-			for b := big; len(b) > 0; b = b[min(len(b), 100000):] {
-				_, _ = w.Write(b[:min(len(b), 100000)])
-				w.(http.Flusher).Flush()
-			}
-		case "/cut":
-			conn, buf, err := w.(http.Hijacker).Hijack()
-			if err != nil {
-				return
-			}
-			defer conn.Close()
-			_, _ = fmt.Fprintf(buf, "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 100000\r\nX-Cos-Request-Id: cut-req\r\n\r\n%s", big[:5000])
-			_ = buf.Flush()
-		}
-	}))
-	defer srv.Close()
-
-	for _, path := range []string{"/length", "/chunked"} {
-		t.Run(path, func(t *testing.T) {
-			resp, err := srv.Client().Get(srv.URL + path)
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			var se *coserr.ServiceError
-			require.ErrorAs(t, coserr.FromResponse(resp), &se)
-			assert.Equal(t, 502, se.StatusCode)
-			assert.Equal(t, coserr.MaxBodyBytes, len(se.Body))
-			assert.Equal(t, "GET", se.Method)
-			got, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.True(t, bytes.Equal(big, got), "read back %d bytes; want %d", len(got), len(big))
-		})
-	}
-	t.Run("/cut", func(t *testing.T) {
-		resp, err := srv.Client().Get(srv.URL + "/cut")
-		require.NoError(t, err)
-		defer resp.Body.Close()
-		err = coserr.FromResponse(resp)
-		var se *coserr.ServiceError
-		require.ErrorAs(t, err, &se)
-		assert.Equal(t, 503, se.StatusCode)
-		assert.Equal(t, "cut-req", se.RequestID)
-		assert.Equal(t, 5000, len(se.Body))
-		require.ErrorIs(t, err, io.ErrUnexpectedEOF)
-		assert.True(t, coserr.IsRetryable(err))
-		got, rerr := io.ReadAll(bufio.NewReader(resp.Body))
-		assert.Equal(t, io.ErrUnexpectedEOF, rerr)
-		assert.True(t, bytes.Equal(big[:5000], got), "read back %d bytes; want 5000", len(got))
-	})
-}
-
 // TestParseReadsOnlyTheCap: Parse, like FromResponse, looks at no more
 // than MaxBodyBytes, also for a 200 it must search for an <Error>.
 func TestParseReadsOnlyTheCap(t *testing.T) {
@@ -385,6 +321,84 @@ func TestParseReadsOnlyTheCap(t *testing.T) {
 			assert.Equal(t, "InternalError", se.Code)
 			assert.Equal(t, coserr.MaxBodyBytes, len(se.Body))
 			assert.LessOrEqual(t, nLarge, nSmall+1024, "Parse allocated %d bytes for 10 MiB; %d for 128 KiB", nLarge, nSmall)
+		})
+	}
+}
+
+func TestDigest(t *testing.T) {
+	tests := []struct {
+		name   string
+		status int
+		header http.Header
+		body   []byte
+		want   map[string]string
+	}{
+		{
+			name: "signature diagnostics", status: 403, body: loadSampleBody(t, "signaturedoesnotmatch.xml"),
+			want: map[string]string{
+				"Status":       "403",
+				"Code":         "SignatureDoesNotMatch",
+				"Message":      "The Signature you specified is invalid.",
+				"StringToSign": "sha1\n1615113257;1615199657\nc7503b92a8581b3f3f68c8f7f64a8917b03a1a95\n",
+				"FormatString": "put\n/imagesresume-zh en_页面_1.png\n\nhost=o2-1258123310.cos.ap-beijing.myqcloud.com\n",
+				"Resource":     "o2-00000000.cos.ap-beijing.myqcloud.com/imagesresume-zh+en_页面_1.png",
+				"RequestId":    "NjA0NGFjMmFfZTViOTJhMDlfMjA0NDlfNzU0MzM4NQ==",
+				"TraceId":      "OGVmYzZ…",
+			},
+		},
+		{
+			name: "ids from headers", status: 404, body: loadSampleBody(t, "nosuchbucket-notrace.xml"),
+			header: http.Header{"X-Cos-Trace-Id": {"hdr-trace"}},
+			want: map[string]string{
+				"Status":    "404",
+				"Code":      "NoSuchBucket",
+				"Message":   "The specified bucket does not exist.",
+				"Resource":  "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com",
+				"RequestId": "NjQ5OTJmNjhfYmIxYjJjMGFfMjE3NDFfMWQ4ZDg3",
+				"TraceId":   "hdr-trace",
+			},
+		},
+		{
+			name: "vector bucket", status: 400, body: loadSampleBody(t, "vector.json"),
+			header: http.Header{"X-Cos-Error-Code": {"ValidationException"}},
+			want:   map[string]string{"Status": "400", "Code": "ValidationException", "message": "VectorBucketName is invalid"},
+		},
+		{
+			name: "json numeric code", status: 404, body: loadSampleBody(t, "fetch-numeric.json"),
+			want: map[string]string{"Status": "404", "code": "404", "message": "fetch task not found",
+				"request_id": "NjBhZjEyZmFfOGQ0ZjI0MGFfNmNlMF8xYjdiZDg="},
+		},
+		{
+			name: "empty", status: 404, header: http.Header{"X-Cos-Request-Id": {"r"}},
+			want: map[string]string{"Status": "404", "RequestId": "r"},
+		},
+		{
+			name: "html", status: 502, body: loadSampleBody(t, "proxy.html"),
+			want: map[string]string{"Status": "502"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fromBoth(t, tt.status, tt.header, tt.body, func(t *testing.T, se *coserr.ServiceError) {
+				d := se.Digest()
+				assert.Equal(t, tt.want, d)
+				d["Status"] = "changed"
+				assert.Equal(t, tt.want["Status"], se.Digest()["Status"], "Digest shares its map between calls")
+			})
+		})
+	}
+}
+
+// TestErrorNeverQuotesBody: whatever the body holds, Error() is built from
+// the parsed fields only.
+func TestErrorNeverQuotesBody(t *testing.T) {
+	for _, name := range []string{"proxy.html", "vector.json", "signaturedoesnotmatch.xml"} {
+		t.Run(name, func(t *testing.T) {
+			body := loadSampleBody(t, name)
+			msg := coserr.Parse(400, nil, body).Error()
+			assert.NotContains(t, msg, "<")
+			assert.NotContains(t, msg, "fieldList")
+			assert.False(t, strings.Contains(msg, "StringToSign"), "Error() = %q quotes the body", msg)
 		})
 	}
 }

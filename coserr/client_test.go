@@ -1,6 +1,7 @@
 package coserr_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/tls"
@@ -14,6 +15,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -307,4 +309,93 @@ func TestFromTransportOpAndURL(t *testing.T) {
 			assert.Equal(t, "cos: "+tt.op+" "+tt.url+": EOF", ce.Error())
 		})
 	}
+}
+
+func TestServiceErrorString(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *coserr.ServiceError
+		want string
+	}{
+		{"full", &coserr.ServiceError{StatusCode: 404, Code: "NoSuchBucket", Message: "The specified bucket does not exist.", RequestID: "X"},
+			"cos: 404 NoSuchBucket: The specified bucket does not exist. (request id X)"},
+		{"no code: status text", &coserr.ServiceError{StatusCode: 404, RequestID: "X"}, "cos: 404 Not Found (request id X)"},
+		{"no code, no request id", &coserr.ServiceError{StatusCode: 503}, "cos: 503 Service Unavailable"},
+		{"no message", &coserr.ServiceError{StatusCode: 409, Code: "BucketNotEmpty"}, "cos: 409 BucketNotEmpty"},
+		{"unknown status", &coserr.ServiceError{StatusCode: 599, Message: "odd"}, "cos: 599: odd"},
+		{"never url or body", &coserr.ServiceError{StatusCode: 400, Code: "InvalidArgument", URL: "https://b/k?x=secretvalue",
+			Body: []byte("<Error>bodytext</Error>")}, "cos: 400 InvalidArgument"},
+		{"zero", &coserr.ServiceError{}, "cos: 0"},
+		{"nil", nil, "cos: <nil>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.err.Error())
+			assert.Equal(t, tt.want, fmt.Sprintf("%v", tt.err))
+			assert.Equal(t, tt.want, fmt.Sprintf("%+v", tt.err))
+			assert.Equal(t, "get: "+tt.want, fmt.Errorf("get: %w", tt.err).Error())
+		})
+	}
+}
+
+// TestBodyOverHTTP runs FromResponse on real responses from a 127.0.0.1
+// server: 10 MiB with and without a Content-Length, and a body the server
+// cuts off.
+func TestBodyOverHTTP(t *testing.T) {
+	big := tenMiB("<html><body>", "<p>bad gateway</p>", "</body></html>")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/length":
+			w.Header().Set("Content-Length", strconv.Itoa(len(big)))
+			w.WriteHeader(502)
+			_, _ = w.Write(big)
+		case "/chunked":
+			w.WriteHeader(502)
+			for b := big; len(b) > 0; b = b[min(len(b), 100000):] {
+				_, _ = w.Write(b[:min(len(b), 100000)])
+				w.(http.Flusher).Flush()
+			}
+		case "/cut":
+			conn, buf, err := w.(http.Hijacker).Hijack()
+			if err != nil {
+				return
+			}
+			defer conn.Close()
+			_, _ = fmt.Fprintf(buf, "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 100000\r\nX-Cos-Request-Id: cut-req\r\n\r\n%s", big[:5000])
+			_ = buf.Flush()
+		}
+	}))
+	defer srv.Close()
+
+	for _, path := range []string{"/length", "/chunked"} {
+		t.Run(path, func(t *testing.T) {
+			resp, err := srv.Client().Get(srv.URL + path)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			var se *coserr.ServiceError
+			require.ErrorAs(t, coserr.FromResponse(resp), &se)
+			assert.Equal(t, 502, se.StatusCode)
+			assert.Equal(t, coserr.MaxBodyBytes, len(se.Body))
+			assert.Equal(t, "GET", se.Method)
+			got, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+			assert.True(t, bytes.Equal(big, got), "read back %d bytes; want %d", len(got), len(big))
+		})
+	}
+	t.Run("/cut", func(t *testing.T) {
+		resp, err := srv.Client().Get(srv.URL + "/cut")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		err = coserr.FromResponse(resp)
+		var se *coserr.ServiceError
+		require.ErrorAs(t, err, &se)
+		assert.Equal(t, 503, se.StatusCode)
+		assert.Equal(t, "cut-req", se.RequestID)
+		assert.Equal(t, 5000, len(se.Body))
+		require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+		assert.True(t, coserr.IsRetryable(err))
+		got, rerr := io.ReadAll(bufio.NewReader(resp.Body))
+		assert.Equal(t, io.ErrUnexpectedEOF, rerr)
+		assert.True(t, bytes.Equal(big[:5000], got), "read back %d bytes; want 5000", len(got))
+	})
 }

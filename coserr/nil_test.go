@@ -1,7 +1,9 @@
 package coserr_test
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"reflect"
 	"slices"
@@ -123,4 +125,46 @@ func TestNilInterfaces(t *testing.T) {
 	assert.Nil(t, coserr.FromResponse(nil))
 	assert.Nil(t, coserr.FromTransport(nil, nil))
 	assert.Nil(t, coserr.Lookup(""))
+}
+
+// TestAliases walks every alias of the catalog: it matches its code's
+// sentinel, and Code keeps the wire spelling.
+func TestAliases(t *testing.T) {
+	n := 0
+	for _, c := range coserr.Codes() {
+		for _, alias := range c.Aliases() {
+			n++
+			t.Run(alias, func(t *testing.T) {
+				body := []byte("<Error><Code>" + alias + "</Code></Error>")
+				fromBoth(t, c.Status(), nil, body, func(t *testing.T, se *coserr.ServiceError) {
+					assert.Equal(t, alias, se.Code)
+					assert.Same(t, c, se.Known())
+					require.ErrorIs(t, fmt.Errorf("wrapped: %w", se), c)
+					require.ErrorIs(t, se, c.Class())
+					assert.Equal(t, c.Retryable(), se.Retryable())
+					assert.Contains(t, se.Error(), " "+alias)
+				})
+			})
+		}
+	}
+	require.NotZero(t, n, "no code of the catalog has an alias")
+	se := coserr.Parse(500, nil, []byte("<Error><Code>InternalErrror</Code></Error>"))
+	require.ErrorIs(t, se, coserr.InternalError)
+	assert.Equal(t, "InternalErrror", se.Code)
+}
+
+// TestCodeSentinels: a *Code is an error of its own, in its class and
+// mapped onto io/fs as its class is.
+func TestCodeSentinels(t *testing.T) {
+	for _, c := range coserr.Codes() {
+		t.Run(c.Name(), func(t *testing.T) {
+			assert.Same(t, c, coserr.Lookup(c.Name()))
+			assert.Equal(t, "cos: "+c.Name(), c.Error())
+			require.ErrorIs(t, fmt.Errorf("x: %w", c), c.Class())
+			assert.Equal(t, c.Class() == coserr.ErrNotFound, errors.Is(c, fs.ErrNotExist))
+			assert.Equal(t, c.Class() == coserr.ErrAccessDenied, errors.Is(c, fs.ErrPermission))
+			assert.Equal(t, c.Retryable(), coserr.IsRetryable(fmt.Errorf("x: %w", c)))
+			assert.Equal(t, c.Status(), c.Statuses()[0])
+		})
+	}
 }
