@@ -9,7 +9,10 @@ import (
 // MaxBodyBytes is the most FromResponse reads of an error body, and the
 // most a ServiceError keeps in Body. COS error documents are well under a
 // kilobyte; SignatureDoesNotMatch with its StringToSign and FormatString
-// runs to a few. Whatever lies past the cap stays in resp.Body, unread.
+// runs to a few. Whatever lies past the cap stays in resp.Body, unread,
+// so the memory FromResponse and Parse spend on a body does not grow with
+// its length: the buffers that read it add up to less than
+// 2*MaxBodyBytes, however long the body.
 const MaxBodyBytes = 64 << 10
 
 // Response and request headers COS uses for errors.
@@ -49,6 +52,9 @@ func FromResponse(resp *http.Response) error {
 	r.se.Err = readErr
 	if req := resp.Request; req != nil {
 		r.se.Method = req.Method
+		if r.se.Method == "" {
+			r.se.Method = http.MethodGet // as net/http reads an empty method
+		}
 		r.se.URL = redactURL(req.URL)
 	}
 	return &r.se
