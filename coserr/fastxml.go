@@ -2,6 +2,7 @@ package coserr
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 )
 
@@ -82,13 +83,32 @@ func parseXMLFast(body []byte) (f fields, ok bool) {
 		default:
 			return f, false
 		}
-		if k := fieldSlot(name); k >= 0 {
+		if k := xmlFieldSlot(name); k >= 0 {
 			vals[k] = text
 		}
 	}
 	f = fieldsFromBytes(&vals)
 	f.isError = true
 	return f, true
+}
+
+// xmlFieldSlot is fieldSlot, quicker for the names COS sends.
+func xmlFieldSlot(name []byte) int {
+	switch string(name) {
+	case "Code":
+		return 0
+	case "Message":
+		return 1
+	case "Resource":
+		return 2
+	case "RequestId":
+		return 3
+	case "TraceId":
+		return 4
+	case "StringToSign", "FormatString", "ServerTime":
+		return -1
+	}
+	return fieldSlot(name)
 }
 
 // textClass marks the bytes scanText must look at: 1 for those that end or
@@ -112,8 +132,16 @@ var textClass = func() (t [256]uint8) {
 // b[i:], or -1 when the data is not plain text that encoding/xml would
 // return unchanged: it holds an entity reference, a carriage return, a
 // "]]>", invalid UTF-8 or a character XML forbids, or runs to the end.
+//
+// It looks at eight bytes at a time while they are plain printable ASCII,
+// which COS's codes, ids and messages are, and at one byte at a time
+// around anything else.
 func scanText(b []byte, i int) int {
 	for i < len(b) {
+		if i+8 <= len(b) && plainWord(binary.LittleEndian.Uint64(b[i:])) {
+			i += 8
+			continue
+		}
 		c := b[i]
 		switch textClass[c] {
 		case 0:
@@ -141,6 +169,27 @@ func scanText(b []byte, i int) int {
 		return -1
 	}
 	return -1
+}
+
+// Masks for plainWord: a byte repeated in every lane.
+const (
+	lanes01 = 0x0101010101010101
+	lanes80 = 0x8080808080808080
+)
+
+// plainWord reports whether the eight bytes of x (little-endian) are all
+// ASCII from ' ' up that scanText passes over: none is a control
+// character, a byte of a multi-byte sequence, '<', '&' or ']'.
+func plainWord(x uint64) bool {
+	// hasLess(x, n) has a lane's high bit set when that byte is below n
+	// (for bytes below 0x80, which the first test ensures).
+	hasLess := func(x uint64, n uint64) uint64 { return (x - lanes01*n) & ^x & lanes80 }
+	hasZero := func(x uint64) uint64 { return (x - lanes01) & ^x & lanes80 }
+	return x&lanes80 == 0 &&
+		hasLess(x, 0x20) == 0 &&
+		hasZero(x^(lanes01*'<')) == 0 &&
+		hasZero(x^(lanes01*'&')) == 0 &&
+		hasZero(x^(lanes01*']')) == 0
 }
 
 // xmlDecl returns the length of the XML declaration at the start of b, up
