@@ -216,12 +216,27 @@ func FuzzParse(f *testing.F) {
 		if got != want {
 			t.Fatalf("FromResponse fields %q; Parse fields %q", got, want)
 		}
-		_ = se.Class()
-		_ = se.Known()
-		_ = se.Retryable()
-		_ = IsRetryable(se)
+		// The accessors agree with one another.
+		if c := se.Class(); c != nil && !errors.Is(fmt.Errorf("w: %w", se), c) {
+			t.Fatalf("errors.Is(err, %v) = false for its own Class", c)
+		}
+		if c := se.Known(); c != nil && (!errors.Is(se, c) || se.Class() != c.Class() || se.Retryable() != c.Retryable()) {
+			t.Fatalf("%v: Known() = %v, but Is, Class or Retryable disagree", se, c)
+		}
+		if IsRetryable(se) != se.Retryable() {
+			t.Fatalf("IsRetryable(%v) = %v; Retryable() = %v", se, IsRetryable(se), se.Retryable())
+		}
+		if prefix := fmt.Sprintf("cos: %d", status); !strings.HasPrefix(se.Error(), prefix) {
+			t.Fatalf("Error() = %q; want the prefix %q", se.Error(), prefix)
+		}
+		if urlPath := "photo%20album"; strings.Contains(se.Error(), urlPath) && !bytes.Contains(body, []byte(urlPath)) &&
+			!strings.Contains(headerValue, urlPath) {
+			t.Fatalf("Error() = %q quotes the URL", se.Error())
+		}
+		if got := se.Digest()["Status"]; got != fmt.Sprint(status) {
+			t.Fatalf("Digest()[Status] = %q; want %d", got, status)
+		}
 		_, _ = RetryAfter(se)
-		_ = errors.Is(se, ErrNotFound) || errors.Is(se, NoSuchKey)
 	})
 }
 
