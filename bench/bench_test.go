@@ -17,7 +17,7 @@ type peer struct {
 // peers, the SDK first: benchstat -col /impl compares against the first.
 var peers = []peer{
 	{"cos-go-sdk-v5", COSv5CheckResponse},
-	{"aws-sdk-go-v2", func(r *http.Response) error { err, _ := AWSRestXMLError(r); return err }},
+	{"aws-sdk-go-v2", func(r *http.Response) error { _, err := AWSRestXMLError(r); return err }},
 	{"coserr", coserr.FromResponse},
 }
 

@@ -24,7 +24,7 @@ func TestSameAnswers(t *testing.T) {
 			r := NewReplayer(c)
 			var ce *cos.ErrorResponse
 			require.ErrorAs(t, COSv5CheckResponse(r.Next()), &ce)
-			awsErr, awsRequestID := AWSRestXMLError(r.Next())
+			awsRequestID, awsErr := AWSRestXMLError(r.Next())
 			var ae *smithy.GenericAPIError
 			require.ErrorAs(t, awsErr, &ae)
 			resp := r.Next()
@@ -85,7 +85,7 @@ func TestSDKsAsMeasured(t *testing.T) {
 			var ce *cos.ErrorResponse
 			require.True(t, errors.As(COSv5CheckResponse(r.Next()), &ce))
 			assert.Equal(t, w[0], ce.Code, "cos-go-sdk-v5")
-			awsErr, _ := AWSRestXMLError(r.Next())
+			_, awsErr := AWSRestXMLError(r.Next())
 			var ae *smithy.GenericAPIError
 			require.True(t, errors.As(awsErr, &ae))
 			assert.Equal(t, w[1], ae.Code, "aws-sdk-go-v2")

@@ -56,13 +56,13 @@ func COSv5CheckResponse(r *http.Response) error {
 // shape COS uses: <Error><Code>...), and return a smithy.GenericAPIError.
 // The request id goes where the SDK puts it, into the operation's
 // metadata; here it is returned beside the error.
-func AWSRestXMLError(r *http.Response) (err error, requestID string) {
+func AWSRestXMLError(r *http.Response) (requestID string, err error) {
 	if c := r.StatusCode; 200 <= c && c <= 299 {
-		return nil, ""
+		return "", nil
 	}
 	var errorBuffer bytes.Buffer
 	if _, err := io.Copy(&errorBuffer, r.Body); err != nil {
-		return &smithy.DeserializationError{Err: fmt.Errorf("failed to copy error response body, %w", err)}, ""
+		return "", &smithy.DeserializationError{Err: fmt.Errorf("failed to copy error response body, %w", err)}
 	}
 	errorBody := bytes.NewReader(errorBuffer.Bytes())
 
@@ -71,7 +71,7 @@ func AWSRestXMLError(r *http.Response) (err error, requestID string) {
 
 	errorComponents, err := awsxml.GetErrorResponseComponents(errorBody, true)
 	if err != nil {
-		return err, ""
+		return "", err
 	}
 	if len(errorComponents.Code) != 0 {
 		errorCode = errorComponents.Code
@@ -80,5 +80,5 @@ func AWSRestXMLError(r *http.Response) (err error, requestID string) {
 		errorMessage = errorComponents.Message
 	}
 	_, _ = errorBody.Seek(0, io.SeekStart)
-	return &smithy.GenericAPIError{Code: errorCode, Message: errorMessage}, errorComponents.RequestID
+	return errorComponents.RequestID, &smithy.GenericAPIError{Code: errorCode, Message: errorMessage}
 }
