@@ -51,6 +51,48 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
+// FuzzLoadText fuzzes the free text of one code: its wire spelling, an
+// alias and its description (also its class's), each written as a YAML
+// double-quoted scalar so that any string reaches Load. Load must refuse
+// the catalog with positioned errors or render every text intact: the Go
+// literals equal to it, the Markdown cells showing it.
+func FuzzLoadText(f *testing.F) {
+	f.Add("NoSuchKey", "NoSuchKee", "The key does not exist.")
+	f.Add("no such key", "No|Such", "a\x00b")
+	for _, text := range trickyTexts {
+		f.Add("Request has expired", "request-expired", text)
+	}
+	f.Fuzz(func(t *testing.T, code, alias, desc string) {
+		code, alias, desc = strings.ToValidUTF8(code, "\uFFFD"), strings.ToValidUTF8(alias, "\uFFFD"), strings.ToValidUTF8(desc, "\uFFFD")
+		src := "classes:\n  - name: NotFound\n    description: " + strconv.Quote(desc) + "\n" +
+			"codes:\n  - code: " + strconv.Quote(code) + "\n    name: NoSuchKey\n    aliases: [" + strconv.Quote(alias) + "]\n" +
+			"    status: 404\n    class: NotFound\n    retryable: false\n    description: " + strconv.Quote(desc) + "\n"
+		c, err := gen.Load("fuzz.yaml", []byte(src))
+		if err != nil {
+			var list gen.ErrorList
+			require.True(t, errors.As(err, &list), "Load error %T %q is no gen.ErrorList", err, err)
+			for _, e := range list {
+				assert.True(t, e.Pos.File == "fuzz.yaml" && e.Pos.Line >= 1 && e.Pos.Col >= 1, "%v", e)
+			}
+			return
+		}
+		goSrc, err := gen.RenderGo(c, "coserr")
+		require.NoError(t, err, "RenderGo of a catalog Load accepted")
+		require.NoError(t, typeCheck(goSrc))
+		spec := goSpecs(t, goSrc)["NoSuchKey"]
+		require.NotNil(t, spec)
+		assert.Equal(t, code, stringField(t, spec, "name"))
+		assert.Equal(t, strings.TrimSpace(desc), stringField(t, spec, "description"))
+		md := gen.RenderMarkdown(c)
+		checkMarkdown(t, c, md)
+		row := markdownRows(t, md)["NoSuchKey"]
+		require.Len(t, row, 7)
+		assert.Equal(t, "`"+code+"`", row[0])
+		assert.Equal(t, "`"+alias+"`", row[5])
+		assert.Equal(t, strings.Join(strings.Fields(desc), " "), unescapeMarkdown(row[6]))
+	})
+}
+
 // checkMarkdown checks that the Markdown output has one table row per
 // class and per code, each with the right number of cells.
 func checkMarkdown(t *testing.T, c *gen.Catalog, md []byte) {
