@@ -170,6 +170,11 @@ func (s *prescan) line(start, end int) {
 	src := s.src
 	s.lines = append(s.lines, start)
 	s.cut = append(s.cut, s.quote == 0 && s.flow == 0)
+	defer func() {
+		if s.quote == 0 && s.flow == 0 {
+			s.open = -1 // everything opened so far is closed
+		}
+	}()
 	indent := 0
 	for start+indent < end && src[start+indent] == ' ' {
 		indent++
@@ -181,10 +186,12 @@ func (s *prescan) line(start, end int) {
 		}
 		s.inBlock = false
 	}
+	first := true // a node may start here
 	if s.quote != 0 {
 		if j = s.quoted(start, end); s.quote != 0 {
 			return
 		}
+		first = false
 	} else if indent == 0 && j < end {
 		rest := src[j:end]
 		switch {
@@ -196,9 +203,8 @@ func (s *prescan) line(start, end int) {
 			j += 3
 		}
 	}
-	first := s.quote == 0 // a node may start here
-	space := true         // a '#' here starts a comment
-	parent := indent - 1  // a block scalar here has content indented more than this
+	space := true        // a '#' here starts a comment
+	parent := indent - 1 // a block scalar here has content indented more than this
 	for j < end {
 		c := src[j]
 		if isSpace(c) {
@@ -254,9 +260,6 @@ func (s *prescan) line(start, end int) {
 		default:
 			j++
 		}
-	}
-	if s.quote == 0 && s.flow == 0 {
-		s.open = -1
 	}
 }
 

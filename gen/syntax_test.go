@@ -77,6 +77,8 @@ var syntaxCases = []struct {
 		"c.yaml:22:5: syntax error: could not find expected ':'"},
 	{"bad indentation after the quoted scalar", breakLine(11, " - code: NoSuchKey"),
 		"c.yaml:11:2: syntax error: did not find expected key"},
+	{"bad last line after a closed quote, no final line break", strings.TrimSuffix(breakLine(23, `   description: "The upload." # gone`), "\n"),
+		"c.yaml:23:4: syntax error: did not find expected '-' indicator"},
 	{"CRLF line ends", strings.ReplaceAll(breakLine(21, "   class: NotFound"), "\n", "\r\n"),
 		"c.yaml:21:4: syntax error: did not find expected '-' indicator"},
 }
