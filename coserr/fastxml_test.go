@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -226,6 +227,37 @@ func TestFastXMLRefuses(t *testing.T) {
 	} {
 		_, ok := parseXMLFast([]byte(body))
 		assert.False(t, ok, "parseXMLFast(%q) ok = true; want false", body)
+	}
+}
+
+// TestPlainWord: the eight-byte test passes a word only when the
+// byte-at-a-time table passes each of its bytes, and passes every word of
+// printable ASCII the table passes (tab and newline it leaves to the
+// table); for every byte value in every lane, alone and next to another
+// odd byte.
+func TestPlainWord(t *testing.T) {
+	for lane := range 8 {
+		for c := range 256 {
+			for _, other := range []byte{'a', 0x00, '\t', 0x7f, 0x80, '<'} {
+				w := []byte("abcdefgh")
+				w[lane] = byte(c)
+				if lane > 0 {
+					w[lane-1] = other
+				}
+				table, printable := true, true
+				for _, b := range w {
+					table = table && textClass[b] == 0
+					printable = printable && b >= 0x20
+				}
+				got := plainWord(binary.LittleEndian.Uint64(w))
+				if got {
+					require.True(t, table, "plainWord(%q) = true; the table refuses it", w)
+				}
+				if table && printable {
+					require.True(t, got, "plainWord(%q) = false; want true", w)
+				}
+			}
+		}
 	}
 }
 
