@@ -171,13 +171,25 @@ func redactString(s string) string {
 // the '=' and '&' are percent-encoded (%3D, %26) as in a URL nested in a
 // query, or the key itself is ("q%2Dak"). A quoted value runs to its
 // closing quote; an unquoted one to the next delimiter, or, after the ':'
-// of an unquoted key (a header), to the end of the line. It returns s
-// itself, without allocating, when there is nothing to redact, and
-// redacting twice changes nothing more.
+// of an unquoted key (a header), to the end of the line. Keys inside a
+// value are looked at too, and a secret value that runs on past the end
+// of the value around it stretches the redaction (`a_token=x sign="y"`
+// hides both x and y). It returns s itself, without allocating, when there
+// is nothing to redact, and redacting twice changes nothing more.
 func scrub(s string) string {
-	var b []byte // nil until something is redacted
-	last := 0    // s[last:] is not yet copied into b
+	var b []byte       // nil until something is redacted
+	last := 0          // s[last:] is not yet copied into b
+	from, to := 0, -1  // s[from:to] is to be redacted; to < 0: nothing yet
+	var ends valueEnds // remembers delimiter searches, so that scrub stays linear
+	flush := func() {
+		b = append(b, s[last:from]...)
+		b = append(b, redacted...)
+		last, to = to, -1
+	}
 	for i := 0; i < len(s); i++ {
+		if to >= 0 && i >= to {
+			flush()
+		}
 		var opLen int
 		colon := false
 		switch {
@@ -194,14 +206,17 @@ func scrub(s string) string {
 		if key == "" || !isSecretKey(key) {
 			continue
 		}
-		start, end := valueSpan(s, i+opLen, colon && !quoted, opLen == 3)
-		if end == start || s[start:end] == redacted {
-			continue
+		start, end := ends.span(s, i+opLen, colon && !quoted, opLen == 3)
+		switch {
+		case end == start || s[start:end] == redacted:
+		case to < 0:
+			from, to = start, end
+		case end > to:
+			to = end // a value inside the one being redacted runs on past it
 		}
-		b = append(b, s[last:start]...)
-		b = append(b, redacted...)
-		last = end
-		i = end - 1
+	}
+	if to >= 0 {
+		flush()
 	}
 	if b == nil {
 		return s
@@ -263,18 +278,24 @@ func lastKeyRun(k string) string {
 	return k[j:]
 }
 
-// valueSpan is where a secret value that follows an operator at s[start]
+// valueEnds remembers, for each way an unquoted value ends (a query's
+// delimiters, a nested query's, the end of the line), the last run s[from:end]
+// found to hold no delimiter, so that a value starting inside that run
+// ends where it does without a second search.
+type valueEnds [3]struct{ from, end int }
+
+// span is where a secret value that follows an operator at s[start]
 // begins and ends, past white space. A header's value (toEOL) runs to the
 // end of the line, quotes and all. Otherwise a value in quotes, "v", 'v',
 // `v` or \"v\", runs to the closing quote (a JSON escape \" does not close
 // it) or, when there is none, to the end of the text; any other value is
 // delimited as valueEnd says.
-func valueSpan(s string, start int, toEOL, nested bool) (int, int) {
+func (m *valueEnds) span(s string, start int, toEOL, nested bool) (int, int) {
 	for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
 		start++
 	}
 	if toEOL {
-		return start, lineEnd(s, start)
+		return start, m.end(s, start, endOfLine)
 	}
 	if start >= len(s) {
 		return start, start
@@ -298,7 +319,35 @@ func valueSpan(s string, start int, toEOL, nested bool) (int, int) {
 		}
 		return open, len(s)
 	}
-	return start, valueEnd(s, start, nested)
+	mode := endOfQueryValue
+	if nested {
+		mode = endOfNestedValue
+	}
+	return start, m.end(s, start, mode)
+}
+
+// The ways an unquoted value ends, indexes into valueEnds.
+const (
+	endOfQueryValue  = iota // valueEnd
+	endOfNestedValue        // valueEnd, nested
+	endOfLine               // lineEnd
+)
+
+// end returns the remembered end for a value of the given mode starting
+// at start, or searches for it and remembers it.
+func (m *valueEnds) end(s string, start, mode int) int {
+	if r := m[mode]; r.end > 0 && r.from <= start && start <= r.end {
+		return r.end
+	}
+	var end int
+	switch mode {
+	case endOfLine:
+		end = lineEnd(s, start)
+	default:
+		end = valueEnd(s, start, mode == endOfNestedValue)
+	}
+	m[mode].from, m[mode].end = start, end
+	return end
 }
 
 // lineEnd is the index of the first line break at or after i, or len(s).
