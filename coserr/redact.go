@@ -180,6 +180,7 @@ func scrub(s string) string {
 	var b []byte       // nil until something is redacted
 	last := 0          // s[last:] is not yet copied into b
 	from, to := 0, -1  // s[from:to] is to be redacted; to < 0: nothing yet
+	toEOL := false     // s[from:to] is a header's value, redacted to the end of a line
 	var ends valueEnds // remembers delimiter searches, so that scrub stays linear
 	flush := func() {
 		b = append(b, s[last:from]...)
@@ -206,11 +207,14 @@ func scrub(s string) string {
 		if key == "" || !isSecretKey(key) {
 			continue
 		}
-		start, end := ends.span(s, i+opLen, colon && !quoted, opLen == 3)
+		eol := colon && !quoted
+		start, end := ends.span(s, i+opLen, eol, opLen == 3)
 		switch {
 		case end == start || s[start:end] == redacted:
 		case to < 0:
-			from, to = start, end
+			from, to, toEOL = start, end, eol
+		case end > to && toEOL:
+			to = lineEnd(s, end) // a header's value still ends at a line's end
 		case end > to:
 			to = end // a value inside the one being redacted runs on past it
 		}

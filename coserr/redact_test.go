@@ -98,6 +98,7 @@ func TestScrub(t *testing.T) {
 		{"a secret value past the end of the one around it", `Credential": x-cos-security-token="0000"0`, `Credential": REDACTED"0`},
 		{"a header inside a value", "sign=x:token:abc def\nx=1", "sign=REDACTED\nx=1"},
 		{"one after the other", "sign=abc token:def ghi\nx=1", "sign=REDACTED token:REDACTED\nx=1"},
+		{"a quoted value running on past a header's line", "Signature: qAk=  \"x\r\ny\"z\r\nHost: b", "Signature: REDACTED\r\nHost: b"},
 		{"long runs stay linear", strings.Repeat("sign=", 50000), "sign=REDACTED"},
 		{"long quoted runs", strings.Repeat(`token="`, 50000), `token="REDACTED"`},
 	}
