@@ -31,7 +31,7 @@
 // descriptions, duplicate codes, aliases and Go names, codes that are not
 // Go identifiers and have no name, Go names package coserr declares by
 // hand, statuses outside 300..599 and unknown classes; it refuses anchors,
-// aliases, a second YAML document, deep nesting and files over 1 MiB. It
+// aliases, a second YAML document, deep nesting and files over 4 MiB. It
 // then exits 1 and leaves the output files as they were.
 //
 // Both outputs are written atomically: each goes to a temporary file in
