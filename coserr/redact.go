@@ -172,15 +172,18 @@ func redactString(s string) string {
 // query, or the key itself is ("q%2Dak"). A quoted value runs to its
 // closing quote; an unquoted one to the next delimiter, or, after the ':'
 // of an unquoted key (a header), to the end of the line. Keys inside a
-// value are looked at too, and a secret value that runs on past the end
-// of the value around it stretches the redaction (`a_token=x sign="y"`
-// hides both x and y). It returns s itself, without allocating, when there
-// is nothing to redact, and redacting twice changes nothing more.
+// value are looked at too: a secret value inside an unquoted one that runs
+// on past it stretches the redaction (`sign=x:token:y z` hides "y z" too),
+// one that begins where the value around it ends is redacted on its own
+// (`Credential=x-cos-security-token="y"`), and a quoted value or a
+// header's line is redacted up to its end and no further. It returns s
+// itself, without allocating, when there is nothing to redact, and
+// redacting twice changes nothing more.
 func scrub(s string) string {
 	var b []byte       // nil until something is redacted
 	last := 0          // s[last:] is not yet copied into b
 	from, to := 0, -1  // s[from:to] is to be redacted; to < 0: nothing yet
-	toEOL := false     // s[from:to] is a header's value, redacted to the end of a line
+	closed := false    // s[from:to] is a quoted value or a header's line: nothing inside runs on
 	var ends valueEnds // remembers delimiter searches, so that scrub stays linear
 	flush := func() {
 		b = append(b, s[last:from]...)
@@ -207,16 +210,17 @@ func scrub(s string) string {
 		if key == "" || !isSecretKey(key) {
 			continue
 		}
-		eol := colon && !quoted
-		start, end := ends.span(s, i+opLen, eol, opLen == 3)
+		start, end, isClosed := ends.span(s, i+opLen, colon && !quoted, opLen == 3)
 		switch {
 		case end == start || s[start:end] == redacted:
+		case to >= 0 && closed: // inside a quoted value or a header's line, which is redacted whole
+		case to >= 0 && start >= to: // begins where the value being redacted ends, at a quote
+			flush()
+			fallthrough
 		case to < 0:
-			from, to, toEOL = start, end, eol
-		case end > to && toEOL:
-			to = lineEnd(s, end) // a header's value still ends at a line's end
-		case end > to:
-			to = end // a value inside the one being redacted runs on past it
+			from, to, closed = start, end, isClosed
+		case end > to && !closed:
+			to = end // a value inside an unquoted one runs on past it
 		}
 	}
 	if to >= 0 {
@@ -289,28 +293,29 @@ func lastKeyRun(k string) string {
 type valueEnds [3]struct{ from, end int }
 
 // span is where a secret value that follows an operator at s[start]
-// begins and ends, past white space. A header's value (toEOL) runs to the
+// begins and ends, past white space, and whether it is closed: quoted, or
+// a header's line. A header's value (toEOL) runs to the
 // end of the line, quotes and all. Otherwise a value in quotes, "v", 'v',
 // `v` or \"v\", runs to the closing quote (a JSON escape \" does not close
 // it) or, when there is none, to the end of the text; any other value is
 // delimited as valueEnd says.
-func (m *valueEnds) span(s string, start int, toEOL, nested bool) (int, int) {
+func (m *valueEnds) span(s string, start int, toEOL, nested bool) (from, to int, closed bool) {
 	for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
 		start++
 	}
 	if toEOL {
-		return start, m.end(s, start, endOfLine)
+		return start, m.end(s, start, endOfLine), true
 	}
 	if start >= len(s) {
-		return start, start
+		return start, start, false
 	}
 	switch q := s[start]; {
 	case q == '\\' && start+1 < len(s) && s[start+1] == '"':
 		open := start + 2
 		if k := strings.Index(s[open:], `\"`); k >= 0 {
-			return open, open + k
+			return open, open + k, true
 		}
-		return open, len(s)
+		return open, len(s), true
 	case q == '"' || q == '\'' || q == '`':
 		open := start + 1
 		for j := open; j < len(s); j++ {
@@ -318,16 +323,16 @@ func (m *valueEnds) span(s string, start int, toEOL, nested bool) (int, int) {
 			case '\\':
 				j++
 			case q:
-				return open, j
+				return open, j, true
 			}
 		}
-		return open, len(s)
+		return open, len(s), true
 	}
 	mode := endOfQueryValue
 	if nested {
 		mode = endOfNestedValue
 	}
-	return start, m.end(s, start, mode)
+	return start, m.end(s, start, mode), false
 }
 
 // The ways an unquoted value ends, indexes into valueEnds.

