@@ -214,7 +214,7 @@ func scrub(s string) string {
 		switch {
 		case end == start || s[start:end] == redacted:
 		case to >= 0 && closed: // inside a quoted value or a header's line, which is redacted whole
-		case to >= 0 && start >= to: // begins where the value being redacted ends, at a quote
+		case to >= 0 && start > to: // begins past the value being redacted, after its quote
 			flush()
 			fallthrough
 		case to < 0:

@@ -96,6 +96,7 @@ func TestScrub(t *testing.T) {
 		{"nothing", "dial tcp 127.0.0.1:1: connect: connection refused", "dial tcp 127.0.0.1:1: connect: connection refused"},
 		{"unterminated quote", `token="abc`, `token="REDACTED`},
 		{"a secret value past the end of the one around it", `Credential": x-cos-security-token="0000"0`, `Credential": REDACTED"REDACTED"0`},
+		{"a header right after a value", `Authorization=000+sig.:"x`, `Authorization=REDACTED`},
 		{"a header inside a quoted value", "Signature=\"qAk:0000\"\n", "Signature=\"REDACTED\"\n"},
 		{"a header inside a value", "sign=x:token:abc def\nx=1", "sign=REDACTED\nx=1"},
 		{"one after the other", "sign=abc token:def ghi\nx=1", "sign=REDACTED token:REDACTED\nx=1"},
