@@ -174,7 +174,7 @@ func redactString(s string) string {
 // of an unquoted key (a header), to the end of the line. Keys inside a
 // value are looked at too: a secret value inside an unquoted one that runs
 // on past it stretches the redaction (`sign=x:token:y z` hides "y z" too),
-// one that begins where the value around it ends is redacted on its own
+// one that begins past its end, after a quote, is redacted on its own
 // (`Credential=x-cos-security-token="y"`), and a quoted value or a
 // header's line is redacted up to its end and no further. It returns s
 // itself, without allocating, when there is nothing to redact, and
