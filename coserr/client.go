@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"syscall"
 )
 
@@ -53,7 +54,7 @@ func FromTransport(req *http.Request, err error) error {
 	}
 	if ue := (*url.Error)(nil); e.URL == "" && errors.As(err, &ue) && ue != nil {
 		if e.Op == "" {
-			e.Op = ue.Op
+			e.Op = strings.ToUpper(ue.Op) // *url.Error spells it "Get"
 		}
 		e.URL = redactString(ue.URL)
 	}

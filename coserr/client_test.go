@@ -297,7 +297,7 @@ func TestFromTransportOpAndURL(t *testing.T) {
 	}{
 		{"request", &http.Request{Method: "DELETE", URL: u}, "DELETE", "https://b/other?q-ak=REDACTED"},
 		{"request with no method: GET", &http.Request{URL: u}, "GET", "https://b/other?q-ak=REDACTED"},
-		{"no request", nil, "Put", "https://b/k?sign=REDACTED"},
+		{"no request: the method upper-cased", nil, "PUT", "https://b/k?sign=REDACTED"},
 		{"request with no URL", &http.Request{Method: "HEAD"}, "HEAD", "https://b/k?sign=REDACTED"},
 	}
 	for _, tt := range tests {
