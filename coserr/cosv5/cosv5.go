@@ -80,21 +80,11 @@ func Wrap(err error) error {
 	if errors.As(err, &re) && re != nil {
 		for i := len(re.Errs) - 1; i >= 0; i-- {
 			if re.Errs[i] != nil {
-				return clientError(&attempts{last: re.Errs[i], all: err, n: len(re.Errs)})
+				return coserr.FromTransport(nil, &attempts{last: re.Errs[i], all: err, n: len(re.Errs)})
 			}
 		}
 	}
-	return clientError(err)
-}
-
-// clientError is coserr.FromTransport(nil, err) with the method in Op
-// spelled as the request's ("GET"), not as *url.Error spells it ("Get").
-func clientError(err error) error {
-	out := coserr.FromTransport(nil, err)
-	if ce, ok := out.(*coserr.ClientError); ok {
-		ce.Op = strings.ToUpper(ce.Op)
-	}
-	return out
+	return coserr.FromTransport(nil, err)
 }
 
 // Response and request headers COS uses for errors.
