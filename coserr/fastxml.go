@@ -3,6 +3,7 @@ package coserr
 import (
 	"bytes"
 	"encoding/binary"
+	"net/http"
 	"unicode/utf8"
 )
 
@@ -13,14 +14,15 @@ import (
 //
 // It reads the document in one pass over the bytes, without encoding/xml,
 // and copies the five fields out in a single string allocation that they
-// share. It accepts only what it can read exactly as encoding/xml would:
+// share, less those it finds in header or the catalog (fieldsFromBytes).
+// It accepts only what it can read exactly as encoding/xml would:
 // plain child elements holding plain text. Anything else (entities, CDATA,
 // comments, namespaces, attributes, nested elements, carriage returns,
 // characters XML forbids, another encoding, a document that breaks off)
 // makes it report ok == false, and parseBody takes the general path. A
 // differential test and the fuzz target FuzzFastXML hold the two paths to
 // the same answer.
-func parseXMLFast(body []byte) (f fields, ok bool) {
+func parseXMLFast(body []byte, header http.Header) (f fields, ok bool) {
 	b := body
 	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
 		b = b[3:] // a UTF-8 byte order mark
@@ -87,7 +89,7 @@ func parseXMLFast(body []byte) (f fields, ok bool) {
 			vals[k] = text
 		}
 	}
-	f = fieldsFromBytes(&vals)
+	f = fieldsFromBytes(&vals, header)
 	f.isError = true
 	return f, true
 }

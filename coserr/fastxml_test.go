@@ -3,8 +3,10 @@ package coserr
 import (
 	"encoding/binary"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,14 +32,33 @@ func fxGeneralJSON(body []byte) fields {
 	return fieldsOf(jsonChildren(body))
 }
 
+// fxHeaders are the headers the fast paths run with: none; headers that
+// repeat the ids the general path finds (so the fast path takes them from
+// there), with a code header, odd keys and a second value beside; and
+// headers with other ids, which must not be taken.
+func fxHeaders(want fields) []http.Header {
+	return []http.Header{nil, {
+		"X-Cos-Request-Id": {want.requestID, "second"},
+		"X-Ci-Trace-Id":    {want.traceID},
+		"X-Cos-Error-Code": {want.code},
+		"x-cos-trace-id":   {"not canonical"},
+	}, {
+		"X-Cos-Request-Id": {"other" + want.requestID},
+		"X-Cos-Trace-Id":   {want.traceID + "other"},
+		"X-Ci-Request-Id":  {""},
+	}}
+}
+
 // fxCheckXML fails t when the fast XML path answers differently from the
 // general one, and reports whether it answered.
 func fxCheckXML(t testing.TB, body []byte) bool {
 	t.Helper()
-	got, ok := parseXMLFast(body)
-	if ok {
-		if want := fxGeneralXML(body); got != want {
-			t.Fatalf("parseXMLFast(%q) = %+v; want %+v (the general path)", body, got, want)
+	want := fxGeneralXML(body)
+	var ok bool
+	for _, h := range fxHeaders(want) {
+		var got fields
+		if got, ok = parseXMLFast(body, h); ok && got != want {
+			t.Fatalf("parseXMLFast(%q, %v) = %+v; want %+v (the general path)", body, h, got, want)
 		}
 	}
 	return ok
@@ -46,10 +67,12 @@ func fxCheckXML(t testing.TB, body []byte) bool {
 // fxCheckJSON is fxCheckXML for JSON.
 func fxCheckJSON(t testing.TB, body []byte) bool {
 	t.Helper()
-	got, ok := parseJSONFast(body)
-	if ok {
-		if want := fxGeneralJSON(body); got != want {
-			t.Fatalf("parseJSONFast(%q) = %+v; want %+v (the general path)", body, got, want)
+	want := fxGeneralJSON(body)
+	var ok bool
+	for _, h := range fxHeaders(want) {
+		var got fields
+		if got, ok = parseJSONFast(body, h); ok && got != want {
+			t.Fatalf("parseJSONFast(%q, %v) = %+v; want %+v (the general path)", body, h, got, want)
 		}
 	}
 	return ok
@@ -225,7 +248,7 @@ func TestFastXMLRefuses(t *testing.T) {
 		"<Error><Code>a]]>b</Code></Error>",
 		"<Error><Code>\xff</Code></Error>",
 	} {
-		_, ok := parseXMLFast([]byte(body))
+		_, ok := parseXMLFast([]byte(body), nil)
 		assert.False(t, ok, "parseXMLFast(%q) ok = true; want false", body)
 	}
 }
@@ -348,6 +371,45 @@ func TestFastFieldsShareOneString(t *testing.T) {
 				b[i] = 'x'
 			}
 			assert.NotContains(t, fmt.Sprint(want), "xxx", "fields of %q changed with the body", body)
+		})
+	}
+}
+
+// TestFastReusesKnownStrings: a code in the catalog (or an alias) and ids
+// the headers repeat are those very strings, not copies; what is left is
+// copied once; a header that differs is not taken.
+func TestFastReusesKnownStrings(t *testing.T) {
+	reqID, traceID := "NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZf", "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBi"
+	same := http.Header{"X-Cos-Request-Id": {reqID}, "X-Ci-Trace-Id": {traceID}}
+	for _, c := range []struct {
+		name, body string
+		header     http.Header
+		code       string // the catalog string the code must be, or "" for a copy
+		ids        bool   // whether the ids must be the header's strings
+		allocs     float64
+	}{
+		{"xml, everything known", "<Error><Code>NoSuchBucket</Code><RequestId>" + reqID + "</RequestId><TraceId> " + traceID + "\n</TraceId></Error>", same, NoSuchBucket.name, true, 0},
+		{"xml, alias", "<Error><Code>InternalErrror</Code><Message>m</Message></Error>", nil, InternalError.aliases[0], false, 1},
+		{"xml, message and resource copied", "<Error><Code>NoSuchKey</Code><Message>m</Message><Resource>r</Resource><RequestId>" + reqID + "</RequestId><TraceId>" + traceID + "</TraceId></Error>", same, NoSuchKey.name, true, 1},
+		{"xml, other ids in the header", "<Error><Code>Unknown1</Code><RequestId>a</RequestId><TraceId>b</TraceId></Error>", same, "", false, 1},
+		{"json", `{"code":"SlowDown","request_id":"` + reqID + `","trace_id":"` + traceID + `"}`, same, SlowDown.name, true, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			body := []byte(c.body)
+			want := parseBody(body)
+			got := parseBodyIn(body, c.header)
+			require.Equal(t, want, got, "parseBodyIn(%q) and parseBody differ", c.body)
+			if c.code != "" {
+				assert.Same(t, unsafe.StringData(c.code), unsafe.StringData(got.code), "code %q is a copy; want the catalog's string", got.code)
+			}
+			if c.ids {
+				assert.Same(t, unsafe.StringData(reqID), unsafe.StringData(got.requestID), "request id is a copy; want the header's string")
+				assert.Same(t, unsafe.StringData(traceID), unsafe.StringData(got.traceID), "trace id is a copy; want the header's string")
+			} else if got.requestID != "" {
+				assert.NotSame(t, unsafe.StringData(reqID), unsafe.StringData(got.requestID), "request id %q is the header's, which differs", got.requestID)
+			}
+			allocs := testing.AllocsPerRun(100, func() { parseBodyIn(body, c.header) })
+			assert.Equal(t, c.allocs, allocs, "parseBodyIn(%q) allocates %v times; want %v", c.body, allocs, c.allocs)
 		})
 	}
 }

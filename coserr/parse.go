@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
+	"net/http"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -29,9 +30,19 @@ type fields struct {
 // truncated document's missing part) yields what could be read, often
 // nothing. It never fails and never panics.
 func parseBody(body []byte) fields {
+	return parseBodyIn(body, nil)
+}
+
+// parseBodyIn is parseBody for a response with these headers (nil for
+// none). The result is the same; only its memory differs: a field the
+// fast paths find equal to a string the response or the catalog already
+// holds (COS repeats the body's RequestId and TraceId in x-cos-request-id
+// and x-cos-trace-id; most codes are in the catalog) is that string, not a
+// copy.
+func parseBodyIn(body []byte, header http.Header) fields {
 	switch firstByte(body) {
 	case '<':
-		if f, ok := parseXMLFast(body); ok {
+		if f, ok := parseXMLFast(body, header); ok {
 			return f
 		}
 		kids, isError := xmlChildren(body)
@@ -39,7 +50,7 @@ func parseBody(body []byte) fields {
 		f.isError = isError
 		return f
 	case '{':
-		if f, ok := parseJSONFast(body); ok {
+		if f, ok := parseJSONFast(body, header); ok {
 			return f
 		}
 		return fieldsOf(jsonChildren(body))
@@ -99,18 +110,24 @@ func fieldsOf(kids []kv) fields {
 }
 
 // fieldsFromBytes is what the fast paths return: the fields in vals, by
-// slot, all but the message trimmed of white space, copied into one string
-// that they share, so the caller may reuse the body. It allocates once, or
-// not at all when every field is empty.
-func fieldsFromBytes(vals *[numFields][]byte) fields {
-	n := 0
-	for k := range vals {
-		if k != 1 {
-			vals[k] = trimSpace(vals[k])
-		}
-		n += len(vals[k])
-	}
+// slot, all but the message trimmed of white space. A field equal to a
+// string that header or the catalog holds is that string (see
+// parseBodyIn); the others are copied into one string that they share, so
+// the caller may reuse the body. It allocates once at most.
+func fieldsFromBytes(vals *[numFields][]byte, header http.Header) fields {
 	var f fields
+	dst := [numFields]*string{&f.code, &f.message, &f.resource, &f.requestID, &f.traceID}
+	n := 0
+	for k, v := range vals {
+		if k != 1 {
+			v = trimSpace(v)
+		}
+		if s, ok := known(k, v, header); ok {
+			*dst[k], v = s, nil
+		}
+		vals[k] = v
+		n += len(v)
+	}
 	if n == 0 {
 		return f
 	}
@@ -120,10 +137,54 @@ func fieldsFromBytes(vals *[numFields][]byte) fields {
 		b.Write(v)
 	}
 	all := b.String()
-	for k, dst := range [numFields]*string{&f.code, &f.message, &f.resource, &f.requestID, &f.traceID} {
-		*dst, all = all[:len(vals[k])], all[len(vals[k]):]
+	for k, v := range vals {
+		if len(v) > 0 {
+			*dst[k], all = all[:len(v)], all[len(v):]
+		}
 	}
 	return f
+}
+
+// The headers that may repeat a body's ids, as parse consults them.
+var (
+	requestIDHeaders = [...]string{headerRequestID, headerCIRequestID}
+	traceIDHeaders   = [...]string{headerTraceID, headerCITraceID}
+)
+
+// known returns a string that already holds v, the value of field slot k:
+// the catalog's spelling of a code, or a header's copy of an id. It
+// allocates nothing.
+func known(k int, v []byte, header http.Header) (string, bool) {
+	if len(v) == 0 {
+		return "", false
+	}
+	var names []string
+	switch k {
+	case 0:
+		if c := codeIndex[string(v)]; c != nil {
+			if c.name == string(v) {
+				return c.name, true
+			}
+			for _, a := range c.aliases {
+				if a == string(v) {
+					return a, true
+				}
+			}
+		}
+		return "", false
+	case 3:
+		names = requestIDHeaders[:]
+	case 4:
+		names = traceIDHeaders[:]
+	}
+	for _, name := range names {
+		// header[name] is header.Get(name) for a canonical name, without
+		// canonicalizing it again.
+		if hv := header[name]; len(hv) > 0 && hv[0] == string(v) {
+			return hv[0], true
+		}
+	}
+	return "", false
 }
 
 // fieldNames are the normalized names of the fields, by slot: code,
@@ -267,7 +328,7 @@ func jsonChildren(body []byte) []kv {
 // and reports ok == false for anything it cannot read exactly as they
 // would: nested objects or arrays, escapes, invalid UTF-8, or anything
 // that is not one well-formed JSON object.
-func parseJSONFast(body []byte) (f fields, ok bool) {
+func parseJSONFast(body []byte, header http.Header) (f fields, ok bool) {
 	i := skipSpace(body, 0)
 	if i >= len(body) || body[i] != '{' {
 		return f, false
@@ -329,7 +390,7 @@ func parseJSONFast(body []byte) (f fields, ok bool) {
 	if skipSpace(body, i) != len(body) {
 		return f, false
 	}
-	return fieldsFromBytes(&vals), true
+	return fieldsFromBytes(&vals, header), true
 }
 
 // jsonString returns the content of the JSON string that starts at b[i]

@@ -96,7 +96,7 @@ func isErrorDocument(body []byte) bool {
 // parse fills e from a status, header and (capped) body: fields from the
 // body, else from the headers.
 func (e *ServiceError) parse(status int, header http.Header, body []byte) {
-	f := parseBody(body)
+	f := parseBodyIn(body, header) // the same fields, sharing the header's strings where equal
 	e.StatusCode = status
 	e.Code, e.Message, e.Resource = f.code, f.message, f.resource
 	e.RequestID, e.TraceID = f.requestID, f.traceID
