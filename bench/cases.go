@@ -29,18 +29,30 @@ type Case struct {
 	URL    string
 }
 
+// The ids of the responses' headers. COS repeats an XML body's RequestId
+// and TraceId in x-cos-request-id and x-cos-trace-id (COS-ERRORS.md (a),
+// example 4), so the XML cases carry their own body's; the JSON case
+// carries other ids (that its API repeats them is not documented).
+const (
+	noSuchBucketRequestID = "NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZfMTJmZWM2YQ=="
+	signatureRequestID    = "NjA0NGFjMmFfZTViOTJhMDlfMjA0NDlfNzU0MzM4NQ=="
+	otherRequestID        = "NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZfMTJmZWM2Yw=="
+	traceID               = "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBjYzE2MjAxN2M1MzJiOTdkZjMxMDVlYTZjN2FiMmI0NTk3NWFiNjAyMzdlM2RlMmVmOGNiNWIxYjYwNDFhYmQ="
+	otherTraceID          = "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBjYzE2MjAxN2M1MzJiOTdkZjMxMDVlYTZjN2FiMmI0NTk3NWFiNjAyMzdlM2RlMmVmOGNiNWIxYjYwNDFhYmU="
+)
+
 // Cases are the responses every peer is measured on: a typical 404
 // NoSuchBucket with its TraceId; the same without Content-Length; a 403
 // SignatureDoesNotMatch with StringToSign and FormatString; a JSON error of
 // the fetch-task API; a HEAD 404 with no body.
 func Cases() []Case {
-	hdr := func(ctype string, body []byte, chunked bool) http.Header {
+	hdr := func(ctype string, body []byte, chunked bool, requestID, traceID string) http.Header {
 		h := http.Header{
 			"Server":           {"tencent-cos"},
 			"Date":             {"Thu, 27 Nov 2026 08:00:00 GMT"},
 			"Connection":       {"keep-alive"},
-			"X-Cos-Request-Id": {"NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZfMTJmZWM2YQ=="},
-			"X-Cos-Trace-Id":   {"OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBiOWVmMDAxODc0OWRkZjk0ZDM1NmI1M2E2MTRlY2MzZDhmNmI5MWI1OTBjYzE2MjAxN2M1MzJiOTdkZjMxMDVlYTZjN2FiMmI0NTk3NWFiNjAyMzdlM2RlMmVmOGNiNWIxYjYwNDFhYmQ="},
+			"X-Cos-Request-Id": {requestID},
+			"X-Cos-Trace-Id":   {traceID},
 		}
 		if ctype != "" {
 			h.Set("Content-Type", ctype)
@@ -52,11 +64,11 @@ func Cases() []Case {
 	}
 	const obj = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/photos/2026/cat.jpg"
 	return []Case{
-		{Name: "NoSuchBucket404", Status: 404, Header: hdr("application/xml", noSuchBucketXML, false), Body: noSuchBucketXML, Method: "GET", URL: obj},
-		{Name: "NoSuchBucket404Chunked", Status: 404, Header: hdr("application/xml", noSuchBucketXML, true), Body: noSuchBucketXML, Chunky: true, Method: "GET", URL: obj},
-		{Name: "SignatureDoesNotMatch403", Status: 403, Header: hdr("application/xml", signatureXML, false), Body: signatureXML, Method: "PUT", URL: obj},
-		{Name: "JSON404", Status: 404, Header: hdr("application/json", fetchTaskJSON, false), Body: fetchTaskJSON, Method: "GET", URL: "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/fetch/task-id"},
-		{Name: "Head404", Status: 404, Header: hdr("", nil, false), Method: "HEAD", URL: obj},
+		{Name: "NoSuchBucket404", Status: 404, Header: hdr("application/xml", noSuchBucketXML, false, noSuchBucketRequestID, traceID), Body: noSuchBucketXML, Method: "GET", URL: obj},
+		{Name: "NoSuchBucket404Chunked", Status: 404, Header: hdr("application/xml", noSuchBucketXML, true, noSuchBucketRequestID, traceID), Body: noSuchBucketXML, Chunky: true, Method: "GET", URL: obj},
+		{Name: "SignatureDoesNotMatch403", Status: 403, Header: hdr("application/xml", signatureXML, false, signatureRequestID, traceID), Body: signatureXML, Method: "PUT", URL: obj},
+		{Name: "JSON404", Status: 404, Header: hdr("application/json", fetchTaskJSON, false, otherRequestID, otherTraceID), Body: fetchTaskJSON, Method: "GET", URL: "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/fetch/task-id"},
+		{Name: "Head404", Status: 404, Header: hdr("", nil, false, otherRequestID, otherTraceID), Method: "HEAD", URL: obj},
 	}
 }
 
