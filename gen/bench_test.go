@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +17,10 @@ import (
 
 // bigCodes is the size of the grown catalog the benchmarks render.
 const bigCodes = 10_000
+
+// writeBig names a file for TestBigCatalog to write the grown catalog to,
+// for bench/lookup10k.sh, which builds coserr from it.
+var writeBig = flag.String("write-big-catalog", "", "write the 10,000-code catalog to this `file`")
 
 // Words for the made-up codes of the grown catalog: they read like COS
 // codes ("InvalidLifecycleRuleLimit") and are as long.
@@ -89,6 +94,9 @@ func bigCatalog(tb testing.TB) []byte {
 // bigCodes codes, each with its sentinel and its index entry.
 func TestBigCatalog(t *testing.T) {
 	src := bigCatalog(t)
+	if *writeBig != "" {
+		require.NoError(t, os.WriteFile(*writeBig, src, 0o644))
+	}
 	c, err := gen.Load("big.yaml", src)
 	require.NoError(t, err)
 	assert.Len(t, c.Codes, bigCodes)
