@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"io"
 	"net/http"
 	"testing"
 
@@ -64,12 +63,11 @@ func BenchmarkSuccess(b *testing.B) {
 			}
 		})
 	}
-	_ = io.EOF
 }
 
 // floorObject has the size of coserr's ServiceError with its replay
 // reader (240 bytes) and holds pointers, as that does.
-type floorObject struct{ p [30]*byte }
+type floorObject [30]*byte
 
 var (
 	floorBytes  []byte
