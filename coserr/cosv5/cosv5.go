@@ -19,7 +19,6 @@ package cosv5
 import (
 	"errors"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -87,64 +86,48 @@ func Wrap(err error) error {
 	return coserr.FromTransport(nil, err)
 }
 
-// Response and request headers COS uses for errors.
-const (
-	headerErrorCode   = "X-Cos-Error-Code"
-	headerRequestID   = "X-Cos-Request-Id"
-	headerTraceID     = "X-Cos-Trace-Id"
-	headerCIRequestID = "X-Ci-Request-Id"
-	headerCITraceID   = "X-Ci-Trace-Id"
-)
-
-// serviceError builds the ServiceError for er; orig is what Wrap was given.
+// serviceError builds the ServiceError for er; orig is what Wrap was
+// given. The status and the headers go through coserr.Parse, so the
+// header fallbacks (x-cos-error-code; x-cos-* then x-ci-* ids) are
+// coserr's own; what the SDK read from the body wins over them.
 func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
-	e := &coserr.ServiceError{
-		Code:      strings.TrimSpace(er.Code),
-		Message:   er.Message,
-		Resource:  strings.TrimSpace(er.Resource),
-		RequestID: strings.TrimSpace(er.RequestID),
-		TraceID:   strings.TrimSpace(er.TraceID),
-		Err:       orig,
+	var e *coserr.ServiceError
+	if resp := er.Response; resp != nil {
+		e = coserr.Parse(resp.StatusCode, resp.Header, nil)
+		if e == nil { // a 2xx the SDK turned into an error
+			e = &coserr.ServiceError{StatusCode: resp.StatusCode, Header: resp.Header}
+		}
+		if req := resp.Request; req != nil {
+			e.Method = req.Method
+			e.URL = coserr.RedactURL(req.URL)
+		}
+	} else {
+		e = &coserr.ServiceError{}
 	}
-	resp := er.Response
-	if resp == nil {
-		return e
+	e.Err = orig
+	code := strings.TrimSpace(er.Code)
+	if code == "0" && er.Response != nil && isJSON(er.Response.Header) {
+		code = "" // the SDK's stand-in for a JSON body without a code
 	}
-	e.StatusCode = resp.StatusCode
-	e.Header = resp.Header
-	if e.Code == "0" && isJSON(resp.Header) {
-		e.Code = "" // the SDK's stand-in for a JSON body without a code
-	}
-	e.Code = first(e.Code, header(resp.Header, headerErrorCode))
-	e.RequestID = first(e.RequestID, header(resp.Header, headerRequestID), header(resp.Header, headerCIRequestID))
-	e.TraceID = first(e.TraceID, header(resp.Header, headerTraceID), header(resp.Header, headerCITraceID))
-	if req := resp.Request; req != nil {
-		e.Method = req.Method
-		e.URL = coserr.RedactURL(req.URL)
-	}
+	set(&e.Code, code)
+	set(&e.Message, er.Message)
+	set(&e.Resource, strings.TrimSpace(er.Resource))
+	set(&e.RequestID, strings.TrimSpace(er.RequestID))
+	set(&e.TraceID, strings.TrimSpace(er.TraceID))
 	return e
+}
+
+// set stores v in *field unless v is empty.
+func set(field *string, v string) {
+	if v != "" {
+		*field = v
+	}
 }
 
 // isJSON reports whether the response's Content-Type is JSON, as the SDK
 // tests it.
 func isJSON(h http.Header) bool {
 	return strings.HasPrefix(strings.TrimLeft(h.Get("Content-Type"), " "), "application/json")
-}
-
-// header is a header's value, trimmed; "" for a nil header.
-func header(h http.Header, key string) string {
-	if h == nil {
-		return ""
-	}
-	return strings.TrimSpace(h.Get(key))
-}
-
-// first returns the first non-empty string.
-func first(s ...string) string {
-	if i := slices.IndexFunc(s, func(v string) bool { return v != "" }); i >= 0 {
-		return s[i]
-	}
-	return ""
 }
 
 // attempts is the cause of the ClientError Wrap makes for a
