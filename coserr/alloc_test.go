@@ -2,7 +2,6 @@ package coserr
 
 import (
 	"errors"
-	"io/fs"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,18 +74,7 @@ func TestAllocsNoSuchBucketFields(t *testing.T) {
 // TestAllocsIs: matching a twice-wrapped error costs nothing, hit or miss.
 func TestAllocsIs(t *testing.T) {
 	err := benchWrapped()
-	for _, target := range []struct {
-		name string
-		err  error
-		want bool
-	}{
-		{"code", NoSuchBucket, true},
-		{"class", ErrNotFound, true},
-		{"fs.ErrNotExist", fs.ErrNotExist, true},
-		{"other code", NoSuchKey, false},
-		{"other class", ErrThrottled, false},
-		{"fs.ErrPermission", fs.ErrPermission, false},
-	} {
+	for _, target := range isTargets {
 		t.Run(target.name, func(t *testing.T) {
 			require.Equal(t, target.want, errors.Is(err, target.err), "errors.Is(%v, %v)", err, target.err)
 			got := testing.AllocsPerRun(200, func() { errors.Is(err, target.err) })
