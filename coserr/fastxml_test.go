@@ -53,26 +53,24 @@ func fxHeaders(want fields) []http.Header {
 // general one, and reports whether it answered.
 func fxCheckXML(t testing.TB, body []byte) bool {
 	t.Helper()
-	want := fxGeneralXML(body)
-	var ok bool
-	for _, h := range fxHeaders(want) {
-		var got fields
-		if got, ok = parseXMLFast(body, h); ok && got != want {
-			t.Fatalf("parseXMLFast(%q, %v) = %+v; want %+v (the general path)", body, h, got, want)
-		}
-	}
-	return ok
+	return fxCheck(t, "parseXMLFast", parseXMLFast, fxGeneralXML(body), body)
 }
 
 // fxCheckJSON is fxCheckXML for JSON.
 func fxCheckJSON(t testing.TB, body []byte) bool {
 	t.Helper()
-	want := fxGeneralJSON(body)
+	return fxCheck(t, "parseJSONFast", parseJSONFast, fxGeneralJSON(body), body)
+}
+
+// fxCheck runs a fast path on body with every header set fxHeaders makes
+// of want, the general path's answer, and fails t where they differ.
+func fxCheck(t testing.TB, name string, fast func([]byte, http.Header) (fields, bool), want fields, body []byte) bool {
+	t.Helper()
 	var ok bool
 	for _, h := range fxHeaders(want) {
 		var got fields
-		if got, ok = parseJSONFast(body, h); ok && got != want {
-			t.Fatalf("parseJSONFast(%q, %v) = %+v; want %+v (the general path)", body, h, got, want)
+		if got, ok = fast(body, h); ok && got != want {
+			t.Fatalf("%s(%q, %v) = %+v; want %+v (the general path)", name, body, h, got, want)
 		}
 	}
 	return ok
