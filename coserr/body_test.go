@@ -315,8 +315,8 @@ func TestParseReadsOnlyTheCap(t *testing.T) {
 			}
 			small, large := sized(2*coserr.MaxBodyBytes), sized(10<<20)
 			var se *coserr.ServiceError
-			nSmall := allocatedBy(func() { se = coserr.Parse(status, nil, small) })
-			nLarge := allocatedBy(func() { se = coserr.Parse(status, nil, large) })
+			nSmall := allocatedBy(func() { se, _ = coserr.Parse(status, nil, small).(*coserr.ServiceError) })
+			nLarge := allocatedBy(func() { se, _ = coserr.Parse(status, nil, large).(*coserr.ServiceError) })
 			require.NotNil(t, se)
 			assert.Equal(t, "InternalError", se.Code)
 			assert.Equal(t, coserr.MaxBodyBytes, len(se.Body))

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"log/slog"
 	"net"
@@ -47,7 +48,7 @@ func FromTransport(req *http.Request, err error) error {
 	}
 	e := &ClientError{Err: err}
 	if req != nil {
-		e.Op, e.URL = req.Method, redactURL(req.URL)
+		e.Op, e.URL = req.Method, redact.URL(req.URL)
 		if e.Op == "" {
 			e.Op = http.MethodGet // as net/http reads an empty method
 		}
@@ -56,7 +57,7 @@ func FromTransport(req *http.Request, err error) error {
 		if e.Op == "" {
 			e.Op = strings.ToUpper(ue.Op) // *url.Error spells it "Get"
 		}
-		e.URL = redactString(ue.URL)
+		e.URL = redact.URLString(ue.URL)
 	}
 	return e
 }
@@ -73,7 +74,7 @@ func (e *ClientError) Error() string {
 		msg += " " + e.Op
 	}
 	if e.URL != "" {
-		msg += " " + redactString(e.URL)
+		msg += " " + redact.URLString(e.URL)
 	}
 	cause := e.causeText()
 	switch {
@@ -100,7 +101,7 @@ func (e *ClientError) causeText() string {
 	if (e.Op != "" || e.URL != "") && errors.As(cause, &ue) && ue != nil && ue.Err != nil {
 		cause = ue.Err
 	}
-	return scrub(cause.Error())
+	return redact.Text(cause.Error())
 }
 
 // Unwrap returns Err, the cause.
@@ -144,7 +145,7 @@ func (e *ClientError) LogValue() slog.Value {
 		attrs = append(attrs, slog.String("op", e.Op))
 	}
 	if e.URL != "" {
-		attrs = append(attrs, slog.String("url", redactString(e.URL)))
+		attrs = append(attrs, slog.String("url", redact.URLString(e.URL)))
 	}
 	if cause := e.causeText(); cause != "" {
 		attrs = append(attrs, slog.String("error", cause))

@@ -47,7 +47,7 @@ func newCOSResponse(status int, header http.Header, body []byte) *http.Response 
 func fromBoth(t *testing.T, status int, header http.Header, body []byte, check func(t *testing.T, se *coserr.ServiceError)) {
 	t.Helper()
 	t.Run("Parse", func(t *testing.T) {
-		se := coserr.Parse(status, header, body)
+		se, _ := coserr.Parse(status, header, body).(*coserr.ServiceError)
 		require.NotNil(t, se, "Parse(%d, %v, %q) = nil; want a *ServiceError", status, header, body)
 		check(t, se)
 	})
@@ -304,12 +304,13 @@ func TestParse200(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			se := coserr.Parse(200, nil, tt.body)
+			err := coserr.Parse(200, nil, tt.body)
 			if tt.code == nil {
-				require.Nil(t, se, "Parse(200, %q) = %v; want nil", tt.body, se)
+				require.NoError(t, err, "Parse(200, %q) = %v; want nil", tt.body, err)
 				return
 			}
-			require.NotNil(t, se, "Parse(200, %q) = nil; want %v", tt.body, tt.code)
+			se, _ := err.(*coserr.ServiceError)
+			require.NotNil(t, se, "Parse(200, %q) = %v; want a *ServiceError with %v", tt.body, err, tt.code)
 			assert.Equal(t, 200, se.StatusCode)
 			require.ErrorIs(t, se, tt.code)
 			assert.Equal(t, tt.code.Retryable(), coserr.IsRetryable(se))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"log/slog"
 	"net/http"
@@ -167,7 +168,11 @@ func FuzzParse(f *testing.F) {
 		key := fzKey(keyIdx)
 		chunked := keyIdx&0x20 != 0
 
-		pe := Parse(status, header, body)
+		perr := Parse(status, header, body)
+		pe, _ := perr.(*ServiceError)
+		if perr != nil && pe == nil {
+			t.Fatalf("Parse(%d, %q) = %T; want nil or a *ServiceError", status, body, perr)
+		}
 		switch {
 		case status >= 300 && pe == nil:
 			t.Fatalf("Parse(%d, %q) = nil; want a *ServiceError", status, body)
@@ -258,24 +263,24 @@ const (
 func fzPlant(form int, key, prefix, suffix, secret string) string {
 	switch form {
 	case fzFormURL:
-		return scrub(prefix + fzURL(key, secret) + suffix)
+		return redact.Text(prefix + fzURL(key, secret) + suffix)
 	case fzFormURLError:
-		return scrub((&url.Error{Op: "Get", URL: fzURL(key, secret), Err: errors.New(prefix)}).Error() + suffix)
+		return redact.Text((&url.Error{Op: "Get", URL: fzURL(key, secret), Err: errors.New(prefix)}).Error() + suffix)
 	case fzFormQuery:
-		return scrub(prefix + "&" + key + "=" + url.QueryEscape(secret) + suffix)
+		return redact.Text(prefix + "&" + key + "=" + url.QueryEscape(secret) + suffix)
 	case fzFormHeader:
-		return scrub(prefix + "\n" + key + ": " + secret + "\r\n" + suffix)
+		return redact.Text(prefix + "\n" + key + ": " + secret + "\r\n" + suffix)
 	case fzFormJSON:
 		v, _ := json.Marshal(secret)
-		return scrub(prefix + `{"` + key + `":` + string(v) + "}" + suffix)
+		return redact.Text(prefix + `{"` + key + `":` + string(v) + "}" + suffix)
 	case fzFormNested:
-		return scrub(prefix + "https://proxy.example.com/fetch?u=" + url.QueryEscape(fzURL(key, secret)) + suffix)
+		return redact.Text(prefix + "https://proxy.example.com/fetch?u=" + url.QueryEscape(fzURL(key, secret)) + suffix)
 	case fzFormQuoted:
-		return scrub(prefix + " " + key + `="` + strings.ReplaceAll(secret, `"`, "") + `"` + suffix)
+		return redact.Text(prefix + " " + key + `="` + strings.ReplaceAll(secret, `"`, "") + `"` + suffix)
 	default:
 		u := &url.URL{Scheme: "https", Host: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", Path: "/" + prefix,
 			RawQuery: url.Values{key: {secret}, "x-id": {suffix}}.Encode()}
-		return redactURL(u) + "\n" + redactString(u.String())
+		return redact.URL(u) + "\n" + redact.URLString(u.String())
 	}
 }
 
@@ -305,7 +310,7 @@ func FuzzRedact(f *testing.F) {
 				t.Fatalf("form %d, key %q: %q holds the secret %q", fm, key, out, s)
 			}
 		}
-		if again := scrub(out); again != out {
+		if again := redact.Text(out); again != out {
 			t.Fatalf("scrub is not idempotent: %q, then %q", out, again)
 		}
 	})

@@ -148,7 +148,7 @@ func TestAliases(t *testing.T) {
 		}
 	}
 	require.NotZero(t, n, "no code of the catalog has an alias")
-	se := coserr.Parse(500, nil, []byte("<Error><Code>InternalErrror</Code></Error>"))
+	se := coserr.Parse(500, nil, []byte("<Error><Code>InternalErrror</Code></Error>")).(*coserr.ServiceError)
 	require.ErrorIs(t, se, coserr.InternalError)
 	assert.Equal(t, "InternalErrror", se.Code)
 }

@@ -2,6 +2,7 @@ package coserr
 
 import (
 	"errors"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"net/http"
 )
@@ -55,7 +56,7 @@ func FromResponse(resp *http.Response) error {
 		if r.se.Method == "" {
 			r.se.Method = http.MethodGet // as net/http reads an empty method
 		}
-		r.se.URL = redactURL(req.URL)
+		r.se.URL = redact.URL(req.URL)
 	}
 	return &r.se
 }
@@ -74,7 +75,10 @@ type errorResponse struct {
 // MaxBodyBytes of body, as FromResponse does, so a huge body costs no more
 // than that; Body keeps them, sharing their memory: do not modify body
 // afterwards. Parse never panics, whatever the input; header may be nil.
-func Parse(status int, header http.Header, body []byte) *ServiceError {
+//
+// The error is nil or a *ServiceError, never a typed nil, so that a
+// function returning Parse's result as an error succeeds when it does.
+func Parse(status int, header http.Header, body []byte) error {
 	body = body[:min(len(body), MaxBodyBytes)] // what lies past the cap is never read
 	if status < 300 && !isErrorDocument(body) {
 		return nil

@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -149,7 +150,7 @@ func (e *ServiceError) Digest() map[string]string {
 	var inBody [len(fieldNames)]bool // the body named the field, in any spelling
 	for _, kv := range bodyChildren(e.Body) {
 		if _, dup := d[kv.name]; !dup {
-			d[kv.name] = scrub(kv.value)
+			d[kv.name] = redact.Text(kv.value)
 		}
 		if k := fieldSlot(kv.name); k >= 0 && trimSpace(kv.value) != "" {
 			inBody[k] = true
@@ -163,7 +164,7 @@ func (e *ServiceError) Digest() map[string]string {
 		{"RequestId", e.RequestID}, {"TraceId", e.TraceID},
 	} {
 		if _, ok := d[f.key]; !ok && !inBody[k] && f.value != "" {
-			d[f.key] = scrub(f.value)
+			d[f.key] = redact.Text(f.value)
 		}
 	}
 	return d
@@ -181,7 +182,7 @@ func (e *ServiceError) LogValue() slog.Value {
 	for _, f := range [...]struct{ key, value string }{
 		{"code", e.Code}, {"message", e.Message}, {"request_id", e.RequestID},
 		{"trace_id", e.TraceID}, {"resource", e.Resource}, {"method", e.Method},
-		{"url", redactString(e.URL)},
+		{"url", redact.URLString(e.URL)},
 	} {
 		if f.value != "" {
 			attrs = append(attrs, slog.String(f.key, f.value))

@@ -55,9 +55,9 @@ type Code struct {
 // Reserved lists the exported names package coserr declares by hand; no
 // code's Go name and no class's Err name may be one of them.
 var Reserved = []string{
-	"CheckRetry", "Class", "ClientError", "Code", "Codes", "FromResponse",
-	"FromTransport", "IsRetryable", "Lookup", "MaxBodyBytes", "Parse",
-	"RedactURL", "RetryAfter", "ServiceError",
+	"BackupEndpoint", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
+	"Codes", "ErrorHandler", "FromResponse", "FromTransport", "IsRetryable",
+	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
 }
 
 var (

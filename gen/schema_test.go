@@ -307,7 +307,7 @@ func TestSchemaAgreesWithGen(t *testing.T) {
 		{"null code", string(catalogOf(cls, entry("code", "~"))), false},
 		{"code no identifier, no name", string(catalogOf(cls, entry("name", ""))), false},
 		{"code reserved, no name", string(catalogOf(cls, strings.Replace(entry("name", ""), "no-such-key", "Lookup", 1))), false},
-		{"code RedactURL, no name", string(catalogOf(cls, strings.Replace(entry("name", ""), "no-such-key", "RedactURL", 1))), false},
+		{"code RetryAfter, no name", string(catalogOf(cls, strings.Replace(entry("name", ""), "no-such-key", "RetryAfter", 1))), false},
 		{"name lower case", string(catalogOf(cls, entry("name", "noSuchKey"))), false},
 		{"name reserved", string(catalogOf(cls, entry("name", "ServiceError"))), false},
 		{"name a number", string(catalogOf(cls, entry("name", "404"))), false},

@@ -25,6 +25,7 @@ import (
 	cos "github.com/tencentyun/cos-go-sdk-v5"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // Wrap turns an error of the COS Go SDK into the error package coserr
@@ -37,7 +38,7 @@ import (
 //     RequestID and TraceID from the body, else the x-cos-request-id /
 //     x-cos-trace-id headers, else x-ci-request-id / x-ci-trace-id; Method
 //     and URL of the request, the URL with signatures and tokens redacted
-//     (coserr.RedactURL); Header, the response's headers (for
+//     (as coserr redacts them); Header, the response's headers (for
 //     coserr.RetryAfter). Body stays nil: the SDK has read and closed it.
 //     Err is the error Wrap was given, so errors.As(err, &errResp) with a
 //     *cos.ErrorResponse still finds the SDK's error.
@@ -93,13 +94,13 @@ func Wrap(err error) error {
 func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
 	var e *coserr.ServiceError
 	if resp := er.Response; resp != nil {
-		e = coserr.Parse(resp.StatusCode, resp.Header, nil)
-		if e == nil { // a 2xx the SDK turned into an error
-			e = &coserr.ServiceError{StatusCode: resp.StatusCode, Header: resp.Header}
+		var ok bool
+		if e, ok = coserr.Parse(resp.StatusCode, resp.Header, nil).(*coserr.ServiceError); !ok {
+			e = &coserr.ServiceError{StatusCode: resp.StatusCode, Header: resp.Header} // a 2xx the SDK turned into an error
 		}
 		if req := resp.Request; req != nil {
 			e.Method = req.Method
-			e.URL = coserr.RedactURL(req.URL)
+			e.URL = redact.URL(req.URL)
 		}
 	} else {
 		e = &coserr.ServiceError{}

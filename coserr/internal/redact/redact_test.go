@@ -1,4 +1,4 @@
-package coserr
+package redact
 
 import (
 	"net/url"
@@ -25,10 +25,10 @@ func TestIsSecretKey(t *testing.T) {
 		"key", "signer", "designation", "q", "ak", "https", "tcp", "dial tcp 127.0.0.1", "Content-Type", "x-cos-request-id",
 	}
 	for _, k := range secret {
-		assert.True(t, isSecretKey(k), "isSecretKey(%q) = false; want true", k)
+		assert.True(t, Key(k), "Key(%q) = false; want true", k)
 	}
 	for _, k := range plain {
-		assert.False(t, isSecretKey(k), "isSecretKey(%q) = true; want false", k)
+		assert.False(t, Key(k), "Key(%q) = true; want false", k)
 	}
 }
 
@@ -58,14 +58,14 @@ func TestRedactURL(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			u, err := url.Parse(tt.in)
 			require.NoError(t, err)
-			got := redactURL(u)
+			got := URL(u)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, got, redactString(tt.in))
-			assert.Equal(t, got, redactString(got), "redacting twice changes more")
+			assert.Equal(t, got, URLString(tt.in))
+			assert.Equal(t, got, URLString(got), "redacting twice changes more")
 		})
 	}
-	assert.Equal(t, "", redactURL(nil))
-	assert.Equal(t, "", redactString(""))
+	assert.Equal(t, "", URL(nil))
+	assert.Equal(t, "", URLString(""))
 }
 
 func TestScrub(t *testing.T) {
@@ -106,9 +106,9 @@ func TestScrub(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := scrub(tt.in)
+			got := Text(tt.in)
 			assert.Equal(t, tt.want, got)
-			assert.Equal(t, got, scrub(got), "scrubbing twice changes more")
+			assert.Equal(t, got, Text(got), "scrubbing twice changes more")
 		})
 	}
 }
@@ -125,8 +125,8 @@ func TestScrubNoAllocation(t *testing.T) {
 		strings.Repeat("a=b&", 100),
 	} {
 		var got string
-		n := testing.AllocsPerRun(100, func() { got = scrub(s) })
+		n := testing.AllocsPerRun(100, func() { got = Text(s) })
 		assert.Equal(t, s, got)
-		assert.Zero(t, n, "scrub(%q) allocated %v times; want 0", s, n)
+		assert.Zero(t, n, "Text(%q) allocated %v times; want 0", s, n)
 	}
 }

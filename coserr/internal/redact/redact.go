@@ -1,18 +1,20 @@
-package coserr
+// Package redact removes secrets (signatures, credentials, tokens,
+// passwords) from the URLs and texts that coserr's errors show.
+package redact
 
 import (
 	"net/url"
 	"strings"
 )
 
-// redacted replaces every secret value.
-const redacted = "REDACTED"
+// Redacted replaces every secret value.
+const Redacted = "REDACTED"
 
 // secretKeys are query parameters and header names whose values are
 // credentials: COS's q-sign parameters (q-ak is the SecretId, q-signature
-// the signature; q-sign-time and q-key-time are redacted too, as
+// the signature; q-sign-time and q-key-time are Redacted too, as
 // presigned-URL guides advise), temporary-credential tokens, and the
-// S3-compatible names. They are written as isSecretKey compares them:
+// S3-compatible names. They are written as Key compares them:
 // lowercase, without '-', '_', '.' or spaces, so that "q-ak", "Q_AK" and
 // "q.ak" all match.
 var secretKeys = []string{
@@ -31,10 +33,10 @@ var (
 	}
 )
 
-// isSecretKey reports whether a query key or header name holds a secret.
+// Key reports whether a query key or header name holds a secret.
 // It percent-decodes k, then compares it without regard to case, '-',
 // '_', '.' and spaces.
-func isSecretKey(k string) bool {
+func Key(k string) bool {
 	if strings.ContainsAny(k, "%+") {
 		if u, err := url.QueryUnescape(k); err == nil {
 			k = u
@@ -114,21 +116,21 @@ func keyHasSuffix(k, s string) bool {
 	return j == 0
 }
 
-// redactURL formats u with every secret query value and any password
+// URL formats u with every secret query value and any password
 // replaced by REDACTED. It is "" for a nil URL.
-func redactURL(u *url.URL) string {
+func URL(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
 	c := *u
 	if c.User != nil {
 		if _, has := c.User.Password(); has {
-			c.User = url.UserPassword(c.User.Username(), redacted)
+			c.User = url.UserPassword(c.User.Username(), Redacted)
 		}
 	}
 	c.RawQuery = redactQuery(c.RawQuery)
 	c.Fragment, c.RawFragment = "", ""
-	return scrub(c.String())
+	return Text(c.String())
 }
 
 // redactQuery replaces the values of secret keys in a raw query.
@@ -142,9 +144,9 @@ func redactQuery(q string) string {
 			b.WriteByte('&')
 		}
 		key, _, hasValue := strings.Cut(part, "=")
-		if hasValue && isSecretKey(key) {
+		if hasValue && Key(key) {
 			b.WriteString(key)
-			b.WriteString("=" + redacted)
+			b.WriteString("=" + Redacted)
 			continue
 		}
 		b.WriteString(part)
@@ -152,16 +154,16 @@ func redactQuery(q string) string {
 	return b.String()
 }
 
-// redactString redacts a URL given as text: parsed when it parses, and
+// URLString redacts a URL given as text: parsed when it parses, and
 // scrubbed as text either way.
-func redactString(s string) string {
+func URLString(s string) string {
 	if s == "" {
 		return s
 	}
 	if u, err := url.Parse(s); err == nil {
-		return redactURL(u)
+		return URL(u)
 	}
-	return scrub(s)
+	return Text(s)
 }
 
 // scrub redacts secrets inside free text, such as a transport error that
@@ -174,20 +176,20 @@ func redactString(s string) string {
 // of an unquoted key (a header), to the end of the line. Keys inside a
 // value are looked at too: a secret value inside an unquoted one that runs
 // on past it stretches the redaction (`sign=x:token:y z` hides "y z" too),
-// one that begins past its end, after a quote, is redacted on its own
+// one that begins past its end, after a quote, is Redacted on its own
 // (`Credential=x-cos-security-token="y"`), and a quoted value or a
-// header's line is redacted up to its end and no further. It returns s
+// header's line is Redacted up to its end and no further. It returns s
 // itself, without allocating, when there is nothing to redact, and
 // redacting twice changes nothing more.
-func scrub(s string) string {
-	var b []byte       // nil until something is redacted
+func Text(s string) string {
+	var b []byte       // nil until something is Redacted
 	last := 0          // s[last:] is not yet copied into b
-	from, to := 0, -1  // s[from:to] is to be redacted; to < 0: nothing yet
+	from, to := 0, -1  // s[from:to] is to be Redacted; to < 0: nothing yet
 	closed := false    // s[from:to] is a quoted value or a header's line: nothing inside runs on
 	var ends valueEnds // remembers delimiter searches, so that scrub stays linear
 	flush := func() {
 		b = append(b, s[last:from]...)
-		b = append(b, redacted...)
+		b = append(b, Redacted...)
 		last, to = to, -1
 	}
 	for i := 0; i < len(s); i++ {
@@ -207,14 +209,14 @@ func scrub(s string) string {
 			continue
 		}
 		key, quoted := keyBefore(s, i)
-		if key == "" || !isSecretKey(key) {
+		if key == "" || !Key(key) {
 			continue
 		}
 		start, end, isClosed := ends.span(s, i+opLen, colon && !quoted, opLen == 3)
 		switch {
-		case end == start || s[start:end] == redacted:
-		case to >= 0 && closed: // inside a quoted value or a header's line, which is redacted whole
-		case to >= 0 && start > to: // begins past the value being redacted, after its quote
+		case end == start || s[start:end] == Redacted:
+		case to >= 0 && closed: // inside a quoted value or a header's line, which is Redacted whole
+		case to >= 0 && start > to: // begins past the value being Redacted, after its quote
 			flush()
 			fallthrough
 		case to < 0:
