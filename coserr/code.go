@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"github.com/cosgo/errcatalog/internal/statusrule"
 	"io/fs"
 	"slices"
 )
@@ -158,35 +159,29 @@ func Codes() []*Code {
 }
 
 // statusClass is the class of an HTTP status, for an error whose code is
-// empty or not in the catalog. It is nil below 300.
+// empty or not in the catalog, as package statusrule names it; nil outside
+// 300..599.
 func statusClass(status int) *Class {
-	switch {
-	case status == 304:
-		return ErrPreconditionFailed
-	case status >= 300 && status < 400:
-		return ErrRedirect
-	case status == 401:
-		return ErrUnauthenticated
-	case status == 403:
-		return ErrAccessDenied
-	case status == 404:
-		return ErrNotFound
-	case status == 409:
-		return ErrConflict
-	case status == 412:
-		return ErrPreconditionFailed
-	case status == 429:
-		return ErrThrottled
-	case status >= 400 && status < 500:
-		return ErrBadRequest
-	case status >= 500 && status < 600:
-		return ErrServer
+	if status < 0 || status >= len(statusClasses) {
+		return nil
 	}
-	return nil
+	return statusClasses[status]
 }
 
+// statusClasses holds statusClass's answer for every status below 600.
+var statusClasses = func() (t [600]*Class) {
+	byName := map[string]*Class{}
+	for _, c := range classes {
+		byName[c.name] = c
+	}
+	for st := range t {
+		t[st] = byName[statusrule.Class(st)]
+	}
+	return t
+}()
+
 // statusRetryable is the retry rule for an error whose code is empty or not
-// in the catalog: 408, 429 and 5xx but 501.
+// in the catalog: 408, 429 and 5xx but 501 (package statusrule).
 func statusRetryable(status int) bool {
-	return status == 408 || status == 429 || (status >= 500 && status < 600 && status != 501)
+	return statusrule.Retryable(status)
 }

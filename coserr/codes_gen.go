@@ -365,6 +365,19 @@ var (
 	XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML request body is longer than allowed."}
 )
 
+// classes holds every class, in catalog order.
+var classes = [...]*Class{
+	ErrRedirect,
+	ErrBadRequest,
+	ErrUnauthenticated,
+	ErrAccessDenied,
+	ErrNotFound,
+	ErrConflict,
+	ErrPreconditionFailed,
+	ErrThrottled,
+	ErrServer,
+}
+
 // codes holds every code, sorted by name.
 var codes = [...]*Code{
 	AccessDenied,

@@ -55,6 +55,13 @@ func RenderGo(c *Catalog, pkg string) ([]byte, error) {
 	}
 	p(")\n\n")
 
+	p("// classes holds every class, in catalog order.\n")
+	p("var classes = [...]*Class{\n")
+	for _, cl := range c.Classes {
+		p("\t%s,\n", cl.GoName())
+	}
+	p("}\n\n")
+
 	p("// codes holds every code, sorted by name.\n")
 	p("var codes = [...]*Code{\n")
 	for _, k := range c.Codes {
