@@ -30,7 +30,6 @@ import (
 // The secrets of the presigned URLs below; none may show in any output.
 var presignSecrets = []string{
 	"AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", // q-ak, the SecretId
-	"1700000000;1700003600",              // q-sign-time, q-key-time
 	"5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d",
 	"TOKENe0wgYXNlY3VyaXR5LXRva2Vu",
 	"AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request",

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,12 +14,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // The fuzz targets plant a secret as the value of one of these query
 // parameters, in the case a bit of the fuzzed key index picks.
 var fzSecretKeys = []string{
-	"q-signature", "x-cos-security-token", "X-Amz-Signature", "q-ak", "q-key-time", "q-sign-time",
+	"q-signature", "x-cos-security-token", "X-Amz-Signature", "q-ak", "x-amz-credential", "access_token",
 	"X-Amz-Credential", "X-Amz-Security-Token", "Signature", "sign", "x-ci-security-token",
 	"SecretKey", "tmpSecretId", "sessionToken", "AWSAccessKeyId", "Authorization",
 }
@@ -259,7 +260,7 @@ const (
 )
 
 // fzPlant puts secret in text of the given form, with prefix and suffix
-// around it, and returns what scrub or redactURL makes of it.
+// around it, and returns what redact.Text or redact.URL makes of it.
 func fzPlant(form int, key, prefix, suffix, secret string) string {
 	switch form {
 	case fzFormURL:
@@ -285,7 +286,7 @@ func fzPlant(form int, key, prefix, suffix, secret string) string {
 }
 
 // FuzzRedact plants a secret in arbitrary text, in the shapes a URL or a
-// credential takes in error messages, and checks that scrub and redactURL
+// credential takes in error messages, and checks that redact.Text and redact.URL
 // leave no trace of it.
 func FuzzRedact(f *testing.F) {
 	for form := range fzForms {
@@ -303,6 +304,9 @@ func FuzzRedact(f *testing.F) {
 		if fm == fzFormHeader && strings.ContainsAny(secret, "\r\n") {
 			return // no header value holds a line break
 		}
+		if fm == fzFormQuery && strings.Contains(prefix, "://") {
+			return // the secret may land in a URL's path, which is user data and never redacted
+		}
 		out := fzPlant(fm, key, prefix, suffix, secret)
 		base := fzPlant(fm, key, prefix, suffix, fzNeutral)
 		for _, s := range []string{secret, url.QueryEscape(secret), url.PathEscape(secret)} {
@@ -311,7 +315,7 @@ func FuzzRedact(f *testing.F) {
 			}
 		}
 		if again := redact.Text(out); again != out {
-			t.Fatalf("scrub is not idempotent: %q, then %q", out, again)
+			t.Fatalf("redact.Text is not idempotent: %q, then %q", out, again)
 		}
 	})
 }

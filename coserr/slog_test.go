@@ -34,7 +34,7 @@ const signedURL = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.co
 	"?q-sign-algorithm=sha1&q-ak=AKIDsecretid&q-sign-time=1700000000%3B1700003600&q-key-time=1700000000%3B1700003600" +
 	"&q-header-list=host&q-url-param-list=&q-signature=5ecre7519na7ure&x-cos-security-token=sessiontoken123"
 
-var secrets = []string{"AKIDsecretid", "5ecre7519na7ure", "sessiontoken123", "1700003600"}
+var secrets = []string{"AKIDsecretid", "5ecre7519na7ure", "sessiontoken123"}
 
 func TestServiceErrorLogValue(t *testing.T) {
 	se := coserr.FromResponse(coserrtest.Response(coserr.NoSuchKey,

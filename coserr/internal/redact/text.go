@@ -1,0 +1,199 @@
+package redact
+
+import "strings"
+
+// Text redacts the secrets in free text, such as a transport error's
+// message or a value of an error document: every http:// or https:// URL
+// in it (up to white space, a quote or an angle bracket), and every
+// escaped one, as URLString does, so that a path stays as it is; and the
+// value of every secret key (see Key) in the shapes key=value, key: value
+// (a header), "key": "value", key="value", \"key\":\"value\" and
+// <Key>value</Key>.
+//
+// A quoted value runs to its closing quote (a backslash escapes one) or
+// the end of the text; a header's value to the end of its line; an
+// element's to the next '<'; any other value to the next delimiter: white
+// space, a quote, & ; , # ) ] } < or >. A secret value that starts inside
+// an unquoted one and runs on further stretches the redaction. Text
+// returns s itself, without allocating, when there is nothing to redact,
+// and a second pass changes nothing.
+func Text(s string) string {
+	e := edits{s: s}
+	from, to := 0, -1 // s[from:to] is to be redacted; to < 0: nothing pending
+	closed := false   // s[from:to] is quoted, a header's line or an element: nothing inside runs on
+	eol := -1         // the end of the line of the last header value
+	for i := 0; i < len(s); i++ {
+		if to >= 0 && i >= to {
+			e.replace(from, to, Redacted)
+			to = -1
+		}
+		if to < 0 && s[i]|0x20 == 'h' && (isURLStart(s[i:]) || isEscapedURLStart(s[i:])) {
+			j := urlEnd(s, i)
+			if r := urlText(s[i:j]); r != s[i:j] {
+				e.replace(i, j, r)
+			}
+			i = j - 1
+			continue
+		}
+		var start, end int
+		closes := true
+		switch c := s[i]; c {
+		case '=', ':':
+			key, quoted := keyBefore(s, i)
+			if !Key(key) {
+				continue
+			}
+			start = skipBlank(s, i+1)
+			switch {
+			case c == ':' && !quoted: // a header
+				if start > eol {
+					eol = lineEnd(s, start)
+				}
+				end = eol
+			case to >= 0 && start < to && (closed || !isQuote(s, start)):
+				continue // it ends where the value around it ends
+			default:
+				start, end, closes = valueSpan(s, start)
+			}
+		case '>':
+			if key := elementBefore(s, i); key == "" || !Key(key) {
+				continue
+			}
+			start, end = i+1, len(s)
+			if k := strings.IndexByte(s[start:], '<'); k >= 0 {
+				end = start + k
+			}
+		default:
+			continue
+		}
+		switch {
+		case end == start || s[start:end] == Redacted:
+		case to < 0:
+			from, to, closed = start, end, closes
+		case start >= to: // it begins where the pending value ends: one value
+			to, closed = end, closes
+		case end > to && !closed: // it runs on past the unquoted value around it
+			to = end
+		}
+	}
+	if to >= 0 {
+		e.replace(from, to, Redacted)
+	}
+	return e.String()
+}
+
+// urlText redacts a URL found in text, escaped or not.
+func urlText(u string) string {
+	if isURLStart(u) {
+		return URLString(u)
+	}
+	e := edits{s: "u=" + u} // an escaped URL is a query value
+	redactQuery(&e, 0, e.s)
+	if e.b == nil {
+		return u
+	}
+	return e.String()[len("u="):]
+}
+
+// urlEnd is where a URL that starts at s[i] ends in text: at white space,
+// a quote, an angle bracket, or the end; an escaped URL ends at '&' too.
+func urlEnd(s string, i int) int {
+	escaped := isEscapedURLStart(s[i:])
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case ' ', '\t', '\r', '\n', '"', '\'', '`', '<', '>':
+			return j
+		case '&', ';', ',':
+			if escaped {
+				return j
+			}
+		}
+	}
+	return len(s)
+}
+
+// keyBefore returns the key that ends at s[i], an operator: a run of
+// letters, digits, '-', '_', '.', '%' and '+' after optional blanks and a
+// closing quote (`"key":`, `\"key\":`), which quoted reports.
+func keyBefore(s string, i int) (key string, quoted bool) {
+	j := i
+	for j > 0 && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	if j > 0 && (s[j-1] == '"' || s[j-1] == '\'') {
+		j, quoted = j-1, true
+		if j > 0 && s[j-1] == '\\' {
+			j--
+		}
+	}
+	end := j
+	for j > 0 && isKeyByte(s[j-1]) {
+		j--
+	}
+	return s[j:end], quoted
+}
+
+// elementBefore returns the name of the XML start tag that the '>' at
+// s[i] closes, or "".
+func elementBefore(s string, i int) string {
+	j := i
+	for j > 0 && isKeyByte(s[j-1]) {
+		j--
+	}
+	if j == i || j == 0 || s[j-1] != '<' {
+		return ""
+	}
+	return s[j:i]
+}
+
+// valueSpan is where the value that starts at s[start] lies: inside its
+// quotes, "v", 'v', `v` or \"v\", up to the closing one or the end
+// (closed), or, unquoted, up to the next delimiter.
+func valueSpan(s string, start int) (from, to int, closed bool) {
+	if strings.HasPrefix(s[start:], `\"`) {
+		if k := strings.Index(s[start+2:], `\"`); k >= 0 {
+			return start + 2, start + 2 + k, true
+		}
+		return start + 2, len(s), true
+	}
+	if isQuote(s, start) {
+		for j := start + 1; j < len(s); j++ {
+			switch s[j] {
+			case '\\':
+				j++
+			case s[start]:
+				return start + 1, j, true
+			}
+		}
+		return start + 1, len(s), true
+	}
+	if k := strings.IndexAny(s[start:], " \t\r\n\"'`&;,#)]}<>"); k >= 0 {
+		return start, start + k, false
+	}
+	return start, len(s), false
+}
+
+// isQuote reports whether a quoted value starts at s[i].
+func isQuote(s string, i int) bool {
+	return i < len(s) && (s[i] == '"' || s[i] == '\'' || s[i] == '`' || strings.HasPrefix(s[i:], `\"`))
+}
+
+func skipBlank(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// lineEnd is the index of the first line break at or after i, or len(s).
+func lineEnd(s string, i int) int {
+	if k := strings.IndexAny(s[i:], "\r\n"); k >= 0 {
+		return i + k
+	}
+	return len(s)
+}
+
+func isKeyByte(c byte) bool {
+	return c == '-' || c == '_' || c == '.' || c == '%' || c == '+' ||
+		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
