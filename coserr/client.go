@@ -5,7 +5,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"log/slog"
 	"net"
@@ -13,6 +12,8 @@ import (
 	"net/url"
 	"strings"
 	"syscall"
+
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // A ClientError is a failure on the client's side of a COS request: the
@@ -130,8 +131,43 @@ func (e *ClientError) Timeout() bool {
 // unreachable networks, temporary DNS failures and truncated reads; false
 // for context cancellation (anywhere in the chain, even beside a timeout),
 // TLS alerts and certificate errors, an unknown host and anything else.
+//
+// A request that is not idempotent, an append (POST Object with the
+// append parameter), is retryable only when it provably never reached the
+// server: a failed dial or DNS lookup. Cut off after it was sent (a reset,
+// an EOF, a timeout), it may have been applied, and sending it again could
+// append the same data twice.
 func (e *ClientError) Retryable() bool {
-	return e != nil && transportRetryable(e.Err)
+	if e == nil || !transportRetryable(e.Err) {
+		return false
+	}
+	return !isAppend(e.Op, e.URL) || neverSent(e.Err)
+}
+
+// isAppend reports whether a request is an append: a POST whose query
+// has the parameter append.
+func isAppend(method, rawURL string) bool {
+	if !strings.EqualFold(method, http.MethodPost) {
+		return false
+	}
+	_, query, _ := strings.Cut(rawURL, "?")
+	query, _, _ = strings.Cut(query, "#")
+	for query != "" {
+		var part string
+		part, query, _ = strings.Cut(query, "&")
+		if key, _, _ := strings.Cut(part, "="); key == "append" {
+			return true
+		}
+	}
+	return false
+}
+
+// neverSent reports whether err proves that the request never left the
+// client: the connection was never made, or the host never resolved.
+func neverSent(err error) bool {
+	var op *net.OpError
+	var dns *net.DNSError
+	return errors.As(err, &op) && op.Op == "dial" || errors.As(err, &dns)
 }
 
 // LogValue makes e log as a group: op, url (redacted), error (the cause's

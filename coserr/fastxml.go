@@ -98,15 +98,15 @@ func parseXMLFast(body []byte, header http.Header) (f fields, ok bool) {
 func xmlFieldSlot(name []byte) int {
 	switch string(name) {
 	case "Code":
-		return 0
+		return slotCode
 	case "Message":
-		return 1
+		return slotMessage
 	case "Resource":
-		return 2
+		return slotResource
 	case "RequestId":
-		return 3
+		return slotRequestID
 	case "TraceId":
-		return 4
+		return slotTraceID
 	case "StringToSign", "FormatString", "ServerTime":
 		return -1
 	}

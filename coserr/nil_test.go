@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,15 +38,17 @@ var nilWalkWant = map[string]map[string]struct{ nilRecv, zero []any }{
 		"Error":       {[]any{"cos: <nil class>"}, []any{"cos: class "}},
 	},
 	"*coserr.ServiceError": {
-		"Error":     {[]any{"cos: <nil>"}, []any{"cos: 0"}},
-		"Is":        {[]any{false}, []any{false}},
-		"Unwrap":    {[]any{nil}, []any{nil}},
-		"Known":     {[]any{(*coserr.Code)(nil)}, []any{(*coserr.Code)(nil)}},
-		"Class":     {[]any{(*coserr.Class)(nil)}, []any{(*coserr.Class)(nil)}},
-		"Retryable": {[]any{false}, []any{false}},
-		"Digest":    {[]any{map[string]string(nil)}, []any{map[string]string{"Status": "0"}}},
-		"Origin":    {[]any{""}, []any{""}},
-		"LogValue":  {[]any{"[]"}, []any{"[status=0]"}},
+		"Error":      {[]any{"cos: <nil>"}, []any{"cos: 0"}},
+		"Is":         {[]any{false}, []any{false}},
+		"Unwrap":     {[]any{nil}, []any{nil}},
+		"Known":      {[]any{(*coserr.Code)(nil)}, []any{(*coserr.Code)(nil)}},
+		"Class":      {[]any{(*coserr.Class)(nil)}, []any{(*coserr.Class)(nil)}},
+		"Retryable":  {[]any{false}, []any{false}},
+		"Digest":     {[]any{map[string]string(nil)}, []any{map[string]string{"Status": "0"}}},
+		"Origin":     {[]any{""}, []any{""}},
+		"LogValue":   {[]any{"[]"}, []any{"[status=0]"}},
+		"FromCOS":    {[]any{false}, []any{false}},
+		"ServerTime": {[]any{time.Time{}, false}, []any{time.Time{}, false}},
 	},
 	"*coserr.ClientError": {
 		"Error":     {[]any{"cos: <nil>"}, []any{"cos: client error"}},
@@ -122,7 +125,7 @@ func TestNilInterfaces(t *testing.T) {
 			assert.False(t, coserr.IsRetryable(err))
 		})
 	}
-	assert.Nil(t, coserr.FromResponse(nil))
+	assert.Error(t, coserr.FromResponse(nil), "no response is no success")
 	assert.Nil(t, coserr.FromTransport(nil, nil))
 	assert.Nil(t, coserr.Lookup(""))
 }

@@ -15,9 +15,15 @@ import (
 // error object, by name as sent.
 type kv struct{ name, value string }
 
-// numFields is the number of fields a body can give: code, message,
-// resource, request id and trace id, in that slot order.
-const numFields = 5
+// The slots of the fields a body can give, and their number.
+const (
+	slotCode = iota
+	slotMessage
+	slotResource
+	slotRequestID
+	slotTraceID
+	numFields
+)
 
 // fields are what an error body says of the error.
 type fields struct {
@@ -94,15 +100,15 @@ func fieldsOf(kids []kv) fields {
 	for _, c := range kids {
 		v := trimSpace(c.value)
 		switch fieldSlot(c.name) {
-		case 0:
+		case slotCode:
 			f.code = v
-		case 1:
+		case slotMessage:
 			f.message = c.value
-		case 2:
+		case slotResource:
 			f.resource = v
-		case 3:
+		case slotRequestID:
 			f.requestID = v
-		case 4:
+		case slotTraceID:
 			f.traceID = v
 		}
 	}
@@ -119,7 +125,7 @@ func fieldsFromBytes(vals *[numFields][]byte, header http.Header) fields {
 	dst := [numFields]*string{&f.code, &f.message, &f.resource, &f.requestID, &f.traceID}
 	n := 0
 	for k, v := range vals {
-		if k != 1 {
+		if k != slotMessage {
 			v = trimSpace(v)
 		}
 		if s, ok := known(k, v, header); ok {
@@ -145,10 +151,11 @@ func fieldsFromBytes(vals *[numFields][]byte, header http.Header) fields {
 	return f
 }
 
-// The headers that may repeat a body's ids, as parse consults them.
+// The headers that carry the ids, in the order parse consults them when
+// the body has none; a body's ids are often repeated in them.
 var (
-	requestIDHeaders = [...]string{headerRequestID, headerCIRequestID}
-	traceIDHeaders   = [...]string{headerTraceID, headerCITraceID}
+	requestIDHeaders = [...]string{headerRequestID, headerCIRequestID, headerS3RequestID}
+	traceIDHeaders   = [...]string{headerTraceID, headerCITraceID, headerS3TraceID}
 )
 
 // known returns a string that already holds v, the value of field slot k:
@@ -160,7 +167,7 @@ func known(k int, v []byte, header http.Header) (string, bool) {
 	}
 	var names []string
 	switch k {
-	case 0:
+	case slotCode:
 		if c := codeIndex[string(v)]; c != nil {
 			if c.name == string(v) {
 				return c.name, true
@@ -172,9 +179,9 @@ func known(k int, v []byte, header http.Header) (string, bool) {
 			}
 		}
 		return "", false
-	case 3:
+	case slotRequestID:
 		names = requestIDHeaders[:]
-	case 4:
+	case slotTraceID:
 		names = traceIDHeaders[:]
 	}
 	for _, name := range names {

@@ -2,9 +2,10 @@ package coserr
 
 import (
 	"errors"
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"io"
 	"net/http"
+
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // MaxBodyBytes is the most FromResponse reads of an error body, and the
@@ -23,10 +24,22 @@ const (
 	headerTraceID     = "X-Cos-Trace-Id"
 	headerCIRequestID = "X-Ci-Request-Id"
 	headerCITraceID   = "X-Ci-Trace-Id"
+	headerS3RequestID = "X-Amz-Request-Id"
+	headerS3TraceID   = "X-Amz-Id-2"
 )
 
-// FromResponse turns a COS response into an error: nil for a status below
-// 300 (the body untouched), otherwise a *ServiceError with the status, the
+// isSuccess reports whether a response with this status is no error:
+// 1xx and 2xx. Any other status, a valid error status or not (0 from a
+// hand-built response, 600 from a broken proxy), is an error.
+func isSuccess(status int) bool {
+	return status >= 100 && status < 300
+}
+
+// errNoResponse is the cause of FromResponse's error for a nil response.
+var errNoResponse = errors.New("no response")
+
+// FromResponse turns a COS response into an error: nil for a 1xx or 2xx
+// status (the body untouched), otherwise a *ServiceError with the status, the
 // code, message and ids of the body (XML or JSON) or the headers, the
 // request's method and redacted URL, and up to MaxBodyBytes of the raw body.
 //
@@ -42,9 +55,14 @@ const (
 //
 // A 200 can carry an error too (PUT Object - Copy, Complete Multipart
 // Upload); FromResponse does not read 2xx bodies, so pass such a body to
-// Parse. FromResponse(nil) is nil.
+// Parse. A status outside 100..599 is an error too, of no class.
+// FromResponse(nil) is a *ClientError ("cos: no response"): no response is
+// no success.
 func FromResponse(resp *http.Response) error {
-	if resp == nil || resp.StatusCode < 300 {
+	if resp == nil {
+		return &ClientError{Err: errNoResponse}
+	}
+	if isSuccess(resp.StatusCode) {
 		return nil
 	}
 	r := &errorResponse{}
@@ -69,7 +87,7 @@ type errorResponse struct {
 }
 
 // Parse builds the ServiceError that a response with this status, header
-// and body stands for. For a status below 300 it returns nil unless the
+// and body stands for. For a 1xx or 2xx status it returns nil unless the
 // body is an <Error> document, as COS sends inside a 200 for PUT Object -
 // Copy and Complete Multipart Upload. Parse reads only the first
 // MaxBodyBytes of body, as FromResponse does, so a huge body costs no more
@@ -80,7 +98,7 @@ type errorResponse struct {
 // function returning Parse's result as an error succeeds when it does.
 func Parse(status int, header http.Header, body []byte) error {
 	body = body[:min(len(body), MaxBodyBytes)] // what lies past the cap is never read
-	if status < 300 && !isErrorDocument(body) {
+	if isSuccess(status) && !isErrorDocument(body) {
 		return nil
 	}
 	e := &ServiceError{}
@@ -115,14 +133,10 @@ func (e *ServiceError) parse(status int, header http.Header, body []byte) {
 		e.Code = trimSpace(header.Get(headerErrorCode)) // as a body's code is trimmed
 	}
 	if e.RequestID == "" {
-		if e.RequestID = header.Get(headerRequestID); e.RequestID == "" {
-			e.RequestID = header.Get(headerCIRequestID)
-		}
+		e.RequestID = firstHeader(header, requestIDHeaders[:])
 	}
 	if e.TraceID == "" {
-		if e.TraceID = header.Get(headerTraceID); e.TraceID == "" {
-			e.TraceID = header.Get(headerCITraceID)
-		}
+		e.TraceID = firstHeader(header, traceIDHeaders[:])
 	}
 }
 
@@ -222,4 +236,15 @@ func (r *replayBody) Read(p []byte) (int, error) {
 // Close closes the original body.
 func (r *replayBody) Close() error {
 	return r.rest.Close()
+}
+
+// firstHeader is the first non-empty value of the named headers, which
+// are canonical.
+func firstHeader(h http.Header, names []string) string {
+	for _, name := range names {
+		if v := h[name]; len(v) > 0 && v[0] != "" {
+			return v[0]
+		}
+	}
+	return ""
 }

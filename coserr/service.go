@@ -1,10 +1,14 @@
 package coserr
 
 import (
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // A ServiceError is an error response from COS: a status of 300 or more,
@@ -37,8 +41,10 @@ var (
 )
 
 // Error formats the error as "cos: STATUS CODE: MESSAGE (request id ID)",
-// the message verbatim; with no code, the status text stands in for it.
-// It never includes the URL or the body.
+// the message verbatim on one line: line breaks and tabs become spaces,
+// and a message longer than 512 bytes is cut there, with "…" (Message
+// keeps it whole). With no code, the status text stands in for it. It
+// never includes the URL or the body.
 func (e *ServiceError) Error() string {
 	if e == nil {
 		return "cos: <nil>"
@@ -55,7 +61,7 @@ func (e *ServiceError) Error() string {
 	}
 	if e.Message != "" {
 		b = append(b, ": "...)
-		b = append(b, e.Message...)
+		b = appendLine(b, e.Message, maxErrorMessage)
 	}
 	if e.RequestID != "" {
 		b = append(b, " (request id "...)
@@ -140,8 +146,10 @@ func (e *ServiceError) Origin() string {
 // and the code and ids the headers supplied when the body lacked them (a
 // hand-built ServiceError with no body gives its fields this way). It
 // is the counterpart of the Python SDK's get_digest_msg. Values that look
-// like credentials are redacted. Digest returns a new map on every call,
-// nil for a nil receiver.
+// like credentials, and the whole value of an element named like one
+// (SecretKey, Token, ...), are redacted; the fields but Message are
+// trimmed of white space, as the ServiceError holds them. Digest returns
+// a new map on every call, nil for a nil receiver.
 func (e *ServiceError) Digest() map[string]string {
 	if e == nil {
 		return nil
@@ -150,7 +158,7 @@ func (e *ServiceError) Digest() map[string]string {
 	var inBody [len(fieldNames)]bool // the body named the field, in any spelling
 	for _, kv := range bodyChildren(e.Body) {
 		if _, dup := d[kv.name]; !dup {
-			d[kv.name] = redact.Text(kv.value)
+			d[kv.name] = digestValue(kv)
 		}
 		if k := fieldSlot(kv.name); k >= 0 && trimSpace(kv.value) != "" {
 			inBody[k] = true
@@ -189,4 +197,92 @@ func (e *ServiceError) LogValue() slog.Value {
 		}
 	}
 	return slog.GroupValue(attrs...)
+}
+
+// digestValue is what Digest shows of a body's child: Redacted for a
+// secret's name, else its text with any secret in it redacted, trimmed
+// for a field other than the message.
+func digestValue(kv kv) string {
+	if redact.Key(kv.name) {
+		return redact.Redacted
+	}
+	v := kv.value
+	if k := fieldSlot(kv.name); k >= 0 && k != slotMessage {
+		v = trimSpace(v)
+	}
+	return redact.Text(v)
+}
+
+// maxErrorMessage is the most bytes of a message Error shows.
+const maxErrorMessage = 512
+
+// appendLine appends s to b on one line, at most max bytes of it, cut at a
+// character boundary and marked with "…" when it is longer: line breaks
+// and tabs become spaces.
+func appendLine(b []byte, s string, max int) []byte {
+	cut := len(s) > max
+	if cut {
+		i := max
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s = s[:i]
+	}
+	if strings.ContainsAny(s, "\r\n\t") {
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; c {
+			case '\r', '\n', '\t':
+				b = append(b, ' ')
+			default:
+				b = append(b, c)
+			}
+		}
+	} else {
+		b = append(b, s...)
+	}
+	if cut {
+		b = append(b, "…"...)
+	}
+	return b
+}
+
+// FromCOS reports whether COS answered: the response carried a request
+// id, in its body or in an x-cos-request-id, x-ci-request-id or
+// x-amz-request-id header. A response without one came from something
+// between the client and COS (a proxy, a gateway, a captive portal, a
+// hijacked DNS name); the official SDKs then retry on the backup domain
+// (see BackupEndpoint).
+func (e *ServiceError) FromCOS() bool {
+	return e != nil && e.RequestID != ""
+}
+
+// ServerTime returns the server's clock when the error was made: the
+// body's ServerTime (RFC 3339 or an HTTP date), else the response's Date
+// header. ok is false when there is neither.
+func (e *ServiceError) ServerTime() (t time.Time, ok bool) {
+	if e == nil {
+		return time.Time{}, false
+	}
+	for _, kv := range bodyChildren(e.Body) {
+		if kv.name == "ServerTime" {
+			if t, ok := parseTime(trimSpace(kv.value)); ok {
+				return t, true
+			}
+		}
+	}
+	if e.Header != nil {
+		return parseTime(e.Header.Get("Date"))
+	}
+	return time.Time{}, false
+}
+
+// parseTime reads a time in RFC 3339 or as an HTTP date.
+func parseTime(v string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
 }
