@@ -108,7 +108,7 @@ func TestCheckRetryWithRetryablehttp(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := coserrtest.Server(t, tt.route)
+			srv := coserrtest.Server(t, tt.route, coserrtest.Route{Handler: coserrtest.OK})
 			attempts := 0
 			c := retryClient(&attempts)
 			req, err := retryablehttp.NewRequest(http.MethodPut, srv.URL+"/report.csv", strings.NewReader("payload"))

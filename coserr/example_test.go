@@ -96,7 +96,8 @@ func ExampleFromTransport() {
 // what IsRetryable says and leaves the body of the last response intact.
 func ExampleCheckRetry() {
 	srv := coserrtest.NewServer(
-		coserrtest.Route{Path: "/report.csv", Code: coserr.SlowDown, Times: 2}, // then 200
+		coserrtest.Route{Path: "/report.csv", Code: coserr.SlowDown, Times: 2},
+		coserrtest.Route{Path: "/report.csv", Handler: coserrtest.OK},
 		coserrtest.Route{Path: "/missing.csv", Code: coserr.NoSuchKey},
 	)
 	defer srv.Close()
@@ -127,7 +128,8 @@ func ExampleCheckRetry() {
 // as it is, any other is wrapped in backoff.Permanent to stop at once.
 func ExampleIsRetryable_backoff() {
 	srv := coserrtest.NewServer(
-		coserrtest.Route{Path: "/report.csv", Code: coserr.InternalError, Times: 2}, // then 200
+		coserrtest.Route{Path: "/report.csv", Code: coserr.InternalError, Times: 2},
+		coserrtest.Route{Path: "/report.csv", Handler: coserrtest.OK},
 		coserrtest.Route{Path: "/secret.csv", Code: coserr.AccessDenied},
 	)
 	defer srv.Close()

@@ -43,6 +43,7 @@ func ExampleResponse_options() {
 func ExampleNewServer() {
 	srv := coserrtest.NewServer( // in a test, coserrtest.Server(t, ...) closes it for you
 		coserrtest.Route{Method: http.MethodPut, Path: "/report.csv", Code: coserr.SlowDown, Times: 1},
+		coserrtest.Route{Method: http.MethodPut, Path: "/report.csv", Handler: coserrtest.OK},
 		coserrtest.Route{Method: http.MethodGet, Path: "/missing", Code: coserr.NoSuchKey},
 	)
 	defer srv.Close()

@@ -137,7 +137,8 @@ func WithBody(contentType, body string) Option {
 //
 // whose message is the code's description. Request is set to a GET of
 // DefaultURL. Options change any of it. With a nil code there is no
-// <Code> and the status is 500 unless WithStatus sets it. The body can be
+// <Code> and no <Message>, and the status is 500 unless WithStatus sets
+// it. The body can be
 // read once, like a real one, and need not be closed.
 func Response(code *coserr.Code, opts ...Option) *http.Response {
 	o := options{
@@ -162,10 +163,7 @@ func Response(code *coserr.Code, opts ...Option) *http.Response {
 	if o.code != nil {
 		wire = *o.code
 	}
-	message := code.Description()
-	if code == nil {
-		message = http.StatusText(o.status)
-	}
+	message := code.Description() // none for a nil code
 	if o.message != nil {
 		message = *o.message
 	}

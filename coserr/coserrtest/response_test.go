@@ -101,12 +101,14 @@ func TestResponseOptions(t *testing.T) {
 			assert.Nil(t, se.Known())
 			assert.ErrorIs(t, se, coserr.ErrThrottled)
 			assert.True(t, se.Retryable())
-			assert.Equal(t, "Too Many Requests", se.Message)
+			assert.Empty(t, se.Message, "no code, no description")
 		}},
 		{"nil code", nil, nil, func(t *testing.T, se *coserr.ServiceError, _ *http.Response) {
 			assert.Equal(t, 500, se.StatusCode)
 			assert.Empty(t, se.Code)
+			assert.Empty(t, se.Message)
 			assert.ErrorIs(t, se, coserr.ErrServer)
+			assert.Equal(t, "cos: 500 Internal Server Error (request id "+coserrtest.DefaultRequestID+")", se.Error())
 		}},
 		{"HEAD", coserr.NoSuchKey, []coserrtest.Option{coserrtest.WithMethod(http.MethodHead)}, func(t *testing.T, se *coserr.ServiceError, resp *http.Response) {
 			assert.Empty(t, se.Body)

@@ -17,8 +17,9 @@ import (
 type Route struct {
 	// Method is the request method to match; "" matches every method.
 	Method string
-	// Path is the URL path to match, exactly or as a path.Match pattern
-	// ("/logs/*", whose * matches no '/'); "" matches every path.
+	// Path is the URL path to match, exactly or as a path.Match pattern:
+	// "/logs/*" matches "/logs/a.txt" but not "/logs/2024/a.txt", since *
+	// and ? never match a '/'; "" matches every path.
 	Path string
 	// Code is the error to answer with, built by Response with the
 	// request's method and URL; nil answers an error without a code, as
@@ -28,45 +29,68 @@ type Route struct {
 	// are applied: WithStatus, WithMessage, WithHeader, ...
 	Options []Option
 	// Times is how many requests the route answers before it stops
-	// matching, so that "503 twice, then success" is
-	// Route{Code: coserr.SlowDown, Times: 2}; 0 means no limit.
+	// matching, so that "503 twice" is Route{Code: coserr.SlowDown,
+	// Times: 2}, followed by a route for what comes next (see OK); 0
+	// means no limit.
 	Times int
-	// Handler, when set, answers in place of an error response: a
+	// Handler, when set, answers in place of an error response: OK, a
 	// success with a body, a slow answer, a dropped connection.
 	Handler http.Handler
 }
 
+// OK answers 200 OK with an empty body and COS's headers, as COS answers
+// a PUT. Give it as a Route's Handler for each request the test expects to
+// succeed, so that "503 twice, then success" reads
+//
+//	coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.SlowDown, Times: 2},
+//	coserrtest.Route{Method: http.MethodPut, Path: "/k", Handler: coserrtest.OK},
+var OK http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Server", "tencent-cos")
+	w.Header().Set("X-Cos-Request-Id", DefaultRequestID)
+	w.Header().Set("Content-Length", "0")
+	w.WriteHeader(http.StatusOK)
+})
+
 // Server starts an HTTP server on 127.0.0.1 that answers each request
-// with the first route that matches it, and every other request with 200
-// OK and an empty body; a last route with no Method and no Path is
-// therefore the default. t.Cleanup closes the server. Requests' bodies are
-// read and discarded before the answer, as COS does; the routes are safe
-// for concurrent requests.
+// with the first route that matches it. A request no route matches is a
+// mistake of the test: it fails t, and gets 501 Not Implemented with an
+// <Error> whose Code is UnexpectedRequest and whose Message names the
+// request, so that no client takes it for success. A last route with no
+// Method and no Path matches every request: it is the default. t.Cleanup
+// closes the server. Requests' bodies are read and discarded before the
+// answer, as COS does; the routes are safe for concurrent requests.
 //
 //	srv := coserrtest.Server(t,
 //		coserrtest.Route{Method: http.MethodHead, Path: "/gone", Code: coserr.NoSuchKey},
 //		coserrtest.Route{Method: http.MethodGet, Path: "/private/*", Code: coserr.AccessDenied},
 //		coserrtest.Route{Code: coserr.InternalError, Times: 1}, // the first other request fails
+//		coserrtest.Route{Handler: coserrtest.OK},               // and every later one succeeds
 //	)
 //	resp, err := http.Get(srv.URL + "/private/report.csv") // 403 AccessDenied
 func Server(t testing.TB, routes ...Route) *httptest.Server {
 	t.Helper()
-	srv := NewServer(routes...)
+	srv := httptest.NewServer(newHandler(routes, t.Errorf))
 	t.Cleanup(srv.Close)
 	return srv
 }
 
 // NewServer is Server for use outside a test, such as in an example or a
-// TestMain: the caller must Close the server.
+// TestMain: an unexpected request gets the same 501, and fails nothing.
+// The caller must Close the server.
 func NewServer(routes ...Route) *httptest.Server {
-	return httptest.NewServer(&handler{routes: slices.Clone(routes), used: make([]int, len(routes))})
+	return httptest.NewServer(newHandler(routes, nil))
 }
 
 // handler serves the routes.
 type handler struct {
-	routes []Route
-	mu     sync.Mutex
-	used   []int // answers given, by route
+	routes     []Route
+	unexpected func(format string, args ...any) // reports a request no route matches, or nil
+	mu         sync.Mutex
+	used       []int // answers given, by route
+}
+
+func newHandler(routes []Route, unexpected func(string, ...any)) *handler {
+	return &handler{routes: slices.Clone(routes), unexpected: unexpected, used: make([]int, len(routes))}
 }
 
 // match returns the route for r, counting its use, or nil.
@@ -97,11 +121,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	_, _ = io.Copy(io.Discard, r.Body)
 	rt := h.match(r)
 	if rt == nil {
-		w.Header().Set("Server", "tencent-cos")
-		w.Header().Set("X-Cos-Request-Id", DefaultRequestID)
-		w.Header().Set("Content-Length", "0")
-		w.WriteHeader(http.StatusOK)
-		return
+		what := r.Method + " " + r.URL.RequestURI()
+		if h.unexpected != nil {
+			h.unexpected("coserrtest: no route matches %s", what)
+		}
+		rt = &Route{Options: []Option{
+			WithStatus(http.StatusNotImplemented), WithCode("UnexpectedRequest"),
+			WithMessage("coserrtest: no route matches " + what),
+			WithRequestID(""), WithTraceID(""),
+		}}
 	}
 	if rt.Handler != nil {
 		rt.Handler.ServeHTTP(w, r)

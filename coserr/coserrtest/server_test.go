@@ -2,6 +2,7 @@ package coserrtest_test
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -35,6 +36,7 @@ func TestServerRoutes(t *testing.T) {
 		coserrtest.Route{Path: "/ok", Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			_, _ = io.WriteString(w, "hello")
 		})},
+		coserrtest.Route{Handler: coserrtest.OK},
 	)
 	tests := []struct {
 		method, path string
@@ -62,7 +64,7 @@ func TestServerRoutes(t *testing.T) {
 			assert.Equal(t, "<html>bad gateway</html>", string(se.Body))
 			assert.True(t, se.Retryable())
 		}},
-		{http.MethodPost, "/gone", nil, 200, nil},           // no route for POST: the default
+		{http.MethodPost, "/gone", nil, 200, nil},           // the default
 		{http.MethodGet, "/private/a/b.txt", nil, 200, nil}, // * does not match a slash
 		{http.MethodGet, "/elsewhere", nil, 200, nil},
 		{http.MethodGet, "/ok", nil, 200, func(t *testing.T, resp *http.Response, _ *coserr.ServiceError) {
@@ -97,6 +99,7 @@ func TestServerTimes(t *testing.T) {
 	srv := coserrtest.Server(t,
 		coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.SlowDown, Times: 2},
 		coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.InternalError, Times: 1},
+		coserrtest.Route{Method: http.MethodPut, Path: "/k", Handler: coserrtest.OK},
 	)
 	var got []int
 	for range 5 {
@@ -120,7 +123,7 @@ func TestServerCatchAll(t *testing.T) {
 func TestServerConcurrent(t *testing.T) {
 	// Times is exact under concurrent requests (run with -race).
 	const n = 20
-	srv := coserrtest.Server(t, coserrtest.Route{Code: coserr.SlowDown, Times: n / 2})
+	srv := coserrtest.Server(t, coserrtest.Route{Code: coserr.SlowDown, Times: n / 2}, coserrtest.Route{Handler: coserrtest.OK})
 	var mu sync.Mutex
 	statuses := map[int]int{}
 	var wg sync.WaitGroup
@@ -144,7 +147,7 @@ func TestServerConcurrent(t *testing.T) {
 func TestServerClosedByCleanup(t *testing.T) {
 	var url string
 	t.Run("inner", func(t *testing.T) {
-		url = coserrtest.Server(t).URL
+		url = coserrtest.Server(t, coserrtest.Route{Handler: coserrtest.OK}).URL
 		resp, err := http.Get(url)
 		require.NoError(t, err)
 		resp.Body.Close()
@@ -154,4 +157,39 @@ func TestServerClosedByCleanup(t *testing.T) {
 	client := &http.Client{Transport: &http.Transport{}} // no pooled connection to the closed server
 	_, err := client.Get(url)
 	assert.Error(t, err, "GET after the test ended; want the server closed")
+}
+
+// recorder is a testing.TB that records what Server reports.
+type recorder struct {
+	testing.TB
+	mu     sync.Mutex
+	errors []string
+}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// TestServerUnexpected: a request no route expects fails the test and
+// gets an error no client takes for success, naming the request.
+func TestServerUnexpected(t *testing.T) {
+	rec := &recorder{TB: t}
+	srv := coserrtest.Server(rec, coserrtest.Route{Method: http.MethodGet, Path: "/private/*", Code: coserr.AccessDenied})
+	resp, err := call(t, http.MethodGet, srv.URL+"/private/2024/a.txt?versionId=1", "")
+	assert.Equal(t, http.StatusNotImplemented, resp.StatusCode)
+	var se *coserr.ServiceError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "UnexpectedRequest", se.Code)
+	assert.Contains(t, se.Message, "GET /private/2024/a.txt?versionId=1")
+	assert.False(t, se.FromCOS(), "no COS request id")
+	assert.False(t, coserr.IsRetryable(err), "a client must not retry it")
+	assert.Equal(t, []string{"coserrtest: no route matches GET /private/2024/a.txt?versionId=1"}, rec.errors)
+
+	plain := coserrtest.NewServer()
+	defer plain.Close()
+	resp, err = call(t, http.MethodPut, plain.URL+"/k", "")
+	assert.Equal(t, http.StatusNotImplemented, resp.StatusCode)
+	assert.Error(t, err)
 }
