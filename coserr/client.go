@@ -147,19 +147,9 @@ func (e *ClientError) Retryable() bool {
 // isAppend reports whether a request is an append: a POST whose query
 // has the parameter append.
 func isAppend(method, rawURL string) bool {
-	if !strings.EqualFold(method, http.MethodPost) {
-		return false
-	}
 	_, query, _ := strings.Cut(rawURL, "?")
 	query, _, _ = strings.Cut(query, "#")
-	for query != "" {
-		var part string
-		part, query, _ = strings.Cut(query, "&")
-		if key, _, _ := strings.Cut(part, "="); key == "append" {
-			return true
-		}
-	}
-	return false
+	return strings.EqualFold(method, http.MethodPost) && hasQueryKey(query, "append")
 }
 
 // neverSent reports whether err proves that the request never left the

@@ -65,8 +65,19 @@ func FromResponse(resp *http.Response) error {
 	if isSuccess(resp.StatusCode) {
 		return nil
 	}
+	return fromResponse(resp, false)
+}
+
+// fromResponse is FromResponse for a response with an error status, or,
+// with inSuccess, for a 1xx or 2xx one whose body may hold an <Error>
+// document: it is read and put back all the same, and only such a
+// document makes an error.
+func fromResponse(resp *http.Response, inSuccess bool) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
+	if inSuccess && !isErrorDocument(body) {
+		return nil
+	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
 	r.se.Err = readErr
 	if req := resp.Request; req != nil {

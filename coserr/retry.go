@@ -3,6 +3,7 @@ package coserr
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -67,12 +68,20 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 // CheckRetry, so that
 //
 //	client.CheckRetry = coserr.CheckRetry
+//	client.ErrorHandler = coserr.ErrorHandler
 //
 // retries exactly what IsRetryable says. It stops with the context's error
 // once ctx is done. A response of 300 or more is parsed with FromResponse,
-// which leaves resp.Body readable from its first byte, so the caller still
-// gets the whole body when the policy gives up. It never returns an error
-// of its own for a response: the client then hands back the last response.
+// which leaves resp.Body readable from its first byte. A 2xx body is read
+// only where COS can fail inside a 200: PUT Object - Copy and Upload Part
+// - Copy (the request has an x-cos-copy-source or x-amz-copy-source
+// header) and Complete Multipart Upload (a POST with uploadId in its
+// query), and the body is put back whole. An <Error> document there is
+// retried when IsRetryable says so, and CheckRetry returns it as its
+// error, so that the client never hands back that 200 as a success. Every
+// other 2xx body stays unread, and for a response of 300 or more
+// CheckRetry returns no error of its own: the client then hands back the
+// last response, or, with ErrorHandler, its COS error.
 func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctx != nil && ctx.Err() != nil {
 		return false, ctx.Err()
@@ -80,8 +89,71 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if err != nil {
 		return IsRetryable(err), nil
 	}
-	if resp == nil || resp.StatusCode < 300 {
-		return false, nil
+	respErr := responseError(resp)
+	if resp != nil && isSuccess(resp.StatusCode) {
+		return IsRetryable(respErr), respErr
 	}
-	return IsRetryable(FromResponse(resp)), nil
+	return IsRetryable(respErr), nil
+}
+
+// ErrorHandler is an ErrorHandler for go-retryablehttp, called when the
+// client gives up: it returns no response and, as the error, the COS
+// error of the last response (a *ServiceError, its body kept up to
+// MaxBodyBytes; resp.Body is closed), or the *ClientError of the last
+// transport failure or of the context that ended the retries. So
+// errors.Is and errors.As see the cause, and the URL, redacted, appears
+// once, where go-retryablehttp's default would drop the response and
+// return "giving up after N attempt(s)" with the URL twice.
+func ErrorHandler(resp *http.Response, err error, numTries int) (*http.Response, error) {
+	if resp == nil {
+		return nil, FromTransport(nil, err)
+	}
+	defer resp.Body.Close()
+	if err != nil {
+		return nil, FromTransport(resp.Request, err)
+	}
+	if err := responseError(resp); err != nil {
+		return nil, err
+	}
+	return nil, FromTransport(resp.Request, fmt.Errorf("gave up after %d attempts", numTries))
+}
+
+// responseError is the error a response stands for: FromResponse's, or,
+// for a 2xx where COS can fail inside a 200, the <Error> document of its
+// body. It is nil for a nil response.
+func responseError(resp *http.Response) error {
+	switch {
+	case resp == nil:
+		return nil
+	case !isSuccess(resp.StatusCode):
+		return FromResponse(resp)
+	case !mayFailIn200(resp.Request):
+		return nil
+	}
+	return fromResponse(resp, true)
+}
+
+// mayFailIn200 reports whether COS can answer req with an error inside a
+// 200: PUT Object - Copy, Upload Part - Copy and Complete Multipart
+// Upload.
+func mayFailIn200(req *http.Request) bool {
+	if req == nil || req.URL == nil {
+		return false
+	}
+	if req.Header.Get("X-Cos-Copy-Source") != "" || req.Header.Get("X-Amz-Copy-Source") != "" {
+		return true
+	}
+	return req.Method == http.MethodPost && hasQueryKey(req.URL.RawQuery, "uploadId")
+}
+
+// hasQueryKey reports whether a raw query has the parameter key.
+func hasQueryKey(query, key string) bool {
+	for query != "" {
+		var part string
+		part, query, _ = strings.Cut(query, "&")
+		if k, _, _ := strings.Cut(part, "="); k == key {
+			return true
+		}
+	}
+	return false
 }
