@@ -71,24 +71,30 @@ func fromResponseAllocs(t *testing.T, body []byte, contentLength int64) uint64 {
 	return n
 }
 
-// tenMiB makes a body of 10 MiB from a head, a repeated unit and a tail.
-func tenMiB(head, unit, tail string) []byte {
-	n := (10<<20 - len(head) - len(tail)) / len(unit)
+// repeatTo makes a body of about size bytes from a head, a repeated unit
+// and a tail.
+func repeatTo(size int, head, unit, tail string) []byte {
+	n := (size - len(head) - len(tail)) / len(unit)
 	return []byte(head + strings.Repeat(unit, n) + tail)
 }
 
-// TestBodyMemoryBounded: a 10 MiB body costs FromResponse less than
-// 2*MaxBodyBytes, and the caller still reads all of it.
+// tenMiB is a body of 10 MiB.
+func tenMiB(head, unit, tail string) []byte { return repeatTo(10<<20, head, unit, tail) }
+
+// TestBodyMemoryBounded: a body many times MaxBodyBytes (one of 10 MiB,
+// the others of 1 MiB) costs FromResponse less than 2*MaxBodyBytes, and
+// the caller still reads all of it.
 func TestBodyMemoryBounded(t *testing.T) {
+	const big = 1 << 20
 	bodies := []struct {
 		name string
 		body []byte
 	}{
-		{"opaque bytes", tenMiB("", "\x00\x01\xfe\xff binary ", "")},
-		{"proxy html", tenMiB("<html><head><title>502 Bad Gateway</title></head><body>", "<p>upstream failed</p>\n", "</body></html>")},
-		{"json", tenMiB(`{"code":"InternalError","message":"`, "m", `"}`)},
-		{"xml, not an error document", tenMiB("<?xml version='1.0'?><ListBucketResult>", "<Contents><Key>k</Key></Contents>", "</ListBucketResult>")},
-		{"cos error then padding", tenMiB(string(loadSampleBody(t, "nosuchkey.xml")), " ", "")},
+		{"opaque bytes, 10 MiB", tenMiB("", "\x00\x01\xfe\xff binary ", "")},
+		{"proxy html", repeatTo(big, "<html><head><title>502 Bad Gateway</title></head><body>", "<p>upstream failed</p>\n", "</body></html>")},
+		{"json", repeatTo(big, `{"code":"InternalError","message":"`, "m", `"}`)},
+		{"xml, not an error document", repeatTo(big, "<?xml version='1.0'?><ListBucketResult>", "<Contents><Key>k</Key></Contents>", "</ListBucketResult>")},
+		{"cos error then padding", repeatTo(big, string(loadSampleBody(t, "nosuchkey.xml")), " ", "")},
 	}
 	for _, b := range bodies {
 		for _, cl := range []int64{int64(len(b.body)), -1} {
