@@ -36,7 +36,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 
 	"github.com/cosgo/errcatalog/coserr"
@@ -234,14 +233,4 @@ func errorDocument(code, message, resource, requestID, traceID string) []byte {
 	}
 	b.WriteString("</Error>")
 	return b.Bytes()
-}
-
-// requestURL rebuilds the absolute URL of a request a server received.
-func requestURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	u := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: r.URL.RawQuery}
-	return u.String()
 }

@@ -2,11 +2,9 @@ package coserr
 
 import (
 	"encoding/binary"
-	"fmt"
 	"net/http"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,11 +23,6 @@ func fxGeneralXML(body []byte) fields {
 	f := fieldsOf(kids)
 	f.isError = isError
 	return f
-}
-
-// fxGeneralJSON is what the general JSON path makes of body.
-func fxGeneralJSON(body []byte) fields {
-	return fieldsOf(jsonChildren(body))
 }
 
 // fxHeaders are the headers the fast paths run with: none; headers that
@@ -54,12 +47,6 @@ func fxHeaders(want fields) []http.Header {
 func fxCheckXML(t testing.TB, body []byte) bool {
 	t.Helper()
 	return fxCheck(t, "parseXMLFast", parseXMLFast, fxGeneralXML(body), body)
-}
-
-// fxCheckJSON is fxCheckXML for JSON.
-func fxCheckJSON(t testing.TB, body []byte) bool {
-	t.Helper()
-	return fxCheck(t, "parseJSONFast", parseJSONFast, fxGeneralJSON(body), body)
 }
 
 // fxCheck runs a fast path on body with every header set fxHeaders makes
@@ -279,136 +266,6 @@ func TestPlainWord(t *testing.T) {
 				}
 			}
 		}
-	}
-}
-
-// fxJSONBodies are real-shaped JSON error bodies the fast path must read.
-var fxJSONBodies = map[string]string{
-	"fetch task numeric code": `{"code":404,"message":"fetch task not found","request_id":"NjBhZjEyZmFfOGQ0ZjI0MGFfNmNlMF8xYjdiZDg="}`,
-	"string code":             `{"code":"NoSuchKey","message":"The specified key does not exist.","request_id":"NjBhZjEy"}`,
-	"spaced":                  "{\n  \"code\" : 400 ,\n  \"message\" : \"bad\" ,\n  \"request_id\" : \"r\"\n}\n",
-	"capitalised":             `{"Code":"SlowDown","Message":"Please reduce your request rate.","RequestId":"r","TraceId":"t","Resource":"b/k"}`,
-	"empty object":            `{}`,
-	"literals":                `{"code":null,"message":true,"resource":false,"request_id":-1.5e+3,"trace_id":0}`,
-	"both spellings":          `{"code":"lower","Code":"upper","error_code":"snake","message":"m1","Message":"m2"}`,
-	"duplicate keys":          `{"code":"first","code":"second","message":"a","message":""}`,
-	"unicode":                 `{"code":"NoSuchKey","message":"对象不存在 ✓ ` + "\U0001F600" + `"}`,
-	"unrelated members":       `{"status":"failed","count":3,"ok":false,"code":"C","x":null}`,
-}
-
-// fxJSONMutations turns a JSON body into variants the fast path must read
-// exactly or refuse.
-func fxJSONMutations(body string) map[string]string {
-	m := map[string]string{}
-	replace := func(name, old, new string) {
-		if strings.Contains(body, old) {
-			m[name] = strings.Replace(body, old, new, 1)
-		}
-	}
-	for _, key := range []string{`"code":`, `"message":`, `"request_id":`, `"Code":`, `"Message":`} {
-		replace(key+" escape", key+`"`, key+`"a\"b\\c\n\u00e9\ud83d\ude00`)
-		replace(key+" lone surrogate escape", key+`"`, key+`"\ud800`)
-		replace(key+" invalid UTF-8", key+`"`, key+"\"a\xffb")
-		replace(key+" surrogate UTF-8", key+`"`, key+"\"\xed\xa0\x80")
-		replace(key+" U+FFFD", key+`"`, key+"\"\uFFFD")
-		replace(key+" control", key+`"`, key+"\"a\x01b")
-		replace(key+" tab", key+`"`, key+"\"a\tb")
-		replace(key+" object", key, key+`{"x":1},"y":`)
-		replace(key+" array", key, key+`[1,{"a":"b"}],"y":`)
-		replace(key+" empty string", key, key+`"",`+key)
-		for _, num := range []string{"0", "-0", "01", "1.", ".5", "1e", "1e+", "-", "+1", "1.5E-07", "123456789012345678901234567890", "0x1F", "NaN", "Infinity", "tru", "nul", "truex"} {
-			replace(key+" number "+num, key, key+num+",\"z\":")
-		}
-		replace(key+" escaped key", key, strings.Replace(key, `e`, `\u0065`, 1))
-		replace(key+" key case", key, strings.ToUpper(key))
-	}
-	replace("Response object", "{", `{"Response":{"Error":{"Code":"Nested"}},`)
-	replace("Error string", "{", `{"Error":"not an object",`)
-	m["byte order mark"] = "\xef\xbb\xbf" + body
-	m["trailing garbage"] = body + "x"
-	m["trailing object"] = body + "{}"
-	m["trailing space"] = body + " \t\r\n"
-	m["missing close"] = strings.TrimSuffix(strings.TrimSpace(body), "}")
-	m["trailing comma"] = strings.TrimSuffix(strings.TrimSpace(body), "}") + ",}"
-	m["single quotes"] = strings.ReplaceAll(body, `"`, `'`)
-	m["top-level array"] = "[" + body + "]"
-	return m
-}
-
-func TestFastJSONAgreesWithGeneral(t *testing.T) {
-	for name, body := range fxJSONBodies {
-		t.Run(name, func(t *testing.T) {
-			require.True(t, fxCheckJSON(t, []byte(body)), "parseJSONFast(%q) refused a common JSON body", body)
-		})
-		for mname, mutated := range fxJSONMutations(body) {
-			t.Run(name+"/"+mname, func(t *testing.T) {
-				fxCheckJSON(t, []byte(mutated))
-			})
-		}
-		t.Run(name+"/truncated", func(t *testing.T) {
-			for i := range len(body) {
-				fxCheckJSON(t, []byte(body[:i]))
-			}
-		})
-	}
-}
-
-// TestFastFieldsShareOneString: the fast paths copy the fields out of the
-// body (the caller may reuse it) in one allocation.
-func TestFastFieldsShareOneString(t *testing.T) {
-	for name, body := range map[string]string{
-		"xml":  fxXMLBodies["BucketAlreadyExists 409"],
-		"json": fxJSONBodies["capitalised"],
-	} {
-		t.Run(name, func(t *testing.T) {
-			b := []byte(body)
-			want := parseBody(b)
-			allocs := testing.AllocsPerRun(100, func() { parseBody(b) })
-			assert.Equal(t, 1.0, allocs, "parseBody(%q) allocates %v times; want 1", body, allocs)
-			for i := range b {
-				b[i] = 'x'
-			}
-			assert.NotContains(t, fmt.Sprint(want), "xxx", "fields of %q changed with the body", body)
-		})
-	}
-}
-
-// TestFastReusesKnownStrings: a code in the catalog (or an alias) and ids
-// the headers repeat are those very strings, not copies; what is left is
-// copied once; a header that differs is not taken.
-func TestFastReusesKnownStrings(t *testing.T) {
-	reqID, traceID := "NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZf", "OGVmYzZiMmQzYjA2OWNhODk0NTRkMTBi"
-	same := http.Header{"X-Cos-Request-Id": {reqID}, "X-Ci-Trace-Id": {traceID}}
-	for _, c := range []struct {
-		name, body string
-		header     http.Header
-		code       string // the catalog string the code must be, or "" for a copy
-		ids        bool   // whether the ids must be the header's strings
-		allocs     float64
-	}{
-		{"xml, everything known", "<Error><Code>NoSuchBucket</Code><RequestId>" + reqID + "</RequestId><TraceId> " + traceID + "\n</TraceId></Error>", same, NoSuchBucket.name, true, 0},
-		{"xml, alias", "<Error><Code>InternalErrror</Code><Message>m</Message></Error>", nil, InternalError.aliases[0], false, 1},
-		{"xml, message and resource copied", "<Error><Code>NoSuchKey</Code><Message>m</Message><Resource>r</Resource><RequestId>" + reqID + "</RequestId><TraceId>" + traceID + "</TraceId></Error>", same, NoSuchKey.name, true, 1},
-		{"xml, other ids in the header", "<Error><Code>Unknown1</Code><RequestId>a</RequestId><TraceId>b</TraceId></Error>", same, "", false, 1},
-		{"json", `{"code":"SlowDown","request_id":"` + reqID + `","trace_id":"` + traceID + `"}`, same, SlowDown.name, true, 0},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			body := []byte(c.body)
-			want := parseBody(body)
-			got := parseBodyIn(body, c.header)
-			require.Equal(t, want, got, "parseBodyIn(%q) and parseBody differ", c.body)
-			if c.code != "" {
-				assert.Same(t, unsafe.StringData(c.code), unsafe.StringData(got.code), "code %q is a copy; want the catalog's string", got.code)
-			}
-			if c.ids {
-				assert.Same(t, unsafe.StringData(reqID), unsafe.StringData(got.requestID), "request id is a copy; want the header's string")
-				assert.Same(t, unsafe.StringData(traceID), unsafe.StringData(got.traceID), "trace id is a copy; want the header's string")
-			} else if got.requestID != "" {
-				assert.NotSame(t, unsafe.StringData(reqID), unsafe.StringData(got.requestID), "request id %q is the header's, which differs", got.requestID)
-			}
-			allocs := testing.AllocsPerRun(100, func() { parseBodyIn(body, c.header) })
-			assert.Equal(t, c.allocs, allocs, "parseBodyIn(%q) allocates %v times; want %v", c.body, allocs, c.allocs)
-		})
 	}
 }
 

@@ -1,8 +1,14 @@
 package coserr
 
+// Reading an XML <Error> document: the one-pass fast path for what COS
+// sends, and the encoding/xml path for everything else, which a
+// differential test and FuzzFastXML hold to the same answer.
+
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/xml"
+	"io"
 	"net/http"
 	"unicode/utf8"
 )
@@ -246,35 +252,46 @@ func xmlDecl(b []byte) int {
 	return j + 2
 }
 
-// hasPrefix is bytes.HasPrefix for a string prefix, without converting it.
-func hasPrefix(b []byte, prefix string) bool {
-	return len(b) >= len(prefix) && string(b[:len(prefix)]) == prefix
-}
-
-func isNameStart(c byte) bool {
-	return c == '_' || ('A' <= c && c <= 'Z') || ('a' <= c && c <= 'z')
-}
-
-func isNameByte(c byte) bool {
-	return isNameStart(c) || ('0' <= c && c <= '9') || c == '-' || c == '.'
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && isSpace(b[i]) {
-		i++
+// xmlChildren is the general XML path: encoding/xml reads the document and
+// every child element of a root <Error> (in any namespace) is returned with
+// its text. Entities, CDATA, comments and namespaces are all understood; a
+// document that breaks off keeps the children completed before the break.
+// isError reports whether the root element is <Error>.
+func xmlChildren(body []byte) (kids []kv, isError bool) {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	depth := 0
+	var name string
+	var text []byte
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return kids, isError
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch depth {
+			case 1:
+				if t.Name.Local != "Error" {
+					return nil, false
+				}
+				isError = true
+			case 2:
+				name, text = t.Name.Local, text[:0]
+			}
+		case xml.CharData:
+			if depth >= 2 {
+				text = append(text, t...)
+			}
+		case xml.EndElement:
+			if depth == 2 {
+				kids = append(kids, kv{name, string(text)})
+			}
+			depth--
+			if depth == 0 {
+				return kids, isError
+			}
+		}
 	}
-	return i
-}
-
-// trimSpace is strings.TrimSpace for the ASCII white space XML knows.
-func trimSpace[T string | []byte](s T) T {
-	for len(s) > 0 && isSpace(s[0]) {
-		s = s[1:]
-	}
-	for len(s) > 0 && isSpace(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	return s
 }
