@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The allocation budget of the hot paths, from issue #3: nothing for a
+// The allocation budget of the hot paths: nothing for a
 // success, at most 4 allocations for a typical error body (the body
 // buffer, the string its fields share, the ServiceError with the body's
 // replay reader, the redacted URL), nothing to match an error with

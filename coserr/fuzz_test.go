@@ -2,7 +2,6 @@ package coserr
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,8 +13,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // The fuzz targets plant a secret as the value of one of these query
@@ -243,79 +240,5 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Digest()[Status] = %q; want %d", got, status)
 		}
 		_, _ = RetryAfter(se)
-	})
-}
-
-// The shapes FuzzRedact puts a secret in.
-const (
-	fzFormURL = iota
-	fzFormURLError
-	fzFormQuery
-	fzFormHeader
-	fzFormJSON
-	fzFormNested
-	fzFormQuoted
-	fzFormRedactURL
-	fzForms
-)
-
-// fzPlant puts secret in text of the given form, with prefix and suffix
-// around it, and returns what redact.Text or redact.URL makes of it.
-func fzPlant(form int, key, prefix, suffix, secret string) string {
-	switch form {
-	case fzFormURL:
-		return redact.Text(prefix + fzURL(key, secret) + suffix)
-	case fzFormURLError:
-		return redact.Text((&url.Error{Op: "Get", URL: fzURL(key, secret), Err: errors.New(prefix)}).Error() + suffix)
-	case fzFormQuery:
-		return redact.Text(prefix + "&" + key + "=" + url.QueryEscape(secret) + suffix)
-	case fzFormHeader:
-		return redact.Text(prefix + "\n" + key + ": " + secret + "\r\n" + suffix)
-	case fzFormJSON:
-		v, _ := json.Marshal(secret)
-		return redact.Text(prefix + `{"` + key + `":` + string(v) + "}" + suffix)
-	case fzFormNested:
-		return redact.Text(prefix + "https://proxy.example.com/fetch?u=" + url.QueryEscape(fzURL(key, secret)) + suffix)
-	case fzFormQuoted:
-		return redact.Text(prefix + " " + key + `="` + strings.ReplaceAll(secret, `"`, "") + `"` + suffix)
-	default:
-		u := &url.URL{Scheme: "https", Host: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", Path: "/" + prefix,
-			RawQuery: url.Values{key: {secret}, "x-id": {suffix}}.Encode()}
-		return redact.URL(u) + "\n" + redact.URLString(u.String())
-	}
-}
-
-// FuzzRedact plants a secret in arbitrary text, in the shapes a URL or a
-// credential takes in error messages, and checks that redact.Text and redact.URL
-// leave no trace of it.
-func FuzzRedact(f *testing.F) {
-	for form := range fzForms {
-		f.Add("", "", "c7503b92a8581b3f3f68c8f7f64a8917b03a1a95", uint8(form), uint8(form))
-		f.Add("Get \"", "\": EOF", "AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(form), uint8(form+70))
-		f.Add("x", "y", "sha1&q-ak=AKID with spaces\"quote", uint8(form), uint8(form+140))
-		f.Add("a.jpg", "<Error>", "token/with+plus=and%percent", uint8(form), uint8(form+200))
-	}
-	f.Fuzz(func(t *testing.T, prefix, suffix, secret string, form, keyIdx uint8) {
-		if len(strings.TrimSpace(secret)) < 8 || strings.Contains(prefix, secret) || strings.Contains(suffix, secret) {
-			return // too short to tell, or not planted by us
-		}
-		key := fzKey(keyIdx)
-		fm := int(form) % fzForms
-		if fm == fzFormHeader && strings.ContainsAny(secret, "\r\n") {
-			return // no header value holds a line break
-		}
-		if fm == fzFormQuery && strings.Contains(prefix, "://") {
-			return // the secret may land in a URL's path, which is user data and never redacted
-		}
-		out := fzPlant(fm, key, prefix, suffix, secret)
-		base := fzPlant(fm, key, prefix, suffix, fzNeutral)
-		for _, s := range []string{secret, url.QueryEscape(secret), url.PathEscape(secret)} {
-			if strings.Contains(out, s) && !strings.Contains(base, s) {
-				t.Fatalf("form %d, key %q: %q holds the secret %q", fm, key, out, s)
-			}
-		}
-		if again := redact.Text(out); again != out {
-			t.Fatalf("redact.Text is not idempotent: %q, then %q", out, again)
-		}
 	})
 }
