@@ -92,29 +92,34 @@ func ExampleFromTransport() {
 	// <nil>
 }
 
-// Use CheckRetry as the policy of a go-retryablehttp client: it retries
-// what IsRetryable says and leaves the body of the last response intact.
+// Use CheckRetry as the policy of a go-retryablehttp client, and
+// ErrorHandler for when it gives up: it retries what IsRetryable says,
+// leaves the body of a response it does not retry intact, and gives the
+// last COS error as the error once it runs out of attempts.
 func ExampleCheckRetry() {
 	srv := coserrtest.NewServer(
 		coserrtest.Route{Path: "/report.csv", Code: coserr.SlowDown, Times: 2},
 		coserrtest.Route{Path: "/report.csv", Handler: coserrtest.OK},
 		coserrtest.Route{Path: "/missing.csv", Code: coserr.NoSuchKey},
+		coserrtest.Route{Path: "/busy.csv", Code: coserr.SlowDown},
 	)
 	defer srv.Close()
 
 	client := retryablehttp.NewClient()
 	client.CheckRetry = coserr.CheckRetry
+	client.ErrorHandler = coserr.ErrorHandler
+	client.RetryMax = 3
 	client.RetryWaitMin, client.RetryWaitMax = time.Millisecond, 10*time.Millisecond
 	client.Logger = nil
 	attempts := 0
 	client.RequestLogHook = func(retryablehttp.Logger, *http.Request, int) { attempts++ }
 
-	for _, path := range []string{"/report.csv", "/missing.csv"} {
+	for _, path := range []string{"/report.csv", "/missing.csv", "/busy.csv"} {
 		attempts = 0
 		resp, err := client.Get(srv.URL + path)
 		if err != nil {
-			fmt.Println(err)
-			return
+			fmt.Println(path, "after", attempts, "attempts:", err, errors.Is(err, coserr.SlowDown))
+			continue
 		}
 		fmt.Println(path, resp.StatusCode, "after", attempts, "attempts:", coserr.FromResponse(resp))
 		resp.Body.Close()
@@ -122,6 +127,7 @@ func ExampleCheckRetry() {
 	// Output:
 	// /report.csv 200 after 3 attempts: <nil>
 	// /missing.csv 404 after 1 attempts: cos: 404 NoSuchKey: The specified object key does not exist. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
+	// /busy.csv after 4 attempts: cos: 503 SlowDown: The request rate is too high; reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3) true
 }
 
 // Retry with github.com/cenkalti/backoff/v5: a retryable error is returned
