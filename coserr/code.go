@@ -19,6 +19,7 @@ type Code struct {
 	class       *Class
 	retryable   bool
 	description string
+	clockSkew   bool // the error means the local clock is wrong (see ClockSkew)
 }
 
 // Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".

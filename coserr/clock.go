@@ -1,0 +1,33 @@
+package coserr
+
+import (
+	"errors"
+	"time"
+)
+
+// ClockSkew returns how far the server's clock is ahead of the local one
+// (negative when it is behind), for an error that says the local clock is
+// wrong: RequestTimeTooSkewed, and an expired signature ("Request has
+// expired"), whether COS sends it as the code or as the message of an
+// AccessDenied. The catalog marks these codes. The server's time is the
+// body's ServerTime, else the response's Date header (see
+// ServiceError.ServerTime). ok is false for any other error, or when the
+// server's time is unknown.
+//
+// The JS and Node.js SDKs correct their clock by this offset and retry
+// when it is 30 seconds or more; sign the request again with the
+// corrected time to do the same.
+func ClockSkew(err error) (skew time.Duration, ok bool) {
+	var se *ServiceError
+	if !errors.As(err, &se) || se == nil {
+		return 0, false
+	}
+	if c := se.Known(); c == nil || !c.clockSkew {
+		return 0, false
+	}
+	t, ok := se.ServerTime()
+	if !ok {
+		return 0, false
+	}
+	return time.Until(t), true
+}
