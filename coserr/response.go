@@ -80,13 +80,7 @@ func fromResponse(resp *http.Response, inSuccess bool) error {
 	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
 	r.se.Err = readErr
-	if req := resp.Request; req != nil {
-		r.se.Method = req.Method
-		if r.se.Method == "" {
-			r.se.Method = http.MethodGet // as net/http reads an empty method
-		}
-		r.se.URL = redact.URL(req.URL)
-	}
+	r.se.setRequest(resp.Request)
 	return &r.se
 }
 
@@ -258,4 +252,17 @@ func firstHeader(h http.Header, names []string) string {
 		}
 	}
 	return ""
+}
+
+// setRequest records the method and redacted URL of req, if any; an empty
+// method is GET, as net/http reads it.
+func (e *ServiceError) setRequest(req *http.Request) {
+	if req == nil {
+		return
+	}
+	e.Method = req.Method
+	if e.Method == "" {
+		e.Method = http.MethodGet
+	}
+	e.URL = redact.URL(req.URL)
 }

@@ -56,7 +56,7 @@ type Code struct {
 // code's Go name and no class's Err name may be one of them.
 var Reserved = []string{
 	"BackupEndpoint", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
-	"Codes", "ErrorHandler", "FromResponse", "FromTransport", "IsRetryable",
+	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "IsRetryable",
 	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
 }
 
