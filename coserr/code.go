@@ -18,7 +18,17 @@ type Code struct {
 	aliases     []string
 	class       *Class
 	retryable   bool
+	clockSkew   bool // the code means that the local clock is wrong
 	description string
+}
+
+// A sentAs is a code and a message, trimmed of space, that COS sends in
+// place of a more precise code: AccessDenied with the message "Request has
+// expired" stands for RequestHasExpired. The generated refinements table
+// maps each to the code it stands for.
+type sentAs struct {
+	code    *Code
+	message string
 }
 
 // Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".

@@ -15,35 +15,55 @@ import (
 	"github.com/cosgo/errcatalog/gen"
 )
 
+// preamble is the families, sources and classes sections of the test
+// catalogs: lines 1 to 17, so that `codes:` is line 18.
+const preamble = `families:
+  - name: COS
+    description: The XML API.
+sources:
+  - id: doc
+    url: https://example.com/doc
+    title: A page.
+classes:
+  - {name: Redirect, description: Elsewhere.}
+  - {name: BadRequest, description: Invalid.}
+  - {name: Unauthenticated, description: Unknown caller.}
+  - {name: AccessDenied, description: Not allowed.}
+  - {name: NotFound, description: Nothing there.}
+  - {name: Conflict, description: The state forbids it.}
+  - {name: PreconditionFailed, description: Unmet.}
+  - {name: Throttled, description: Slow down.}
+  - {name: Server, description: The service failed.}
+`
+
 // testCatalog is a small valid catalog.
-const testCatalog = `classes:
-  - name: NotFound
-    description: Nothing there.
-  - name: Server
-    description: The service failed.
-codes:
-  - code: NoSuchBucket
-    status: 404
-    class: NotFound
-    retryable: false
-    description: The specified bucket does not exist.
+const testCatalog = preamble + `codes:
   - code: InternalError
     aliases: [InternalErrror]
     status: [500, 503]
     class: Server
     retryable: true
+    why: 'a passing fault'
+    families: [COS]
+    sources: [doc]
     description: The server hit an internal error.
+  - code: NoSuchBucket
+    status: 404
+    class: NotFound
+    retryable: false
+    families: [COS]
+    sources: [doc]
+    description: The specified bucket does not exist.
 `
 
-// badCatalog has three problems.
-const badCatalog = `classes:
-  - name: NotFound
-    description: Nothing there.
-codes:
+// badCatalog has three problems, on lines 19 to 21.
+const badCatalog = preamble + `codes:
   - code: NoSuchBucket
     status: 200
     class: NotFund
     retryable: false
+    families: [COS]
+    sources: [doc]
 `
 
 // oldTime is the modification time the tests give existing files, so that
@@ -102,6 +122,17 @@ func newWorkspace(t *testing.T, catalog string) *workspace {
 	return w
 }
 
+// contents drops the modification times of a snapshot, which a restored
+// file does not keep.
+func contents(files map[string]fileState) map[string]fileState {
+	out := map[string]fileState{}
+	for name, f := range files {
+		f.modTime = time.Time{}
+		out[name] = f
+	}
+	return out
+}
+
 // write writes a file and backdates it to oldTime.
 func (w *workspace) write(t *testing.T, path, data string) {
 	t.Helper()
@@ -113,10 +144,15 @@ func (w *workspace) flags(extra ...string) []string {
 	return append([]string{"-catalog", w.catalog, "-out", w.out, "-docs", w.docs}, extra...)
 }
 
-// run runs errgen in-process and returns its exit status and output.
+// runErrgen runs errgen in-process and returns its exit status and output.
 func runErrgen(args ...string) (code int, stdout, stderr string) {
+	return runRename(os.Rename, args...)
+}
+
+// runRename is runErrgen with another rename.
+func runRename(rename func(oldpath, newpath string) error, args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
-	code = run(args, &o, &e)
+	code = run(args, &o, &e, rename)
 	return code, o.String(), e.String()
 }
 
@@ -251,11 +287,11 @@ func TestRunFailureLeavesOutputs(t *testing.T) {
 		name       string
 		catalog    string
 		args       func(w *workspace) []string
-		setup      func(t *testing.T, w *workspace)
+		rename     func(w *workspace) func(oldpath, newpath string) error
 		wantStderr string
 	}{
 		{"bad catalog", badCatalog, func(w *workspace) []string { return w.flags() }, nil,
-			"catalog.yaml:6:13: status 200 outside 300..599\n"},
+			"catalog.yaml:20:13: status 200 outside 300..599\n"},
 		{"missing catalog", testCatalog, func(w *workspace) []string {
 			return append(w.flags(), "-catalog", filepath.Join(w.dir, "nope.yaml"))
 		}, nil, "errgen: open "},
@@ -266,22 +302,27 @@ func TestRunFailureLeavesOutputs(t *testing.T) {
 			return append(w.flags(), "-docs", filepath.Dir(w.docs))
 		}, nil, "is a directory"},
 		{"rename of docs fails", testCatalog, func(w *workspace) []string { return w.flags() },
-			func(t *testing.T, w *workspace) { failRename(t, w.docs) }, "errgen: rename "},
+			func(w *workspace) func(oldpath, newpath string) error { return failRename(w.docs) }, "errgen: rename "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := newWorkspace(t, tt.catalog)
 			w.write(t, w.out, "// old Go\n")
 			w.write(t, w.docs, "old docs\n")
-			if tt.setup != nil {
-				tt.setup(t, w)
+			rename := os.Rename
+			if tt.rename != nil {
+				rename = tt.rename(w)
 			}
 			before := snapshot(t, w.dir)
-			code, stdout, stderr := runErrgen(tt.args(w)...)
+			code, stdout, stderr := runRename(rename, tt.args(w)...)
 			assert.Equal(t, 1, code, "stderr %q", stderr)
 			assert.Empty(t, stdout)
 			assert.Contains(t, stderr, tt.wantStderr)
-			assert.Equal(t, before, snapshot(t, w.dir), "a failed run changed files")
+			after := snapshot(t, w.dir)
+			if tt.rename != nil { // the Go file was put back, with a new modification time
+				before, after = contents(before), contents(after)
+			}
+			assert.Equal(t, before, after, "a failed run changed files")
 		})
 	}
 }
@@ -290,9 +331,9 @@ func TestRunBadCatalogMessage(t *testing.T) {
 	w := newWorkspace(t, badCatalog)
 	code, _, stderr := runErrgen(w.flags()...)
 	assert.Equal(t, 1, code)
-	want := w.catalog + ":5:5: missing key \"description\" in code\n" +
-		w.catalog + ":6:13: status 200 outside 300..599\n" +
-		w.catalog + ":7:12: unknown class \"NotFund\"\n"
+	want := w.catalog + ":19:5: missing key \"description\" in code\n" +
+		w.catalog + ":20:13: status 200 outside 300..599\n" +
+		w.catalog + ":21:12: unknown class \"NotFund\"\n"
 	assert.Equal(t, want, stderr)
 }
 
