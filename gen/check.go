@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -107,6 +106,6 @@ func (l *loader) checkUsed(what string, names map[string]*declared) {
 	slices.Sort(unused)
 	for _, name := range unused {
 		p := names[name].pos
-		l.errs = append(l.errs, &Error{Pos: p, Msg: fmt.Sprintf("%s %q is declared and not used", what, name)})
+		l.errf(p.Line, p.Col, "%s %q is declared and not used", what, name)
 	}
 }

@@ -16,69 +16,26 @@ import (
 // smallCatalog is a catalog with a code that has a Go name differing from
 // its wire spelling, an alias, two statuses, a why, a refinement and clock
 // skew, in two families.
-const smallCatalog = `families:
-  - name: COS
-    description: The XML API.
-  - name: CI
-    description: Cloud Infinite.
+const smallCatalog = `families: [{name: COS, description: The XML API.}, {name: CI, description: Cloud Infinite.}]
 sources:
-  - id: doc
-    url: https://example.com/doc
-    title: A page.
-  - id: sdk
-    url: https://example.com/sdk
-    title: An SDK.
+  - {id: doc, url: "https://example.com/doc", title: A page.}
+  - {id: sdk, url: "https://example.com/sdk", title: An SDK.}
 classes:
 ` + otherClasses + `  - {name: NotFound, description: Nothing there.}
 codes:
-  - code: AccessDenied
-    status: 403
-    class: AccessDenied
-    retryable: false
-    families: [COS, CI]
-    sources: [doc]
-    description: Not allowed.
-  - code: InternalError
-    aliases: [InternalErrror]
-    status: 500
-    class: Server
-    retryable: true
-    why: '500: a passing fault'
-    families: [COS]
-    sources: [doc, sdk]
-    description: The server hit an internal error.
-  - code: NoSuchBucket
-    status: 404
-    class: NotFound
-    retryable: false
-    families: [COS]
-    sources: [doc]
-    description: The specified bucket does not exist.
-  - code: NoSuchUpload
-    status: [404, 400]
-    class: NotFound
-    retryable: false
-    families: [COS]
-    sources: [doc]
-    description: The upload does not exist.
-  - code: Request has expired
-    name: RequestHasExpired
-    status: []
-    class: Unauthenticated
-    retryable: false
-    families: [COS]
-    sent_as: [{code: AccessDenied, message: Request has expired}]
-    clock_skew: true
-    sources: [doc]
-    description: The signature has expired.
-  - code: no-such-thing
-    name: NoSuchThing
-    status: [400, 404]
-    class: NotFound
-    retryable: false
-    families: [CI]
-    sources: [sdk]
-    description: A made-up code.
+  - {code: AccessDenied, status: 403, class: AccessDenied, retryable: false,
+     families: [COS, CI], sources: [doc], description: Not allowed.}
+  - {code: InternalError, aliases: [InternalErrror], status: 500, class: Server, retryable: true,
+     why: "500: a passing fault", families: [COS], sources: [doc, sdk], description: The server hit an internal error.}
+  - {code: NoSuchBucket, status: 404, class: NotFound, retryable: false,
+     families: [COS], sources: [doc], description: The specified bucket does not exist.}
+  - {code: NoSuchUpload, status: [404, 400], class: NotFound, retryable: false,
+     families: [COS], sources: [doc], description: The upload does not exist.}
+  - {code: Request has expired, name: RequestHasExpired, status: [], class: Unauthenticated, retryable: false,
+     families: [COS], sent_as: [{code: AccessDenied, message: Request has expired}], clock_skew: true,
+     sources: [doc], description: The signature has expired.}
+  - {code: no-such-thing, name: NoSuchThing, status: [400, 404], class: NotFound, retryable: false,
+     families: [CI], sources: [sdk], description: A made-up code.}
 `
 
 func loadSmall(t *testing.T) *gen.Catalog {

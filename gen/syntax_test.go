@@ -17,33 +17,10 @@ import (
 // quote and a bracket over lines 34-36, its first a quoted scalar over
 // lines 25-26: a search that cuts any of them in two fails there. The last
 // code is lines 37 to 43.
-const syntaxBase = preamble + `codes:
-  - code: NoSuchBucket
-    status: 404
-    class: NotFound
-    retryable: false
-    families: [COS]
-    sources: [doc]
-    description: "The bucket
-      does not exist."
-  - code: NoSuchKey
-    status: [404,
-      400]
-    class: NotFound
-    retryable: false
-    families: [COS]
-    sources: [doc]
-    description: |
-      The key "does not
-      exist [yet.
-  - code: NoSuchUpload
-    status: 404
-    class: NotFound
-    retryable: false
-    families: [COS]
-    sources: [doc]
-    description: The upload isn't there.
-`
+var syntaxBase = withCodes(
+	edit(codeYAML, "The bucket does not exist.", "\"The bucket\n      does not exist.\"") +
+		edit(edit(keyYAML, "status: 404", "status: [404,\n      400]"), "The key does not exist.", "|\n      The key \"does not\n      exist [yet.") +
+		edit(edit(keyYAML, "NoSuchKey", "NoSuchUpload"), "The key does not exist.", "The upload isn't there."))
 
 // breakLine returns syntaxBase with line n (from 1) replaced by line.
 func breakLine(n int, line string) string {

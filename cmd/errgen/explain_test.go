@@ -69,7 +69,7 @@ func TestExplainBadCatalog(t *testing.T) {
 	got := explain(&stdout, &stderr, "bad.yaml", bad, "NoSuchKey")
 	assert.Equal(t, 1, got)
 	assert.Empty(t, stdout.String())
-	assert.Equal(t, "bad.yaml:20:13: status 999 outside 300..599\nbad.yaml:21:12: unknown class \"NotFund\"\n", stderr.String())
+	assert.Equal(t, "bad.yaml:15:13: status 999 outside 300..599\nbad.yaml:16:12: unknown class \"NotFund\"\n", stderr.String())
 }
 
 func TestExplainWriteError(t *testing.T) {
