@@ -9,10 +9,12 @@
 // the committed files.
 //
 // The files follow the data: catalog.go declares the catalog and Load;
-// syntax.go and syntaxpos.go find the positions of bytes and YAML syntax
-// errors; load.go walks the sections, code.go one code entry, rules.go
-// holds the rules for single values and check.go those across entries;
-// render.go and markdown.go write the outputs; explain.go answers queries.
+// syntax.go and syntaxpos.go find the positions of bad bytes and YAML
+// syntax errors; load.go walks the document, sections.go reads the
+// entries of families, sources and classes, code.go those of codes;
+// rules.go holds the rules for single values and check.go those across
+// entries; render.go and markdown.go write the outputs; explain.go and
+// suggest.go answer errgen explain.
 //
 // Load is safe on hostile input: before parsing it refuses, with a
 // positioned error, a file over 4 MiB, bytes that are not UTF-8 or that
