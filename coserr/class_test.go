@@ -122,7 +122,7 @@ func TestWrapping(t *testing.T) {
 			name:  "bare head 404",
 			err:   coserr.Parse(404, nil, nil),
 			is:    []error{coserr.ErrNotFound, fs.ErrNotExist},
-			isNot: []error{coserr.NoSuchKey, coserr.NoSuchResource, fs.ErrPermission},
+			isNot: []error{coserr.NoSuchKey, fs.ErrPermission},
 		},
 		{
 			name:  "bare head 403",

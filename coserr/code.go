@@ -18,8 +18,17 @@ type Code struct {
 	aliases     []string
 	class       *Class
 	retryable   bool
-	description string
 	clockSkew   bool // the error means the local clock is wrong (see ClockSkew)
+	description string
+}
+
+// A sentAs is a code and a message, trimmed of space, that COS sends in
+// place of a more precise code: AccessDenied with the message "Request has
+// expired" stands for RequestHasExpired. The generated refinements table
+// maps each to the code it stands for.
+type sentAs struct {
+	code    *Code
+	message string
 }
 
 // Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".

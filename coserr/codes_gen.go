@@ -7,363 +7,763 @@ package coserr
 // reports whether err carries a code of that class or, when its code is
 // empty or unknown, an HTTP status that falls in it.
 var (
-	// ErrRedirect is the class Redirect. The request must be sent to another endpoint; follow the Location header.
+	// ErrRedirect is the class Redirect: the request must be sent to another
+	// endpoint; follow the Location header.
 	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
-	// ErrBadRequest is the class BadRequest. The request itself is invalid and must be corrected before it is sent again.
+	// ErrBadRequest is the class BadRequest: the request itself is invalid
+	// and must be corrected before it is sent again.
 	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}
-	// ErrUnauthenticated is the class Unauthenticated. The credentials or signature are missing, wrong or expired.
+	// ErrUnauthenticated is the class Unauthenticated: the credentials or
+	// signature are missing, wrong or expired.
 	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."}
-	// ErrAccessDenied is the class AccessDenied. The caller is authenticated but is not allowed to perform the operation.
+	// ErrAccessDenied is the class AccessDenied: the caller is authenticated
+	// but is not allowed to perform the operation.
 	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."}
-	// ErrNotFound is the class NotFound. The bucket, object, upload or configuration does not exist.
+	// ErrNotFound is the class NotFound: the bucket, object, upload or
+	// configuration does not exist.
 	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."}
-	// ErrConflict is the class Conflict. The current state of the bucket or object forbids the operation.
+	// ErrConflict is the class Conflict: the current state of the bucket or
+	// object forbids the operation.
 	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation."}
-	// ErrPreconditionFailed is the class PreconditionFailed. A conditional request header was not satisfied.
+	// ErrPreconditionFailed is the class PreconditionFailed: a conditional
+	// request header was not satisfied.
 	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied."}
-	// ErrThrottled is the class Throttled. A rate or frequency limit was hit; retry after backing off.
+	// ErrThrottled is the class Throttled: a rate or frequency limit was
+	// hit; retry after backing off.
 	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."}
-	// ErrServer is the class Server. The service failed to handle a valid request.
+	// ErrServer is the class Server: the service failed to handle a valid
+	// request.
 	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request."}
 )
 
-// The COS error codes, one sentinel per entry of catalog.yaml.
-// errors.Is(err, NoSuchBucket) reports whether err is a *ServiceError
-// whose code is NoSuchBucket or one of its aliases.
-var (
-	// AccessDenied (HTTP 403; class AccessDenied): The signature or permissions do not allow this request.
-	AccessDenied = &Code{name: "AccessDenied", statuses: []int{403}, class: ErrAccessDenied, description: "The signature or permissions do not allow this request."}
-	// AccessDeniedException (HTTP 403; class AccessDenied): A vector bucket API call was refused for lack of permission.
-	AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket API call was refused for lack of permission."}
-	// AccessForbidden (HTTP 403; class AccessDenied): The request was refused, for example a cross-origin request that the CORS rules do not allow.
-	AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "The request was refused, for example a cross-origin request that the CORS rules do not allow."}
-	// AccountProblem (HTTP 403; class AccessDenied): A problem with the account prevents the operation. COS also spells it AccoountProblem.
-	AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "A problem with the account prevents the operation."}
-	// ActionAccelerateNotSupported (HTTP 400; class BadRequest): The global acceleration endpoint does not support this operation.
-	ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
-	// AppendPositionErr (HTTP 409, 400; class Conflict): The append position does not equal the current length of the object.
-	AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The append position does not equal the current length of the object."}
-	// AttachmentFull (HTTP 400; class BadRequest): The bucket has reached its limit on the number of ACLs and policies.
-	AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on the number of ACLs and policies."}
-	// BadDigest (HTTP 400; class BadRequest): The Content-MD5 sent with the request differs from the digest of the body the server received.
-	BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request differs from the digest of the body the server received."}
-	// BadRequest (HTTP 400; class BadRequest): A request parameter is invalid. COS also spells it BadRquest.
-	BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is invalid."}
-	// BucketAccelerateNotEnabled (HTTP 400; class Conflict): Global acceleration is not enabled for the bucket, so the acceleration endpoint cannot serve it.
-	BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket, so the acceleration endpoint cannot serve it."}
-	// BucketAlreadyExists (HTTP 409; class Conflict): The bucket name is already taken; choose another name.
-	BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already taken; choose another name."}
-	// BucketAlreadyExistsDiffRegion (HTTP 409; class Conflict): A bucket with that name already exists in another region.
-	BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
-	// BucketAlreadyOwnedByYou (HTTP 409; class Conflict): The caller already owns a bucket with that name.
-	BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The caller already owns a bucket with that name."}
-	// BucketLocked (HTTP 409; class Conflict): The bucket is locked and cannot be changed.
-	BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked and cannot be changed."}
-	// BucketNameTooLong (HTTP 400; class BadRequest): The bucket name exceeds the maximum allowed length.
-	BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name exceeds the maximum allowed length."}
-	// BucketNotEmpty (HTTP 409; class Conflict): The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted.
-	BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
-	// BucketVersionNotOpen (HTTP 400; class Conflict): The operation needs versioning, but versioning is not enabled on the bucket.
-	BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "The operation needs versioning, but versioning is not enabled on the bucket."}
-	// ConflictException (HTTP 409; class Conflict): The vector bucket or index conflicts with an existing one, for example its name is taken.
-	ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "The vector bucket or index conflicts with an existing one, for example its name is taken."}
-	// DNSRecordVerifyFailed (HTTP 400; class BadRequest): The DNS record of the custom domain could not be verified.
-	DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified."}
-	// DomainAuditFailed (HTTP 451; class AccessDenied): The custom domain failed the content audit and is blocked.
-	DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain failed the content audit and is blocked."}
-	// DomainConfigConflict (HTTP 409; class Conflict): The domain configuration conflicts with an existing one.
-	DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with an existing one."}
-	// EntitySizeNotMatch (HTTP 400; class BadRequest): The size of the uploaded body does not match the size the request declared.
-	EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the uploaded body does not match the size the request declared."}
-	// EntityTooLarge (HTTP 400; class BadRequest): The uploaded object or part is larger than the maximum allowed size.
-	EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is larger than the maximum allowed size."}
-	// EntityTooSmall (HTTP 400; class BadRequest): The uploaded part is smaller than the minimum allowed size, usually in a multipart upload.
-	EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded part is smaller than the minimum allowed size, usually in a multipart upload."}
-	// ExpiredToken (HTTP 400, 403; class Unauthenticated): The temporary security token or signature has expired.
-	ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary security token or signature has expired."}
-	// ImageResolutionExceed (HTTP 400; class BadRequest): The image resolution is above the limit that image processing accepts.
-	ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is above the limit that image processing accepts."}
-	// ImageTooLarge (HTTP 400; class BadRequest): The image file is larger than image processing accepts.
-	ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image file is larger than image processing accepts."}
-	// IncompleteBody (HTTP 400; class BadRequest): Fewer bytes arrived than the Content-Length header announced. COS also spells it ImcompleteBoady, ImcompleteBody.
-	IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "Fewer bytes arrived than the Content-Length header announced."}
-	// IncorrectNumberOfFilesInPostRequest (HTTP 400; class BadRequest): A POST Object request must carry exactly one file. COS also spells it IncorrectNumberOfFilesInPsotRequest.
-	IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request must carry exactly one file."}
-	// InlineDataTooLarge (HTTP 400; class BadRequest): The inline data is larger than the maximum allowed size.
-	InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
-	// InternalError (HTTP 500; class Server; retryable): The server hit an internal error; retry the request. COS also spells it InternalErrror.
-	InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The server hit an internal error; retry the request."}
-	// InternalServerException (HTTP 500; class Server; retryable): The vector bucket service hit an internal error.
-	InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
-	// InvalidAccessKeyId (HTTP 403; class Unauthenticated): The SecretId used to sign the request does not exist. COS also spells it InvaildAccessKeyId.
-	InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId used to sign the request does not exist."}
-	// InvalidAddressingHeader (HTTP 400; class BadRequest): The request must be made with the anonymous role. COS also spells it InvaildAddressingHeader.
-	InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", statuses: []int{400}, aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
-	// InvalidArgument (HTTP 400; class BadRequest): One or more request parameters are invalid; the message names the problem.
-	InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "One or more request parameters are invalid; the message names the problem."}
-	// InvalidBucketName (HTTP 400; class BadRequest): The bucket name does not follow the naming rules.
-	InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
-	// InvalidBucketState (HTTP 409; class Conflict): The bucket's state conflicts with the request, for example versioning and replication settings.
-	InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and replication settings."}
-	// InvalidCopySource (HTTP 400; class BadRequest): The copy source header is malformed or names an invalid source.
-	InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The copy source header is malformed or names an invalid source."}
-	// InvalidDelimiter (HTTP 400; class BadRequest): The delimiter parameter is invalid.
-	InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid."}
-	// InvalidDigest (HTTP 400; class BadRequest): The Content-MD5 or checksum header value is malformed.
-	InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 or checksum header value is malformed."}
-	// InvalidImageFormat (HTTP 400; class BadRequest): The image format is not supported by image processing.
-	InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is not supported by image processing."}
-	// InvalidImageSource (HTTP 400; class BadRequest): The source image for processing is invalid.
-	InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The source image for processing is invalid."}
-	// InvalidLocationConstraint (HTTP 400; class BadRequest): The region given for the bucket is invalid.
-	InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The region given for the bucket is invalid."}
-	// InvalidLockedTime (HTTP 409; class Conflict): The lock period conflicts with the current lock settings.
-	InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The lock period conflicts with the current lock settings."}
-	// InvalidObjectName (HTTP 400; class BadRequest): The object key is not a valid name.
-	InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object key is not a valid name."}
-	// InvalidObjectState (HTTP 403, 409; class Conflict): The object's state forbids the operation, for example reading an archived object that was not restored.
-	InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's state forbids the operation, for example reading an archived object that was not restored."}
-	// InvalidObjectStorage (HTTP 403; class Conflict): The object's storage class does not allow the operation.
-	InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The object's storage class does not allow the operation."}
-	// InvalidPart (HTTP 400; class BadRequest): A listed part is missing or its part number or ETag does not match.
-	InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "A listed part is missing or its part number or ETag does not match."}
-	// InvalidPartOrder (HTTP 400; class BadRequest): The part list is not in ascending order or the part numbers are not contiguous.
-	InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part list is not in ascending order or the part numbers are not contiguous."}
-	// InvalidPicOperations (HTTP 400; class BadRequest): The Pic-Operations header for upload-time image processing is invalid.
-	InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header for upload-time image processing is invalid."}
-	// InvalidPolicyDocument (HTTP 400; class BadRequest): The policy document is invalid. COS also spells it InvalidPolicyDocunment.
-	InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy document is invalid."}
-	// InvalidRange (HTTP 416; class BadRequest): The requested byte range cannot be satisfied for this object.
-	InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range cannot be satisfied for this object."}
-	// InvalidRegionName (HTTP 400; class BadRequest): The region name is not valid.
-	InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is not valid."}
-	// InvalidRequest (HTTP 400; class BadRequest): The request is not valid; the message gives the reason.
-	InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is not valid; the message gives the reason."}
-	// InvalidSHA1Digest (HTTP 400; class BadRequest): The SHA-1 checksum of the request body does not verify.
-	InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 checksum of the request body does not verify."}
-	// InvalidSecurity (HTTP 403; class Unauthenticated): The security credentials or signature string are invalid.
-	InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The security credentials or signature string are invalid."}
-	// InvalidTag (HTTP 400; class BadRequest): A tag key or value is invalid.
-	InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A tag key or value is invalid."}
-	// InvalidTargetBucketForLogging (HTTP 400; class BadRequest): The target bucket for access logs is invalid.
-	InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid."}
-	// InvalidURI (HTTP 400; class BadRequest): The request URI could not be parsed or is too long.
-	InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The request URI could not be parsed or is too long."}
-	// InvalidUploadStatus (HTTP 400; class Conflict): The multipart upload is in a state that does not allow this operation.
-	InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "The multipart upload is in a state that does not allow this operation."}
-	// InventoryConfigurationNotFoundError (HTTP 404; class NotFound): The bucket has no inventory configuration with that ID.
-	InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no inventory configuration with that ID."}
-	// InventoryFull (HTTP 400; class BadRequest): The bucket has reached its limit on inventory configurations.
-	InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on inventory configurations."}
-	// JsonAPINotSupportOnMAZBucket (HTTP 400; class BadRequest): The JSON API cannot be used on a multi-AZ bucket.
-	JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "The JSON API cannot be used on a multi-AZ bucket."}
-	// KeyTooLong (HTTP 400; class BadRequest): The object key or a custom header is longer than allowed.
-	KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key or a custom header is longer than allowed."}
-	// KmsDisabledException (HTTP 400; class BadRequest): The KMS key for the vector bucket or index is disabled.
-	KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is disabled."}
-	// KmsException (HTTP 400; class BadRequest): The KMS service reported an error for the encryption key in the request.
-	KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS service reported an error for the encryption key in the request."}
-	// KmsFreqControl (HTTP 503; class Throttled; retryable): Calls to KMS exceeded its rate limit; back off and retry.
-	KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Calls to KMS exceeded its rate limit; back off and retry."}
-	// KmsInternalException (HTTP 500; class Server; retryable): The KMS service failed internally while handling an encryption key.
-	KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The KMS service failed internally while handling an encryption key."}
-	// KmsInvalidKeyUsageException (HTTP 400; class BadRequest): The KMS key's usage or key type does not fit the vector operation.
-	KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key's usage or key type does not fit the vector operation."}
-	// KmsInvalidStateException (HTTP 400; class BadRequest): The KMS key for the vector bucket or index is not in a valid state.
-	KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is not in a valid state."}
-	// KmsKeyDisabled (HTTP 400; class BadRequest): The KMS key named for server-side encryption is disabled.
-	KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption is disabled."}
-	// KmsKeyNotExist (HTTP 400; class BadRequest): The KMS key named for server-side encryption does not exist.
-	KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption does not exist."}
-	// KmsNotFoundException (HTTP 400; class BadRequest): The KMS key for the vector bucket or index does not exist.
-	KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index does not exist."}
-	// LifeCycleIdNotUnique (HTTP 400; class BadRequest): Two lifecycle rules in the configuration share the same ID.
-	LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules in the configuration share the same ID."}
-	// LifeCycleRuleConflicted (HTTP 400; class BadRequest): Rules in the lifecycle configuration conflict with each other.
-	LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "Rules in the lifecycle configuration conflict with each other."}
-	// ListPartUploadIdIsEmpty (HTTP 400; class BadRequest): A List Parts request was sent without an upload ID.
-	ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "A List Parts request was sent without an upload ID."}
-	// LoggingConfExists (HTTP 400; class Conflict): A logging configuration already exists for the bucket.
-	LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists for the bucket."}
-	// LoggingPrefixInvalid (HTTP 400; class BadRequest): The prefix for access log objects is invalid.
-	LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The prefix for access log objects is invalid."}
-	// MAZOperationNotSupportOnOAZBucket (HTTP 400; class BadRequest): A multi-AZ operation was sent to a single-AZ bucket.
-	MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
-	// MalformedACLError (HTTP 400; class BadRequest): The ACL document is not well-formed XML or does not match the schema.
-	MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL document is not well-formed XML or does not match the schema."}
-	// MalformedPOSTRequest (HTTP 400; class BadRequest): The body of the POST request is not well-formed multipart form data.
-	MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is not well-formed multipart form data."}
-	// MalformedPolicy (HTTP 400; class BadRequest): The bucket policy is malformed.
-	MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The bucket policy is malformed."}
-	// MalformedXML (HTTP 400; class BadRequest): The XML in the request body is not well-formed or does not match the schema. COS also spells it MalformedXM.
-	MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML in the request body is not well-formed or does not match the schema."}
-	// MaxMessageLengthExceeded (HTTP 400; class BadRequest): The request is longer than allowed.
-	MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is longer than allowed."}
-	// MaxPostPreDataLengthExceededError (HTTP 400; class BadRequest): The POST form fields before the file are larger than allowed.
-	MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The POST form fields before the file are larger than allowed."}
-	// MetadataTooLarge (HTTP 400; class BadRequest): The user metadata headers are larger than the maximum allowed size. COS also spells it MatadataTooLarge.
-	MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The user metadata headers are larger than the maximum allowed size."}
-	// MethodNotAllowed (HTTP 405; class BadRequest): The HTTP method is not allowed on this resource. COS also spells it MethodMotAllowed.
-	MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The HTTP method is not allowed on this resource."}
-	// MissingAppid (HTTP 400; class BadRequest): The request does not carry an APPID.
-	MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request does not carry an APPID."}
-	// MissingContentLength (HTTP 411; class BadRequest): The request lacks the Content-Length header.
-	MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The request lacks the Content-Length header."}
-	// MissingContentMD5 (HTTP 400; class BadRequest): The operation requires a Content-MD5 header and none was sent.
-	MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a Content-MD5 header and none was sent."}
-	// MissingHost (HTTP 400; class BadRequest): The request lacks the Host header.
-	MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request lacks the Host header."}
-	// MissingRequestBodyError (HTTP 400; class BadRequest): The operation requires a request body and none was sent.
-	MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a request body and none was sent."}
-	// MissingSecurityHeader (HTTP 400; class BadRequest): A required header is missing from the request.
-	MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing from the request."}
-	// MultiAZFeatureNotSupport (HTTP 400; class BadRequest): The multi-AZ feature is not available for this request or region.
-	MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The multi-AZ feature is not available for this request or region."}
-	// MultiBucketNotSupport (HTTP 400; class BadRequest): Cross-region replication accepts only one destination bucket.
-	MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "Cross-region replication accepts only one destination bucket."}
-	// NoBucketQuotaPolicy (HTTP 404; class NotFound): The bucket has no quota policy.
-	NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
-	// NoLifecycle (HTTP 400; class NotFound): The bucket has no lifecycle configuration.
-	NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
-	// NoProcessAuthority (HTTP 403; class AccessDenied): The caller lacks permission for the requested data-processing operation.
-	NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller lacks permission for the requested data-processing operation."}
-	// NoSuchBucket (HTTP 404; class NotFound): The specified bucket does not exist.
-	NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
-	// NoSuchCORSConfiguration (HTTP 404; class NotFound): The bucket has no CORS configuration.
-	NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no CORS configuration."}
-	// NoSuchCopySource (HTTP 404; class NotFound): The source object of the copy does not exist.
-	NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
-	// NoSuchEncryptionConfiguration (HTTP 404; class NotFound): The bucket has no default encryption configuration.
-	NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no default encryption configuration."}
-	// NoSuchJob (HTTP 404; class NotFound): The specified job does not exist.
-	NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified job does not exist."}
-	// NoSuchKey (HTTP 404; class NotFound): The specified object key does not exist.
-	NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
-	// NoSuchLifecycleConfiguration (HTTP 404; class NotFound): The bucket has no lifecycle configuration.
-	NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
-	// NoSuchObjectLockConfiguration (HTTP 404; class NotFound): The bucket has no object lock configuration.
-	NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no object lock configuration."}
-	// NoSuchPolicyVersion (HTTP 404; class NotFound): The specified policy version does not exist.
-	NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
-	// NoSuchResource (HTTP 404; class NotFound): A HEAD request found nothing at the address; the Python SDK makes up this code for a bodiless 404.
-	NoSuchResource = &Code{name: "NoSuchResource", statuses: []int{404}, class: ErrNotFound, description: "A HEAD request found nothing at the address; the Python SDK makes up this code for a bodiless 404."}
-	// NoSuchTagSet (HTTP 404; class NotFound): The bucket or object has no tag set.
-	NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, class: ErrNotFound, description: "The bucket or object has no tag set."}
-	// NoSuchUpload (HTTP 404, 400; class NotFound): The multipart upload does not exist; it may have been completed or aborted.
-	NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The multipart upload does not exist; it may have been completed or aborted."}
-	// NoSuchVersion (HTTP 404, 400; class NotFound): The specified object version does not exist.
-	NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified object version does not exist."}
-	// NoSuchWebsiteConfiguration (HTTP 404; class NotFound): The bucket has no static website configuration.
-	NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no static website configuration."}
-	// NotFoundException (HTTP 404; class NotFound): The vector bucket, index or vector does not exist.
-	NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist."}
-	// NotImplemented (HTTP 501; class Server): A header in the request asks for functionality the server does not implement.
-	NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "A header in the request asks for functionality the server does not implement."}
-	// NotSupportedStorageClass (HTTP 400; class BadRequest): The storage class given is invalid or not supported here.
-	NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The storage class given is invalid or not supported here."}
-	// NotifyRuleEventConflict (HTTP 400; class BadRequest): The events of two notification rules conflict.
-	NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of two notification rules conflict."}
-	// NotifyRulePrefixConflict (HTTP 400; class BadRequest): The key prefixes of two notification rules conflict.
-	NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key prefixes of two notification rules conflict."}
-	// NotifyRuleSuffixConflict (HTTP 400; class BadRequest): The key suffixes of two notification rules conflict.
-	NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key suffixes of two notification rules conflict."}
-	// OAZOperationNotSupportOnMAZBucket (HTTP 400; class BadRequest): A single-AZ operation was sent to a multi-AZ bucket.
-	OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
-	// ObjectLocked (HTTP 409; class Conflict): The object is locked and cannot be changed or deleted.
-	ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked and cannot be changed or deleted."}
-	// ObjectNotAppendable (HTTP 409, 400; class Conflict): The object was not created by an append upload, so it cannot be appended to.
-	ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The object was not created by an append upload, so it cannot be appended to."}
-	// OperationAborted (HTTP 409; class Conflict): The resource does not support the operation, or a transfer was cut short or damaged. COS also spells it actionAborted.
-	OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was cut short or damaged."}
-	// OriginConfigurationNotFoundError (HTTP 404; class NotFound): The bucket has no origin-pull configuration.
-	OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration."}
-	// PathConflict (HTTP 409; class Conflict): Concurrent writes to the same key collided within the same millisecond.
-	PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Concurrent writes to the same key collided within the same millisecond."}
-	// PaymentRequired (HTTP 402; class AccessDenied): The account has an overdue payment, so the request is refused.
-	PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The account has an overdue payment, so the request is refused."}
-	// PermanentRedirect (HTTP 301; class Redirect): The resource has moved for good; resend the request to the address in the Location header.
-	PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; resend the request to the address in the Location header."}
-	// PolicyFull (HTTP 400; class BadRequest): The bucket has reached its limit on ACLs and policies.
-	PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on ACLs and policies."}
-	// PolicyVersionFull (HTTP 400; class BadRequest): The policy has reached its limit on stored versions.
-	PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The policy has reached its limit on stored versions."}
-	// PreconditionFailed (HTTP 412, 400; class PreconditionFailed): At least one condition in the conditional headers was not met.
-	PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "At least one condition in the conditional headers was not met."}
-	// QuotaConflict (HTTP 409; class Conflict): The quota setting conflicts with the existing quota.
-	QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The quota setting conflicts with the existing quota."}
-	// QuotaOperationConflict (HTTP 409; class Conflict): Another quota operation on the same bucket is in progress. COS also spells it QuotaOperationConfilct.
-	QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "Another quota operation on the same bucket is in progress."}
-	// RecordAlreadyExist (HTTP 409; class Conflict): The record already exists.
-	RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "The record already exists."}
-	// Redirect (HTTP 307; class Redirect): The request is temporarily redirected to another endpoint.
-	Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected to another endpoint."}
-	// ReplicationConfigurationNotFoundError (HTTP 404; class NotFound): The bucket has no cross-region replication configuration.
-	ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
-	// RequestHasExpired is the code "Request has expired" (HTTP 403; class Unauthenticated): The signature is past its validity period; sign the request again.
-	RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature is past its validity period; sign the request again."}
-	// RequestIsNotMultiPartContent (HTTP 400; class BadRequest): A POST Object request must use the multipart/form-data content type.
-	RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "A POST Object request must use the multipart/form-data content type."}
-	// RequestTimeTooSkewed (HTTP 403; class Unauthenticated): The request time differs too much from the server clock, usually by more than 15 minutes.
-	RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, description: "The request time differs too much from the server clock, usually by more than 15 minutes."}
-	// RequestTimeout (HTTP 400; class BadRequest; retryable): The server timed out reading the request body; the network may be slow or too many uploads run at once. COS also spells it RequestTimeOut.
-	RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The server timed out reading the request body; the network may be slow or too many uploads run at once."}
-	// RestoreAlreadyInProgress (HTTP 409; class Conflict): A restore of this archived object is already running.
-	RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "A restore of this archived object is already running."}
-	// RestoreNonArchiveObject (HTTP 405; class Conflict): Only archived objects can be restored, and this object is not archived.
-	RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "Only archived objects can be restored, and this object is not archived."}
-	// SSEContentNotSupported (HTTP 400; class BadRequest): Server-side encryption is not supported for this content or operation.
-	SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption is not supported for this content or operation."}
-	// SSEHeaderNotAllowed (HTTP 400; class BadRequest): Server-side encryption headers are not allowed on this request, for example on HEAD Object.
-	SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption headers are not allowed on this request, for example on HEAD Object."}
-	// ServiceQuotaExceededException (HTTP 402; class BadRequest): The vector request would exceed a service quota.
-	ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "The vector request would exceed a service quota."}
-	// ServiceUnavailable (HTTP 503; class Server; retryable): The service is temporarily unable to handle the request; retry later.
-	ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503}, class: ErrServer, retryable: true, description: "The service is temporarily unable to handle the request; retry later."}
-	// ServiceUnavailableException (HTTP 503; class Server; retryable): The vector bucket service is temporarily unavailable; retry later.
-	ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; retry later."}
-	// SignatureDoesNotMatch (HTTP 403; class Unauthenticated): The signature the client computed differs from the one the server computed.
-	SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one the server computed."}
-	// SlowDown (HTTP 503; class Throttled; retryable): The request rate is too high; reduce it and retry with backoff.
-	SlowDown = &Code{name: "SlowDown", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "The request rate is too high; reduce it and retry with backoff."}
-	// SsecDecryptHeaderInvalid (HTTP 400; class BadRequest): The customer-key (SSE-C) headers needed to decrypt the object are invalid.
-	SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The customer-key (SSE-C) headers needed to decrypt the object are invalid."}
-	// TargetBucketNameInvalid (HTTP 400; class BadRequest): The target bucket name is invalid.
-	TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
-	// TemporaryRedirect (HTTP 307, 302; class Redirect): The resource is temporarily served elsewhere, for example during a DNS update; follow the Location header.
-	TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily served elsewhere, for example during a DNS update; follow the Location header."}
-	// TooManyBuckets (HTTP 400; class BadRequest): The account has reached its limit on the number of buckets. COS also spells it TooManyBucket.
-	TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit on the number of buckets."}
-	// TooManyRequestsException (HTTP 429; class Throttled; retryable): Too many vector bucket requests were sent; back off and retry.
-	TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent; back off and retry."}
-	// UnavailableForLegalReasons (HTTP 451; class AccessDenied): The resource is not available for legal reasons.
-	UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The resource is not available for legal reasons."}
-	// UnexpectedContent (HTTP 400; class BadRequest): The request carries content that this operation does not accept.
-	UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request carries content that this operation does not accept."}
-	// UnresolvableGrantByUID (HTTP 400; class BadRequest): A grant names a user ID that does not exist.
-	UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "A grant names a user ID that does not exist."}
-	// UploadConflict (HTTP 409; class Conflict): Another upload to the same key conflicts with this one.
-	UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Another upload to the same key conflicts with this one."}
-	// UploadIdNotSupported (HTTP 405; class BadRequest): This operation does not accept an upload ID.
-	UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "This operation does not accept an upload ID."}
-	// UserCnameInvalid (HTTP 400; class BadRequest): The custom domain (CNAME) is invalid.
-	UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain (CNAME) is invalid."}
-	// UserKeyMustBeSpecified (HTTP 400; class BadRequest): A POST to a bucket must name the object key.
-	UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket must name the object key."}
-	// UserNetworkTooSlow (HTTP 400; class BadRequest): The client sent data too slowly and the server gave up on the request.
-	UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, description: "The client sent data too slowly and the server gave up on the request."}
-	// UserNotSourceBucketOwner (HTTP 403; class AccessDenied): The caller does not own the source bucket of the operation.
-	UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket of the operation."}
-	// UserNotTargetBucketOwner (HTTP 403; class AccessDenied): The caller does not own the target bucket of the operation.
-	UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket of the operation."}
-	// ValidationException (HTTP 400; class BadRequest): The vector bucket request failed validation; the body lists the bad fields.
-	ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "The vector bucket request failed validation; the body lists the bad fields."}
-	// VerifyAlgorithmNotSupported (HTTP 400; class BadRequest): The checksum algorithm requested is not supported.
-	VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm requested is not supported."}
-	// WebsiteURLInvalid (HTTP 400; class BadRequest): The URL in the static website configuration is invalid.
-	WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The URL in the static website configuration is invalid."}
-	// XMLSizeLimit (HTTP 400; class BadRequest): The XML request body is longer than allowed.
-	XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML request body is longer than allowed."}
-)
+// The codes of class Redirect.
+
+// PermanentRedirect is returned when the resource has moved for good; resend
+// the request to the address in the Location header. Status 301, class
+// Redirect, not retryable.
+var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; resend the request to the address in the Location header."}
+
+// Redirect is returned when the request is temporarily redirected to another
+// endpoint. Status 307, class Redirect, not retryable.
+var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected to another endpoint."}
+
+// TemporaryRedirect is returned when the resource is temporarily served
+// elsewhere, for example during a DNS update; follow the Location header.
+// Status 307 or 302, class Redirect, not retryable.
+var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily served elsewhere, for example during a DNS update; follow the Location header."}
+
+// The codes of class BadRequest.
+
+// ActionAccelerateNotSupported is returned when the global acceleration
+// endpoint does not support this operation. Status 400, class BadRequest, not
+// retryable.
+var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
+
+// AttachmentFull is returned when the bucket has reached its limit on the
+// number of ACLs and policies. Status 400, class BadRequest, not retryable.
+var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on the number of ACLs and policies."}
+
+// BadDigest is returned when the Content-MD5 sent with the request differs from
+// the digest of the body the server received. Status 400, class BadRequest, not
+// retryable.
+var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request differs from the digest of the body the server received."}
+
+// BadRequest is returned when a request parameter is invalid. Status 400, class
+// BadRequest, not retryable; also spelled BadRquest.
+var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is invalid."}
+
+// BucketNameTooLong is returned when the bucket name exceeds the maximum
+// allowed length. Status 400, class BadRequest, not retryable.
+var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name exceeds the maximum allowed length."}
+
+// DNSRecordVerifyFailed is returned when the DNS record of the custom domain
+// could not be verified. Status 400, class BadRequest, not retryable.
+var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified."}
+
+// EntitySizeNotMatch is returned when the size of the uploaded body does not
+// match the size the request declared. Status 400, class BadRequest, not
+// retryable.
+var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the uploaded body does not match the size the request declared."}
+
+// EntityTooLarge is returned when the uploaded object or part is larger than
+// the maximum allowed size. Status 400, class BadRequest, not retryable.
+var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is larger than the maximum allowed size."}
+
+// EntityTooSmall is returned when the uploaded part is smaller than the minimum
+// allowed size, usually in a multipart upload. Status 400, class BadRequest,
+// not retryable.
+var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded part is smaller than the minimum allowed size, usually in a multipart upload."}
+
+// ImageResolutionExceed is returned when the image resolution is above the
+// limit that image processing accepts. Status 400, class BadRequest, not
+// retryable.
+var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is above the limit that image processing accepts."}
+
+// ImageTooLarge is returned when the image file is larger than image processing
+// accepts. Status 400, class BadRequest, not retryable.
+var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image file is larger than image processing accepts."}
+
+// IncompleteBody is returned when fewer bytes arrived than the Content-Length
+// header announced. Status 400, class BadRequest, not retryable; also spelled
+// ImcompleteBoady or ImcompleteBody.
+var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "Fewer bytes arrived than the Content-Length header announced."}
+
+// IncorrectNumberOfFilesInPostRequest is returned when a POST Object request
+// must carry exactly one file. Status 400, class BadRequest, not retryable;
+// also spelled IncorrectNumberOfFilesInPsotRequest.
+var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request must carry exactly one file."}
+
+// InlineDataTooLarge is returned when the inline data is larger than the
+// maximum allowed size. Status 400, class BadRequest, not retryable.
+var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
+
+// InvalidAddressingHeader is returned when the request must be made with the
+// anonymous role. Status 400, class BadRequest, not retryable; also spelled
+// InvaildAddressingHeader.
+var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", statuses: []int{400}, aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
+
+// InvalidArgument is returned when one or more request parameters are invalid;
+// the message names the problem. Status 400, class BadRequest, not retryable.
+var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "One or more request parameters are invalid; the message names the problem."}
+
+// InvalidBucketName is returned when the bucket name does not follow the naming
+// rules. Status 400, class BadRequest, not retryable.
+var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
+
+// InvalidCopySource is returned when the copy source header is malformed or
+// names an invalid source. Status 400, class BadRequest, not retryable.
+var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The copy source header is malformed or names an invalid source."}
+
+// InvalidDelimiter is returned when the delimiter parameter is invalid. Status
+// 400, class BadRequest, not retryable.
+var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid."}
+
+// InvalidDigest is returned when the Content-MD5 or checksum header value is
+// malformed. Status 400, class BadRequest, not retryable.
+var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 or checksum header value is malformed."}
+
+// InvalidImageFormat is returned when the image format is not supported by
+// image processing. Status 400, class BadRequest, not retryable.
+var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is not supported by image processing."}
+
+// InvalidImageSource is returned when the source image for processing is
+// invalid. Status 400, class BadRequest, not retryable.
+var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The source image for processing is invalid."}
+
+// InvalidLocationConstraint is returned when the region given for the bucket is
+// invalid. Status 400, class BadRequest, not retryable.
+var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The region given for the bucket is invalid."}
+
+// InvalidObjectName is returned when the object key is not a valid name. Status
+// 400, class BadRequest, not retryable.
+var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object key is not a valid name."}
+
+// InvalidPart is returned when a listed part is missing or its part number or
+// ETag does not match. Status 400, class BadRequest, not retryable.
+var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "A listed part is missing or its part number or ETag does not match."}
+
+// InvalidPartOrder is returned when the part list is not in ascending order or
+// the part numbers are not contiguous. Status 400, class BadRequest, not
+// retryable.
+var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part list is not in ascending order or the part numbers are not contiguous."}
+
+// InvalidPicOperations is returned when the Pic-Operations header for
+// upload-time image processing is invalid. Status 400, class BadRequest, not
+// retryable.
+var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header for upload-time image processing is invalid."}
+
+// InvalidPolicyDocument is returned when the policy document is invalid. Status
+// 400, class BadRequest, not retryable; also spelled InvalidPolicyDocunment.
+var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy document is invalid."}
+
+// InvalidRange is returned when the requested byte range cannot be satisfied
+// for this object. Status 416, class BadRequest, not retryable.
+var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range cannot be satisfied for this object."}
+
+// InvalidRegionName is returned when the region name is not valid. Status 400,
+// class BadRequest, not retryable.
+var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is not valid."}
+
+// InvalidRequest is returned when the request is not valid; the message gives
+// the reason. Status 400, class BadRequest, not retryable.
+var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is not valid; the message gives the reason."}
+
+// InvalidSHA1Digest is returned when the SHA-1 checksum of the request body
+// does not verify. Status 400, class BadRequest, not retryable.
+var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 checksum of the request body does not verify."}
+
+// InvalidTag is returned when a tag key or value is invalid. Status 400, class
+// BadRequest, not retryable.
+var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A tag key or value is invalid."}
+
+// InvalidTargetBucketForLogging is returned when the target bucket for access
+// logs is invalid. Status 400, class BadRequest, not retryable.
+var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid."}
+
+// InvalidURI is returned when the request URI could not be parsed or is too
+// long. Status 400, class BadRequest, not retryable.
+var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The request URI could not be parsed or is too long."}
+
+// InventoryFull is returned when the bucket has reached its limit on inventory
+// configurations. Status 400, class BadRequest, not retryable.
+var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on inventory configurations."}
+
+// JsonAPINotSupportOnMAZBucket is returned when the JSON API cannot be used on
+// a multi-AZ bucket. Status 400, class BadRequest, not retryable.
+var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "The JSON API cannot be used on a multi-AZ bucket."}
+
+// KeyTooLong is returned when the object key or a custom header is longer than
+// allowed. Status 400, class BadRequest, not retryable.
+var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key or a custom header is longer than allowed."}
+
+// KmsDisabledException is returned when the KMS key for the vector bucket or
+// index is disabled. Status 400, class BadRequest, not retryable.
+var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is disabled."}
+
+// KmsException is returned when the KMS service reported an error for the
+// encryption key in the request. Status 400, class BadRequest, not retryable.
+var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS service reported an error for the encryption key in the request."}
+
+// KmsInvalidKeyUsageException is returned when the KMS key's usage or key type
+// does not fit the vector operation. Status 400, class BadRequest, not
+// retryable.
+var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key's usage or key type does not fit the vector operation."}
+
+// KmsInvalidStateException is returned when the KMS key for the vector bucket
+// or index is not in a valid state. Status 400, class BadRequest, not
+// retryable.
+var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is not in a valid state."}
+
+// KmsKeyDisabled is returned when the KMS key named for server-side encryption
+// is disabled. Status 400, class BadRequest, not retryable.
+var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption is disabled."}
+
+// KmsKeyNotExist is returned when the KMS key named for server-side encryption
+// does not exist. Status 400, class BadRequest, not retryable.
+var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption does not exist."}
+
+// KmsNotFoundException is returned when the KMS key for the vector bucket or
+// index does not exist. Status 400, class BadRequest, not retryable.
+var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index does not exist."}
+
+// LifeCycleIdNotUnique is returned when two lifecycle rules in the
+// configuration share the same ID. Status 400, class BadRequest, not retryable.
+var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules in the configuration share the same ID."}
+
+// LifeCycleRuleConflicted is returned when rules in the lifecycle configuration
+// conflict with each other. Status 400, class BadRequest, not retryable.
+var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "Rules in the lifecycle configuration conflict with each other."}
+
+// ListPartUploadIdIsEmpty is returned when a List Parts request was sent
+// without an upload ID. Status 400, class BadRequest, not retryable.
+var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "A List Parts request was sent without an upload ID."}
+
+// LoggingPrefixInvalid is returned when the prefix for access log objects is
+// invalid. Status 400, class BadRequest, not retryable.
+var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The prefix for access log objects is invalid."}
+
+// MAZOperationNotSupportOnOAZBucket is returned when a multi-AZ operation was
+// sent to a single-AZ bucket. Status 400, class BadRequest, not retryable.
+var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
+
+// MalformedACLError is returned when the ACL document is not well-formed XML or
+// does not match the schema. Status 400, class BadRequest, not retryable.
+var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL document is not well-formed XML or does not match the schema."}
+
+// MalformedPOSTRequest is returned when the body of the POST request is not
+// well-formed multipart form data. Status 400, class BadRequest, not retryable.
+var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is not well-formed multipart form data."}
+
+// MalformedPolicy is returned when the bucket policy is malformed. Status 400,
+// class BadRequest, not retryable.
+var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The bucket policy is malformed."}
+
+// MalformedXML is returned when the XML in the request body is not well-formed
+// or does not match the schema. Status 400, class BadRequest, not retryable;
+// also spelled MalformedXM.
+var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML in the request body is not well-formed or does not match the schema."}
+
+// MaxMessageLengthExceeded is returned when the request is longer than allowed.
+// Status 400, class BadRequest, not retryable.
+var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is longer than allowed."}
+
+// MaxPostPreDataLengthExceededError is returned when the POST form fields
+// before the file are larger than allowed. Status 400, class BadRequest, not
+// retryable.
+var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The POST form fields before the file are larger than allowed."}
+
+// MetadataTooLarge is returned when the user metadata headers are larger than
+// the maximum allowed size. Status 400, class BadRequest, not retryable; also
+// spelled MatadataTooLarge.
+var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The user metadata headers are larger than the maximum allowed size."}
+
+// MethodNotAllowed is returned when the HTTP method is not allowed on this
+// resource. Status 405, class BadRequest, not retryable; also spelled
+// MethodMotAllowed.
+var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The HTTP method is not allowed on this resource."}
+
+// MissingAppid is returned when the request does not carry an APPID. Status
+// 400, class BadRequest, not retryable.
+var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request does not carry an APPID."}
+
+// MissingContentLength is returned when the request lacks the Content-Length
+// header. Status 411, class BadRequest, not retryable.
+var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The request lacks the Content-Length header."}
+
+// MissingContentMD5 is returned when the operation requires a Content-MD5
+// header and none was sent. Status 400, class BadRequest, not retryable.
+var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a Content-MD5 header and none was sent."}
+
+// MissingHost is returned when the request lacks the Host header. Status 400,
+// class BadRequest, not retryable.
+var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request lacks the Host header."}
+
+// MissingRequestBodyError is returned when the operation requires a request
+// body and none was sent. Status 400, class BadRequest, not retryable.
+var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a request body and none was sent."}
+
+// MissingSecurityHeader is returned when a required header is missing from the
+// request. Status 400, class BadRequest, not retryable.
+var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing from the request."}
+
+// MultiAZFeatureNotSupport is returned when the multi-AZ feature is not
+// available for this request or region. Status 400, class BadRequest, not
+// retryable.
+var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The multi-AZ feature is not available for this request or region."}
+
+// MultiBucketNotSupport is returned when cross-region replication accepts only
+// one destination bucket. Status 400, class BadRequest, not retryable.
+var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "Cross-region replication accepts only one destination bucket."}
+
+// NotSupportedStorageClass is returned when the storage class given is invalid
+// or not supported here. Status 400, class BadRequest, not retryable.
+var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The storage class given is invalid or not supported here."}
+
+// NotifyRuleEventConflict is returned when the events of two notification rules
+// conflict. Status 400, class BadRequest, not retryable.
+var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of two notification rules conflict."}
+
+// NotifyRulePrefixConflict is returned when the key prefixes of two
+// notification rules conflict. Status 400, class BadRequest, not retryable.
+var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key prefixes of two notification rules conflict."}
+
+// NotifyRuleSuffixConflict is returned when the key suffixes of two
+// notification rules conflict. Status 400, class BadRequest, not retryable.
+var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key suffixes of two notification rules conflict."}
+
+// OAZOperationNotSupportOnMAZBucket is returned when a single-AZ operation was
+// sent to a multi-AZ bucket. Status 400, class BadRequest, not retryable.
+var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
+
+// PolicyFull is returned when the bucket has reached its limit on ACLs and
+// policies. Status 400, class BadRequest, not retryable.
+var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on ACLs and policies."}
+
+// PolicyVersionFull is returned when the policy has reached its limit on stored
+// versions. Status 400, class BadRequest, not retryable.
+var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The policy has reached its limit on stored versions."}
+
+// RequestIsNotMultiPartContent is returned when a POST Object request must use
+// the multipart/form-data content type. Status 400, class BadRequest, not
+// retryable.
+var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "A POST Object request must use the multipart/form-data content type."}
+
+// RequestTimeout is returned when the server timed out reading the request
+// body; the network may be slow or too many uploads run at once. Status 400,
+// class BadRequest, retryable; also spelled RequestTimeOut.
+var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The server timed out reading the request body; the network may be slow or too many uploads run at once."}
+
+// SSEContentNotSupported is returned when server-side encryption is not
+// supported for this content or operation. Status 400, class BadRequest, not
+// retryable.
+var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption is not supported for this content or operation."}
+
+// SSEHeaderNotAllowed is returned when server-side encryption headers are not
+// allowed on this request, for example on HEAD Object. Status 400, class
+// BadRequest, not retryable.
+var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption headers are not allowed on this request, for example on HEAD Object."}
+
+// ServiceQuotaExceededException is returned when the vector request would
+// exceed a service quota. Status 402, class BadRequest, not retryable.
+var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "The vector request would exceed a service quota."}
+
+// SsecDecryptHeaderInvalid is returned when the customer-key (SSE-C) headers
+// needed to decrypt the object are invalid. Status 400, class BadRequest, not
+// retryable.
+var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The customer-key (SSE-C) headers needed to decrypt the object are invalid."}
+
+// TargetBucketNameInvalid is returned when the target bucket name is invalid.
+// Status 400, class BadRequest, not retryable.
+var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
+
+// TooManyBuckets is returned when the account has reached its limit on the
+// number of buckets. Status 400, class BadRequest, not retryable; also spelled
+// TooManyBucket.
+var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit on the number of buckets."}
+
+// UnexpectedContent is returned when the request carries content that this
+// operation does not accept. Status 400, class BadRequest, not retryable.
+var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request carries content that this operation does not accept."}
+
+// UnresolvableGrantByUID is returned when a grant names a user ID that does not
+// exist. Status 400, class BadRequest, not retryable.
+var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "A grant names a user ID that does not exist."}
+
+// UploadIdNotSupported is returned when this operation does not accept an
+// upload ID. Status 405, class BadRequest, not retryable.
+var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "This operation does not accept an upload ID."}
+
+// UserCnameInvalid is returned when the custom domain (CNAME) is invalid.
+// Status 400, class BadRequest, not retryable.
+var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain (CNAME) is invalid."}
+
+// UserKeyMustBeSpecified is returned when a POST to a bucket must name the
+// object key. Status 400, class BadRequest, not retryable.
+var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket must name the object key."}
+
+// UserNetworkTooSlow is returned when the client sent data too slowly and the
+// server gave up on the request. Status 400, class BadRequest, not retryable.
+var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, description: "The client sent data too slowly and the server gave up on the request."}
+
+// ValidationException is returned when the vector bucket request failed
+// validation; the body lists the bad fields. Status 400, class BadRequest, not
+// retryable.
+var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "The vector bucket request failed validation; the body lists the bad fields."}
+
+// VerifyAlgorithmNotSupported is returned when the checksum algorithm requested
+// is not supported. Status 400, class BadRequest, not retryable.
+var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm requested is not supported."}
+
+// WebsiteURLInvalid is returned when the URL in the static website
+// configuration is invalid. Status 400, class BadRequest, not retryable.
+var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The URL in the static website configuration is invalid."}
+
+// XMLSizeLimit is returned when the XML request body is longer than allowed.
+// Status 400, class BadRequest, not retryable.
+var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML request body is longer than allowed."}
+
+// The codes of class Unauthenticated.
+
+// ExpiredToken is returned when the temporary security token or signature has
+// expired. Status 400 or 403, class Unauthenticated, not retryable.
+var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary security token or signature has expired."}
+
+// InvalidAccessKeyId is returned when the SecretId used to sign the request
+// does not exist. Status 403, class Unauthenticated, not retryable; also
+// spelled InvaildAccessKeyId.
+var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId used to sign the request does not exist."}
+
+// InvalidSecurity is returned when the security credentials or signature string
+// are invalid. Status 403, class Unauthenticated, not retryable.
+var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The security credentials or signature string are invalid."}
+
+// RequestHasExpired is returned when the signature is past its validity period;
+// sign the request again. Its code is "Request has expired". COS also sends it
+// as AccessDenied with message "Request has expired". Status 403, class
+// Unauthenticated, not retryable. It means that the local clock is wrong.
+var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The signature is past its validity period; sign the request again."}
+
+// RequestTimeTooSkewed is returned when the request time differs too much from
+// the server clock, usually by more than 15 minutes. Status 403, class
+// Unauthenticated, not retryable. It means that the local clock is wrong.
+var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request time differs too much from the server clock, usually by more than 15 minutes."}
+
+// SignatureDoesNotMatch is returned when the signature the client computed
+// differs from the one the server computed. Status 403, class Unauthenticated,
+// not retryable.
+var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one the server computed."}
+
+// The codes of class AccessDenied.
+
+// AccessDenied is returned when the signature or permissions do not allow this
+// request. With message "Request has expired", it is also RequestHasExpired.
+// Status 403, class AccessDenied, not retryable.
+var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403}, class: ErrAccessDenied, description: "The signature or permissions do not allow this request."}
+
+// AccessDeniedException is returned when a vector bucket API call was refused
+// for lack of permission. Status 403, class AccessDenied, not retryable.
+var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket API call was refused for lack of permission."}
+
+// AccessForbidden is returned when the request was refused, for example a
+// cross-origin request that the CORS rules do not allow. Status 403, class
+// AccessDenied, not retryable.
+var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "The request was refused, for example a cross-origin request that the CORS rules do not allow."}
+
+// AccountProblem is returned when a problem with the account prevents the
+// operation. Status 403, class AccessDenied, not retryable; also spelled
+// AccoountProblem.
+var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "A problem with the account prevents the operation."}
+
+// DomainAuditFailed is returned when the custom domain failed the content audit
+// and is blocked. Status 451, class AccessDenied, not retryable.
+var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain failed the content audit and is blocked."}
+
+// NoProcessAuthority is returned when the caller lacks permission for the
+// requested data-processing operation. Status 403, class AccessDenied, not
+// retryable.
+var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller lacks permission for the requested data-processing operation."}
+
+// PaymentRequired is returned when the account has an overdue payment, so the
+// request is refused. Status 402, class AccessDenied, not retryable.
+var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The account has an overdue payment, so the request is refused."}
+
+// UnavailableForLegalReasons is returned when the resource is not available for
+// legal reasons. Status 451, class AccessDenied, not retryable.
+var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The resource is not available for legal reasons."}
+
+// UserNotSourceBucketOwner is returned when the caller does not own the source
+// bucket of the operation. Status 403, class AccessDenied, not retryable.
+var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket of the operation."}
+
+// UserNotTargetBucketOwner is returned when the caller does not own the target
+// bucket of the operation. Status 403, class AccessDenied, not retryable.
+var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket of the operation."}
+
+// The codes of class NotFound.
+
+// InventoryConfigurationNotFoundError is returned when the bucket has no
+// inventory configuration with that ID. Status 404, class NotFound, not
+// retryable.
+var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no inventory configuration with that ID."}
+
+// NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
+// 404, class NotFound, not retryable.
+var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
+
+// NoLifecycle is returned when the bucket has no lifecycle configuration.
+// Status 400, class NotFound, not retryable.
+var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
+
+// NoSuchBucket is returned when the specified bucket does not exist. Status
+// 404, class NotFound, not retryable.
+var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
+
+// NoSuchCORSConfiguration is returned when the bucket has no CORS
+// configuration. Status 404, class NotFound, not retryable.
+var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no CORS configuration."}
+
+// NoSuchCopySource is returned when the source object of the copy does not
+// exist. Status 404, class NotFound, not retryable.
+var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
+
+// NoSuchEncryptionConfiguration is returned when the bucket has no default
+// encryption configuration. Status 404, class NotFound, not retryable.
+var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no default encryption configuration."}
+
+// NoSuchJob is returned when the specified job does not exist. Status 404,
+// class NotFound, not retryable.
+var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified job does not exist."}
+
+// NoSuchKey is returned when the specified object key does not exist. Status
+// 404, class NotFound, not retryable.
+var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
+
+// NoSuchLifecycleConfiguration is returned when the bucket has no lifecycle
+// configuration. Status 404, class NotFound, not retryable.
+var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
+
+// NoSuchObjectLockConfiguration is returned when the bucket has no object lock
+// configuration. Status 404, class NotFound, not retryable.
+var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no object lock configuration."}
+
+// NoSuchPolicyVersion is returned when the specified policy version does not
+// exist. Status 404, class NotFound, not retryable.
+var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
+
+// NoSuchTagSet is returned when the bucket or object has no tag set. Status
+// 404, class NotFound, not retryable.
+var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, class: ErrNotFound, description: "The bucket or object has no tag set."}
+
+// NoSuchUpload is returned when the multipart upload does not exist; it may
+// have been completed or aborted. Status 404 or 400, class NotFound, not
+// retryable.
+var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The multipart upload does not exist; it may have been completed or aborted."}
+
+// NoSuchVersion is returned when the specified object version does not exist.
+// Status 404 or 400, class NotFound, not retryable.
+var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified object version does not exist."}
+
+// NoSuchWebsiteConfiguration is returned when the bucket has no static website
+// configuration. Status 404, class NotFound, not retryable.
+var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no static website configuration."}
+
+// NotFoundException is returned when the vector bucket, index or vector does
+// not exist. Status 404, class NotFound, not retryable.
+var NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist."}
+
+// OriginConfigurationNotFoundError is returned when the bucket has no
+// origin-pull configuration. Status 404, class NotFound, not retryable.
+var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration."}
+
+// ReplicationConfigurationNotFoundError is returned when the bucket has no
+// cross-region replication configuration. Status 404, class NotFound, not
+// retryable.
+var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+
+// The codes of class Conflict.
+
+// AppendPositionErr is returned when the append position does not equal the
+// current length of the object. Status 409 or 400, class Conflict, not
+// retryable.
+var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The append position does not equal the current length of the object."}
+
+// BucketAccelerateNotEnabled is returned when global acceleration is not
+// enabled for the bucket, so the acceleration endpoint cannot serve it. Status
+// 400, class Conflict, not retryable.
+var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket, so the acceleration endpoint cannot serve it."}
+
+// BucketAlreadyExists is returned when the bucket name is already taken; choose
+// another name. Status 409, class Conflict, not retryable.
+var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already taken; choose another name."}
+
+// BucketAlreadyExistsDiffRegion is returned when a bucket with that name
+// already exists in another region. Status 409, class Conflict, not retryable.
+var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
+
+// BucketAlreadyOwnedByYou is returned when the caller already owns a bucket
+// with that name. Status 409, class Conflict, not retryable.
+var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The caller already owns a bucket with that name."}
+
+// BucketLocked is returned when the bucket is locked and cannot be changed.
+// Status 409, class Conflict, not retryable.
+var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked and cannot be changed."}
+
+// BucketNotEmpty is returned when the bucket still holds objects or unfinished
+// multipart uploads, so it cannot be deleted. Status 409, class Conflict, not
+// retryable.
+var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
+
+// BucketVersionNotOpen is returned when the operation needs versioning, but
+// versioning is not enabled on the bucket. Status 400, class Conflict, not
+// retryable.
+var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "The operation needs versioning, but versioning is not enabled on the bucket."}
+
+// ConflictException is returned when the vector bucket or index conflicts with
+// an existing one, for example its name is taken. Status 409, class Conflict,
+// not retryable.
+var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "The vector bucket or index conflicts with an existing one, for example its name is taken."}
+
+// DomainConfigConflict is returned when the domain configuration conflicts with
+// an existing one. Status 409, class Conflict, not retryable.
+var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with an existing one."}
+
+// InvalidBucketState is returned when the bucket's state conflicts with the
+// request, for example versioning and replication settings. Status 409, class
+// Conflict, not retryable.
+var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and replication settings."}
+
+// InvalidLockedTime is returned when the lock period conflicts with the current
+// lock settings. Status 409, class Conflict, not retryable.
+var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The lock period conflicts with the current lock settings."}
+
+// InvalidObjectState is returned when the object's state forbids the operation,
+// for example reading an archived object that was not restored. Status 403 or
+// 409, class Conflict, not retryable.
+var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's state forbids the operation, for example reading an archived object that was not restored."}
+
+// InvalidObjectStorage is returned when the object's storage class does not
+// allow the operation. Status 403, class Conflict, not retryable.
+var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The object's storage class does not allow the operation."}
+
+// InvalidUploadStatus is returned when the multipart upload is in a state that
+// does not allow this operation. Status 400, class Conflict, not retryable.
+var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "The multipart upload is in a state that does not allow this operation."}
+
+// LoggingConfExists is returned when a logging configuration already exists for
+// the bucket. Status 400, class Conflict, not retryable.
+var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists for the bucket."}
+
+// ObjectLocked is returned when the object is locked and cannot be changed or
+// deleted. Status 409, class Conflict, not retryable.
+var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked and cannot be changed or deleted."}
+
+// ObjectNotAppendable is returned when the object was not created by an append
+// upload, so it cannot be appended to. Status 409 or 400, class Conflict, not
+// retryable.
+var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The object was not created by an append upload, so it cannot be appended to."}
+
+// OperationAborted is returned when the resource does not support the
+// operation, or a transfer was cut short or damaged. Status 409, class
+// Conflict, not retryable; also spelled actionAborted.
+var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was cut short or damaged."}
+
+// PathConflict is returned when concurrent writes to the same key collided
+// within the same millisecond. Status 409, class Conflict, not retryable.
+var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Concurrent writes to the same key collided within the same millisecond."}
+
+// QuotaConflict is returned when the quota setting conflicts with the existing
+// quota. Status 409, class Conflict, not retryable.
+var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The quota setting conflicts with the existing quota."}
+
+// QuotaOperationConflict is returned when another quota operation on the same
+// bucket is in progress. Status 409, class Conflict, not retryable; also
+// spelled QuotaOperationConfilct.
+var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "Another quota operation on the same bucket is in progress."}
+
+// RecordAlreadyExist is returned when the record already exists. Status 409,
+// class Conflict, not retryable.
+var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "The record already exists."}
+
+// RestoreAlreadyInProgress is returned when a restore of this archived object
+// is already running. Status 409, class Conflict, not retryable.
+var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "A restore of this archived object is already running."}
+
+// RestoreNonArchiveObject is returned when only archived objects can be
+// restored, and this object is not archived. Status 405, class Conflict, not
+// retryable.
+var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "Only archived objects can be restored, and this object is not archived."}
+
+// UploadConflict is returned when another upload to the same key conflicts with
+// this one. Status 409, class Conflict, not retryable.
+var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Another upload to the same key conflicts with this one."}
+
+// The codes of class PreconditionFailed.
+
+// PreconditionFailed is returned when at least one condition in the conditional
+// headers was not met. Status 412 or 400, class PreconditionFailed, not
+// retryable.
+var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "At least one condition in the conditional headers was not met."}
+
+// The codes of class Throttled.
+
+// KmsFreqControl is returned when calls to KMS exceeded its rate limit; back
+// off and retry. Status 503, class Throttled, retryable.
+var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Calls to KMS exceeded its rate limit; back off and retry."}
+
+// SlowDown is returned when the request rate is too high; reduce it and retry
+// with backoff. Status 503, class Throttled, retryable.
+var SlowDown = &Code{name: "SlowDown", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "The request rate is too high; reduce it and retry with backoff."}
+
+// TooManyRequestsException is returned when too many vector bucket requests
+// were sent; back off and retry. Status 429, class Throttled, retryable.
+var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent; back off and retry."}
+
+// The codes of class Server.
+
+// InternalError is returned when the server hit an internal error; retry the
+// request. Status 500, class Server, retryable; also spelled InternalErrror.
+var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The server hit an internal error; retry the request."}
+
+// InternalServerException is returned when the vector bucket service hit an
+// internal error. Status 500, class Server, retryable.
+var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
+
+// KmsInternalException is returned when the KMS service failed internally while
+// handling an encryption key. Status 500, class Server, retryable.
+var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The KMS service failed internally while handling an encryption key."}
+
+// NotImplemented is returned when a header in the request asks for
+// functionality the server does not implement. Status 501, class Server, not
+// retryable.
+var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "A header in the request asks for functionality the server does not implement."}
+
+// ServiceUnavailable is returned when the service is temporarily unable to
+// handle the request; retry later. Status 503, class Server, retryable.
+var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503}, class: ErrServer, retryable: true, description: "The service is temporarily unable to handle the request; retry later."}
+
+// ServiceUnavailableException is returned when the vector bucket service is
+// temporarily unavailable; retry later. Status 503, class Server, retryable.
+var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; retry later."}
 
 // classes holds every class, in catalog order.
 var classes = [...]*Class{
@@ -487,7 +887,6 @@ var codes = [...]*Code{
 	NoSuchLifecycleConfiguration,
 	NoSuchObjectLockConfiguration,
 	NoSuchPolicyVersion,
-	NoSuchResource,
 	NoSuchTagSet,
 	NoSuchUpload,
 	NoSuchVersion,
@@ -669,7 +1068,6 @@ var codeIndex = map[string]*Code{
 	"NoSuchLifecycleConfiguration":          NoSuchLifecycleConfiguration,
 	"NoSuchObjectLockConfiguration":         NoSuchObjectLockConfiguration,
 	"NoSuchPolicyVersion":                   NoSuchPolicyVersion,
-	"NoSuchResource":                        NoSuchResource,
 	"NoSuchTagSet":                          NoSuchTagSet,
 	"NoSuchUpload":                          NoSuchUpload,
 	"NoSuchVersion":                         NoSuchVersion,
@@ -732,4 +1130,10 @@ var codeIndex = map[string]*Code{
 	"VerifyAlgorithmNotSupported":           VerifyAlgorithmNotSupported,
 	"WebsiteURLInvalid":                     WebsiteURLInvalid,
 	"XMLSizeLimit":                          XMLSizeLimit,
+}
+
+// refinements maps a code and a message, trimmed of space, to the code
+// COS sends that way: the message names the real cause.
+var refinements = map[sentAs]*Code{
+	{AccessDenied, "Request has expired"}: RequestHasExpired,
 }

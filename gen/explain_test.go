@@ -2,7 +2,8 @@ package gen_test
 
 import (
 	"errors"
-	"os"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,35 +14,28 @@ import (
 )
 
 // smallCatalog is a catalog with a code that has a Go name differing from
-// its wire spelling, an alias and two statuses.
-const smallCatalog = `classes:
-  - name: NotFound
-    description: Nothing there.
-  - name: Server
-    description: The service failed.
+// its wire spelling, an alias, two statuses, a why, a refinement and clock
+// skew, in two families.
+const smallCatalog = `families: [{name: COS, description: The XML API.}, {name: CI, description: Cloud Infinite.}]
+sources:
+  - {id: doc, url: "https://example.com/doc", title: A page.}
+  - {id: sdk, url: "https://example.com/sdk", title: An SDK.}
+classes:
+` + otherClasses + `  - {name: NotFound, description: Nothing there.}
 codes:
-  - code: InternalError
-    aliases: [InternalErrror]
-    status: 500
-    class: Server
-    retryable: true
-    description: The server hit an internal error.
-  - code: NoSuchBucket
-    status: 404
-    class: NotFound
-    retryable: false
-    description: The specified bucket does not exist.
-  - code: NoSuchUpload
-    status: [404, 400]
-    class: NotFound
-    retryable: false
-    description: The upload does not exist.
-  - code: no-such-thing
-    name: NoSuchThing
-    status: [400, 404]
-    class: NotFound
-    retryable: false
-    description: A made-up code.
+  - {code: AccessDenied, status: 403, class: AccessDenied, retryable: false,
+     families: [COS, CI], sources: [doc], description: Not allowed.}
+  - {code: InternalError, aliases: [InternalErrror], status: 500, class: Server, retryable: true,
+     why: "500: a passing fault", families: [COS], sources: [doc, sdk], description: The server hit an internal error.}
+  - {code: NoSuchBucket, status: 404, class: NotFound, retryable: false,
+     families: [COS], sources: [doc], description: The specified bucket does not exist.}
+  - {code: NoSuchUpload, status: [404, 400], class: NotFound, retryable: false,
+     families: [COS], sources: [doc], description: The upload does not exist.}
+  - {code: Request has expired, name: RequestHasExpired, status: [], class: Unauthenticated, retryable: false,
+     families: [COS], sent_as: [{code: AccessDenied, message: Request has expired}], clock_skew: true,
+     sources: [doc], description: The signature has expired.}
+  - {code: no-such-thing, name: NoSuchThing, status: [400, 404], class: NotFound, retryable: false,
+     families: [CI], sources: [sdk], description: A made-up code.}
 `
 
 func loadSmall(t *testing.T) *gen.Catalog {
@@ -58,19 +52,33 @@ func TestExplainFound(t *testing.T) {
 		want  []string // substrings of the text, in order
 		not   []string // substrings it must not have
 	}{
-		{"NoSuchBucket", []string{"NoSuchBucket\n", "go name:", "coserr.NoSuchBucket", "status:", "404", "class:", "NotFound (coserr.ErrNotFound)", "retryable:", "no", "aliases:", "none", "description:", "The specified bucket does not exist."}, []string{"alias of"}},
+		{"NoSuchBucket", []string{"NoSuchBucket\n", "go name:", "coserr.NoSuchBucket", "families:", "COS", "status:", "404", "class:", "NotFound (coserr.ErrNotFound)",
+			"retryable:", "no", "aliases:", "none", "sources:", "doc https://example.com/doc", "description:", "The specified bucket does not exist."},
+			[]string{"alias of", "sent as", "refined by", "clock skew"}},
 		{"coserr.NoSuchBucket", []string{"NoSuchBucket\n", "coserr.NoSuchBucket"}, nil},
 		{"  NoSuchBucket\n", []string{"NoSuchBucket\n"}, nil},
-		{"InternalError", []string{"InternalError\n", "500", "Server (coserr.ErrServer)", "retryable:", "yes", "aliases:", "InternalErrror"}, []string{"alias of"}},
+		{"InternalError", []string{"InternalError\n", "500", "Server (coserr.ErrServer)", "retryable:", "yes (500: a passing fault)", "aliases:", "InternalErrror",
+			"sources:", "doc https://example.com/doc\n", "sdk https://example.com/sdk\n"}, []string{"alias of"}},
 		{"InternalErrror", []string{"InternalErrror is an alias of InternalError", "InternalError\n", "retryable:", "yes"}, nil},
 		{"NoSuchUpload", []string{"status:", "404, 400 (404 primary)"}, nil},
-		{"NoSuchThing", []string{`NoSuchThing is the Go name of the code "no-such-thing"`, "no-such-thing\n", "coserr.NoSuchThing"}, nil},
+		{"NoSuchThing", []string{`NoSuchThing is the Go name of the code "no-such-thing"`, "no-such-thing\n", "coserr.NoSuchThing", "families:", "CI"}, nil},
 		{"no-such-thing", []string{"no-such-thing\n", "coserr.NoSuchThing"}, []string{"Go name of"}},
-		{"404", []string{"HTTP 404 Not Found: 3 codes", "CODE", "STATUS", "CLASS", "RETRYABLE", "DESCRIPTION", "NoSuchBucket", "NoSuchUpload", "no-such-thing  400, 404"}, []string{"InternalError"}},
-		{"400", []string{"HTTP 400 Bad Request: 2 codes", "no-such-thing", "NoSuchUpload"}, []string{"NoSuchBucket"}},
-		{"500", []string{"HTTP 500 Internal Server Error: 1 code\n", "InternalError", "yes"}, nil},
+		{"RequestHasExpired", []string{"Request has expired\n", "status:", "unknown (no source documents one)",
+			`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes: it means that the local clock is wrong"}, nil},
+		{"AccessDenied", []string{"AccessDenied\n", "families:", "COS, CI", `refined by:`, `Request has expired (coserr.RequestHasExpired) when the message is "Request has expired"`}, []string{"sent as"}},
+		{"404", []string{"HTTP 404 Not Found: 3 codes", "CODE", "STATUS", "CLASS", "RETRYABLE", "FAMILIES", "DESCRIPTION", "NoSuchBucket", "NoSuchUpload", "no-such-thing  400, 404",
+			"A code-less or unknown-code error with status 404: class NotFound (coserr.ErrNotFound), retryable no (the request is refused as sent; sending it unchanged fails the same way)."},
+			[]string{"InternalError"}},
+		{"400", []string{"HTTP 400 Bad Request: 2 codes", "no-such-thing", "NoSuchUpload", "status 400: class BadRequest (coserr.ErrBadRequest), retryable no"}, []string{"NoSuchBucket"}},
+		{"500", []string{"HTTP 500 Internal Server Error: 1 code\n", "InternalError", "yes", "status 500: class Server (coserr.ErrServer), retryable yes (5xx:"}, nil},
+		{"502", []string{"HTTP 502 Bad Gateway: no code of the catalog has this status\n\n", "status 502: class Server (coserr.ErrServer), retryable yes"}, []string{"CODE"}},
+		{"408", []string{"HTTP 408 Request Timeout: no code", "status 408: class BadRequest (coserr.ErrBadRequest), retryable yes (408:"}, nil},
+		{"304", []string{"HTTP 304 Not Modified: no code", "status 304: class PreconditionFailed (coserr.ErrPreconditionFailed), retryable no"}, nil},
+		{"501", []string{"status 501: class Server (coserr.ErrServer), retryable no (501:"}, nil},
+		{"599", []string{"HTTP 599: no code", "class Server"}, nil},
 		{"NotFound", []string{"class NotFound (coserr.ErrNotFound): Nothing there.", "3 codes", "NoSuchBucket", "NoSuchUpload", "no-such-thing"}, []string{"InternalError"}},
 		{"ErrServer", []string{"class Server (coserr.ErrServer)", "1 code\n", "InternalError"}, nil},
+		{"CI", []string{"family CI: Cloud Infinite.", "2 codes", "AccessDenied", "no-such-thing"}, []string{"NoSuchBucket"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -111,6 +119,8 @@ func TestExplainUnknown(t *testing.T) {
 		{"internalerrrror", []string{"InternalError"}, "did you mean InternalError?"}, // near the alias only
 		{"NoSuchThng", []string{"no-such-thing"}, "did you mean no-such-thing?"},      // near the Go name only
 		{"NotFund", []string{"NotFound"}, "did you mean NotFound?"},
+		{"Vektor", nil, `unknown code "Vektor"`},
+		{"ci", []string{"CI"}, "did you mean CI?"},
 		{"NoSuchUplod", []string{"NoSuchUpload"}, "did you mean NoSuchUpload?"},
 		{"NoSuch", []string{"NoSuchBucket", "NoSuchUpload", "no-such-thing"}, "did you mean one of NoSuchBucket, NoSuchUpload, no-such-thing?"},
 		{"Zebra", nil, `unknown code "Zebra"`},
@@ -129,23 +139,31 @@ func TestExplainUnknown(t *testing.T) {
 	}
 }
 
-func TestExplainNoSuchStatus(t *testing.T) {
-	for _, q := range []string{"418", "200", "99999999999999999999999"} {
+func TestExplainNotAnErrorStatus(t *testing.T) {
+	for _, q := range []string{"200", "299", "600", "99999999999999999999999"} {
 		t.Run(q, func(t *testing.T) {
 			got, err := gen.Explain(loadSmall(t), q)
 			require.Error(t, err, "Explain(%q) = %q", q, got)
 			var ue *gen.UnknownError
 			assert.False(t, errors.As(err, &ue), "Explain(%q) error = %v; want a status error", q, err)
-			assert.Contains(t, err.Error(), "status")
+			assert.Equal(t, "status "+q+" is not an error status; want 300..599", err.Error())
 		})
 	}
 }
 
+// TestExplainEveryStatus checks that every error status is explained,
+// with the class and retry rule of the status fallback.
+func TestExplainEveryStatus(t *testing.T) {
+	cat := loadSmall(t)
+	for st := gen.MinStatus; st <= gen.MaxStatus; st++ {
+		got, err := gen.Explain(cat, strconv.Itoa(st))
+		require.NoError(t, err, "Explain(%d)", st)
+		assert.Contains(t, got, fmt.Sprintf("A code-less or unknown-code error with status %d: class ", st))
+	}
+}
+
 func TestSuggestRealCatalog(t *testing.T) {
-	src, err := os.ReadFile("../catalog.yaml")
-	require.NoError(t, err)
-	cat, err := gen.Load("catalog.yaml", src)
-	require.NoError(t, err)
+	cat := loadReal(t)
 	tests := []struct {
 		query string
 		want  string

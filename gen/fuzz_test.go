@@ -3,8 +3,6 @@ package gen_test
 import (
 	"errors"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,10 +17,12 @@ import (
 // be a non-empty gen.ErrorList, sorted, every entry positioned in the file
 // it was given; a catalog it accepts must render, to Go that type-checks
 // and to Markdown whose tables keep their shape. (Load and the renderers
-// do no I/O: TestNoIO.) The seed corpus is testdata/fuzz/FuzzLoad: the
-// seed-* files come from fuzzSeeds (TestFuzzSeeds), the others are inputs
-// the fuzzer once found failing.
+// do no I/O: TestNoIO.) It is seeded with fuzzSeeds; testdata/fuzz/FuzzLoad
+// holds only inputs the fuzzer itself found.
 func FuzzLoad(f *testing.F) {
+	for _, src := range fuzzSeeds(f) {
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		c, err := gen.Load("fuzz.yaml", src)
 		if err != nil {
@@ -64,9 +64,13 @@ func FuzzLoadText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, code, alias, desc string) {
 		code, alias, desc = strings.ToValidUTF8(code, "\uFFFD"), strings.ToValidUTF8(alias, "\uFFFD"), strings.ToValidUTF8(desc, "\uFFFD")
-		src := "classes:\n  - name: NotFound\n    description: " + strconv.Quote(desc) + "\n" +
+		q := strconv.Quote(desc)
+		src := "families:\n  - name: COS\n    description: " + q + "\n" +
+			"sources:\n  - id: doc\n    url: https://example.com/doc\n    title: " + q + "\n" +
+			"classes:\n  - name: NotFound\n    description: " + q + "\n" + otherClasses +
 			"codes:\n  - code: " + strconv.Quote(code) + "\n    name: NoSuchKey\n    aliases: [" + strconv.Quote(alias) + "]\n" +
-			"    status: 404\n    class: NotFound\n    retryable: false\n    description: " + strconv.Quote(desc) + "\n"
+			"    status: 404\n    class: NotFound\n    retryable: false\n    families: [COS]\n    sources: [doc]\n" +
+			"    description: " + q + "\n"
 		c, err := gen.Load("fuzz.yaml", []byte(src))
 		if err != nil {
 			var list gen.ErrorList
@@ -86,164 +90,144 @@ func FuzzLoadText(f *testing.F) {
 		md := gen.RenderMarkdown(c)
 		checkMarkdown(t, c, md)
 		row := markdownRows(t, md)["NoSuchKey"]
-		require.Len(t, row, 7)
+		require.Len(t, row, 9)
 		assert.Equal(t, "`"+code+"`", row[0])
-		assert.Equal(t, "`"+alias+"`", row[5])
-		assert.Equal(t, strings.Join(strings.Fields(desc), " "), unescapeMarkdown(row[6]))
+		assert.Equal(t, "`"+alias+"`", row[6])
+		assert.Equal(t, strings.Join(strings.Fields(desc), " "), unescapeMarkdown(row[8]))
 	})
 }
 
 // checkMarkdown checks that the Markdown output has one table row per
-// class and per code, each with the right number of cells.
+// family, class, code and source, each with the right number of cells.
 func checkMarkdown(t *testing.T, c *gen.Catalog, md []byte) {
 	t.Helper()
-	section, classRows, codeRows := "", 0, 0
+	cells := map[string]int{"## Families": 3, "## Classes": 4, "## Codes": 9, "## Sources": 3}
+	rows := map[string]int{}
+	section := ""
 	for _, line := range strings.Split(string(md), "\n") {
 		switch {
 		case strings.HasPrefix(line, "## "):
 			section = line
-		case !strings.HasPrefix(line, "|") || strings.HasPrefix(line, "|---") || strings.HasPrefix(line, "| Class |") || strings.HasPrefix(line, "| Code |"):
-		case section == "## Classes":
-			classRows++
-			assert.Len(t, splitRow(line), 4, "class row %q", line)
-		case section == "## Codes":
-			codeRows++
-			assert.Len(t, splitRow(line), 7, "code row %q", line)
-		default:
+		case !strings.HasPrefix(line, "|"):
+		case cells[section] == 0:
 			t.Errorf("table row %q outside the tables", line)
+		default:
+			rows[section]++
+			assert.Len(t, splitRow(line), cells[section], "row %q", line)
 		}
 	}
-	assert.Equal(t, len(c.Classes), classRows, "class rows")
-	assert.Equal(t, len(c.Codes), codeRows, "code rows")
+	// Every table has a header row and a delimiter row.
+	assert.Equal(t, len(c.Families)+2, rows["## Families"], "family rows")
+	assert.Equal(t, len(c.Classes)+2, rows["## Classes"], "class rows")
+	assert.Equal(t, len(c.Codes)+2, rows["## Codes"], "code rows")
+	assert.Equal(t, len(c.Sources)+2, rows["## Sources"], "source rows")
 }
 
-// fuzzSeeds returns FuzzLoad's seeds by name: snippets of the real
-// catalog, the golden and tricky catalogs, every bad catalog of the Load
-// tests and every syntax fault.
-func fuzzSeeds(t *testing.T) map[string][]byte {
-	t.Helper()
-	seeds := map[string][]byte{}
-	add := func(name, src string) {
-		name = "seed-" + strings.Trim(regexp.MustCompile(`[^a-z0-9]+`).ReplaceAllString(strings.ToLower(name), "-"), "-")
-		require.NotContains(t, seeds, name)
-		seeds[name] = []byte(src)
-	}
+// fuzzSeeds returns FuzzLoad's seeds: snippets of the real catalog, the
+// golden and tricky catalogs, the valid shapes, every bad catalog of the
+// Load tests and every syntax fault.
+func fuzzSeeds(tb testing.TB) [][]byte {
+	tb.Helper()
+	var seeds [][]byte
+	add := func(src string) { seeds = append(seeds, []byte(src)) }
 	realSrc, err := os.ReadFile("../catalog.yaml")
-	require.NoError(t, err)
+	require.NoError(tb, err)
 	head, codes, ok := strings.Cut(string(realSrc), "\ncodes:\n")
-	require.True(t, ok)
+	require.True(tb, ok)
 	entries := strings.SplitAfter(codes, "\n  - code:")
-	add("real classes", head+"\ncodes: []\n")
-	add("real first codes", head+"\ncodes:\n"+strings.TrimSuffix(strings.Join(entries[:6], ""), "\n  - code:"))
-	for _, want := range []string{"aliases:", "name:", "status: ["} {
+	add(head + "\ncodes: []\n")
+	add(head + "\ncodes:\n" + strings.TrimSuffix(strings.Join(entries[:6], ""), "\n  - code:"))
+	for _, want := range []string{"aliases:", "name:", "status: [", "why:", "sent_as:"} {
 		for i := 1; i < len(entries); i++ {
 			if strings.Contains(entries[i], want) {
-				add("real code with "+want, head+"\ncodes:\n  - code:"+strings.TrimSuffix(entries[i], "\n  - code:"))
+				add(head + "\ncodes:\n  - code:" + strings.TrimSuffix(entries[i], "\n  - code:"))
 				break
 			}
 		}
 	}
-	_, golden := goldenArchive(t)
-	add("golden", string(golden))
-	add("tricky", trickyCatalog())
+	_, golden := goldenArchive(tb)
+	add(string(golden))
+	add(trickyCatalog())
 	for _, tt := range validShapes {
-		add("shape "+tt.name, tt.src)
+		add(tt.src)
 	}
-	for _, tt := range badCatalogs {
-		add("bad "+tt.name, tt.src)
+	for _, tt := range allBadCatalogs() {
+		add(tt.src)
 	}
 	for _, tt := range syntaxCases {
-		add("syntax "+tt.name, tt.src)
+		add(tt.src)
 	}
 	return seeds
-}
-
-const seedDir = "testdata/fuzz/FuzzLoad"
-
-// TestFuzzSeeds checks that testdata/fuzz/FuzzLoad holds every seed of
-// fuzzSeeds, in the go test fuzz v1 format; -update rewrites them.
-func TestFuzzSeeds(t *testing.T) {
-	seeds := fuzzSeeds(t)
-	if *update {
-		old, err := filepath.Glob(filepath.Join(seedDir, "seed-*"))
-		require.NoError(t, err)
-		for _, f := range old {
-			require.NoError(t, os.Remove(f))
-		}
-		require.NoError(t, os.MkdirAll(seedDir, 0o755))
-		for name, src := range seeds {
-			require.NoError(t, os.WriteFile(filepath.Join(seedDir, name), corpusEntry(src), 0o644))
-		}
-	}
-	files, err := filepath.Glob(filepath.Join(seedDir, "seed-*"))
-	require.NoError(t, err)
-	var names []string
-	for _, f := range files {
-		names = append(names, filepath.Base(f))
-	}
-	for name, src := range seeds {
-		t.Run(name, func(t *testing.T) {
-			got, err := os.ReadFile(filepath.Join(seedDir, name))
-			require.NoError(t, err, "run go test ./gen -run TestFuzzSeeds -update")
-			assert.Equal(t, string(corpusEntry(src)), string(got), "stale seed; run go test ./gen -run TestFuzzSeeds -update")
-		})
-	}
-	assert.Len(t, names, len(seeds), "seed files %v", names)
-}
-
-// corpusEntry encodes src as a go test fuzz v1 corpus file.
-func corpusEntry(src []byte) []byte {
-	return []byte("go test fuzz v1\n[]byte(" + strconv.Quote(string(src)) + ")\n")
 }
 
 // validShapes are valid catalogs written in the less usual ways YAML
 // allows, which the pre-scan must read right and Load must accept.
 var validShapes = []struct{ name, src string }{
-	{"flow style", `{classes: [{name: NotFound, description: "Nothing, [there]."}], codes: [
-  {code: NoSuchKey, status: [404, 400], class: NotFound, retryable: false,
-   description: 'It''s gone: {really}.'}]}
+	{"flow style", `{families: [{name: COS, description: "The XML API, [in] {short}."}],
+ sources: [{id: doc, url: "https://example.com/doc?a=[1]", title: 'It''s: a page.'}],
+ classes: [{name: NotFound, description: "Nothing, [there]."}, {name: Redirect, description: R.},
+  {name: BadRequest, description: B.}, {name: Unauthenticated, description: U.}, {name: AccessDenied, description: A.},
+  {name: Conflict, description: C.}, {name: PreconditionFailed, description: P.}, {name: Throttled, description: T.},
+  {name: Server, description: S.}],
+ codes: [
+  {code: NoSuchKey, status: [404, 400], class: NotFound, retryable: false, families: [COS],
+   sent_as: [{code: Other, message: "It's: [gone]"}], sources: [doc], description: 'It''s gone: {really}.'},
+  {code: Other, status: [], class: NotFound, retryable: false, families: [COS], sources: [doc], description: "{}"}]}
 `},
 	{"comments with quotes and brackets", `# "unclosed [ { '
+families: [] # 'also "unclosed
+sources: [] # "
 classes: # 'also "unclosed
   - name: NotFound   # [
     description: Nothing there. # }
-codes: [] # "
+` + otherClasses + `codes: [] # "
 `},
-	{"block scalars with quotes and brackets", `classes:
-  - name: NotFound
+	{"block scalars with quotes and brackets", preamble + `  - name: Missing
     description: >-
       Nothing "there
       [at all {
 codes:
   - code: NoSuchKey
     status: 404
-    class: NotFound
+    class: Missing
     retryable: false
+    families: [COS]
+    sources: [doc]
     description: |+
       It's "gone' ] }
 
   - code: SlowDown
     status: 503
-    class: NotFound
+    class: Throttled
     retryable: true
+    why: >
+      A "passing' [overload].
+    families: [COS]
+    sources: [doc]
     description: Slow.
 `},
 	{"document markers and tags", `%YAML 1.1
 ---
+families: [{name: !!str COS, description: !!str The XML API.}]
+sources: [{id: !!str doc, url: !!str "https://example.com/doc", title: !!str A page.}]
 classes:
   - name: !!str NotFound
     description: !!str Nothing there.
-codes:
+` + otherClasses + `codes:
   - code: "NoSuchKey"
     status: !!int 404
     class: NotFound
     retryable: !!bool true
+    why: !!str 'A reason.'
+    families: [!!str COS]
+    clock_skew: !!bool false
+    sources: [doc]
     description: 'Gone.'
 ...
 `},
-	{"CRLF and plain multi-line scalars", "classes:\r\n  - name: NotFound\r\n    description: Nothing\r\n      there [at\r\n      all.\r\ncodes: []\r\n"},
-	{"unicode names and text", `classes:
-  - name: Ñotfound
+	{"CRLF and plain multi-line scalars", "families: []\r\nsources: []\r\nclasses:\r\n  - name: NotFound\r\n    description: Nothing\r\n      there [at\r\n      all.\r\n" +
+		strings.ReplaceAll(otherClasses, "\n", "\r\n") + "codes: []\r\n"},
+	{"unicode names and text", strings.Replace(preamble, "The XML API.", "Rien ici — 什么都没有.", 1) + `  - name: Ñotfound
     description: Rien ici — 什么都没有.
 codes:
   - code: u-umlaut
@@ -251,7 +235,18 @@ codes:
     status: 404
     class: Ñotfound
     retryable: false
+    families: [COS]
+    sent_as: [{code: u-umlaut2, message: 请求已过期}]
+    sources: [doc]
     description: "Weg\u2028ist es."
+  - code: u-umlaut2
+    name: Ü2
+    status: 404
+    class: Ñotfound
+    retryable: false
+    families: [COS]
+    sources: [doc]
+    description: Auch weg.
 `},
 }
 

@@ -1,13 +1,11 @@
 package gen_test
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +27,7 @@ var update = flag.Bool("update", false, "update golden files")
 const goldenFile = "testdata/golden.txtar"
 
 // goldenArchive reads the golden archive and returns it with its catalog.
-func goldenArchive(t *testing.T) (*txtar.Archive, []byte) {
+func goldenArchive(t testing.TB) (*txtar.Archive, []byte) {
 	t.Helper()
 	ar, err := txtar.ParseFile(goldenFile)
 	require.NoError(t, err)
@@ -76,33 +75,15 @@ func TestGeneratedHeader(t *testing.T) {
 }
 
 // TestRenderDeterministic checks that the outputs depend only on the
-// catalog's content: rendering twice, or from the codes in another order,
-// gives the same bytes.
+// catalog's content: rendering twice, or under another file name, gives
+// the same bytes.
 func TestRenderDeterministic(t *testing.T) {
 	_, src := goldenArchive(t)
-	head, codes, ok := strings.Cut(string(src), "codes:\n")
-	require.True(t, ok)
-	entries := strings.SplitAfter(codes, "\n  - code:")
-	// Each piece but the first ends with the start of the next entry: move
-	// that start back onto its own entry before reversing.
-	var es []string
-	for i, e := range entries {
-		e = strings.TrimSuffix(e, "\n  - code:")
-		if i > 0 {
-			e = "  - code:" + e
-		}
-		es = append(es, strings.TrimSuffix(e, "\n")+"\n")
-	}
-	require.Greater(t, len(es), 2)
-	slices.Reverse(es)
-	reversed := head + "codes:\n" + strings.Join(es, "")
-	require.NotEqual(t, string(src), reversed)
-
 	goA, mdA, err := gen.Generate("catalog.yaml", src, "coserr")
 	require.NoError(t, err)
 	goB, mdB, err := gen.Generate("catalog.yaml", src, "coserr")
 	require.NoError(t, err)
-	goC, mdC, err := gen.Generate("other/name.yaml", []byte(reversed), "coserr")
+	goC, mdC, err := gen.Generate("other/name.yaml", src, "coserr")
 	require.NoError(t, err)
 	assert.Equal(t, string(goA), string(goB))
 	assert.Equal(t, string(mdA), string(mdB))
@@ -150,13 +131,26 @@ var trickyTexts = []string{
 	"Dollar $ percent %v %s and braces {}.",
 }
 
-// trickyCatalog is a catalog with one class and one code per trickyTexts,
-// each description as a YAML double-quoted scalar.
+// trickyCatalog is a catalog with a class, a family and a source whose
+// texts are trickyTexts[0], and one code per trickyTexts, each text as a
+// YAML double-quoted scalar, used as the code's description and, where it
+// is one line, its why and the message COS sends it as.
 func trickyCatalog() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "classes:\n  - name: Odd\n    description: %s\ncodes:\n", strconv.Quote(trickyTexts[0]))
+	q := strconv.Quote(trickyTexts[0])
+	fmt.Fprintf(&b, "families:\n  - name: Odd\n    description: %s\n", q)
+	fmt.Fprintf(&b, "sources:\n  - id: odd\n    url: https://example.com/odd\n    title: %s\n", q)
+	fmt.Fprintf(&b, "classes:\n  - name: Odd\n    description: %s\n%s", q, otherClasses)
+	b.WriteString("  - {name: NotFound, description: Nothing there.}\ncodes:\n")
 	for i, text := range trickyTexts {
-		fmt.Fprintf(&b, "  - code: Code%02d\n    status: 400\n    class: Odd\n    retryable: false\n    description: %s\n", i, strconv.Quote(text))
+		fmt.Fprintf(&b, "  - code: Code%02d\n    status: 400\n    class: Odd\n    retryable: false\n", i)
+		if !strings.ContainsAny(strings.TrimSpace(text), "\n\u2028\u2029\u0085") {
+			fmt.Fprintf(&b, "    why: %s\n", strconv.Quote(text))
+		}
+		if i > 0 && !strings.ContainsFunc(strings.TrimSpace(text), func(r rune) bool { return !unicode.IsGraphic(r) }) {
+			fmt.Fprintf(&b, "    sent_as: [{code: Code00, message: %s}]\n", strconv.Quote(text))
+		}
+		fmt.Fprintf(&b, "    families: [Odd]\n    sources: [odd]\n    description: %s\n", strconv.Quote(text))
 	}
 	return b.String()
 }
@@ -177,16 +171,28 @@ func TestRenderTrickyText(t *testing.T) {
 			folded := strings.Join(strings.Fields(text), " ")
 			spec := specs[name]
 			require.NotNil(t, spec, "no var %s in the Go output", name)
-			require.NotNil(t, spec.Doc)
-			require.Len(t, spec.Doc.List, 1, "doc comment of %s: %q", name, spec.Doc.Text())
-			assert.True(t, strings.HasSuffix(spec.Doc.List[0].Text, folded), "comment %q; want it to end with %q", spec.Doc.List[0].Text, folded)
+			doc := docOf(t, goSrc, name)
+			// gofmt writes `` and '' in a doc comment as curly quotes.
+			quotes := strings.NewReplacer("``", "\u201c", "''", "\u201d")
+			assert.Contains(t, doc, quotes.Replace(strings.Join(strings.Fields(folded)[1:], " ")), "doc comment of %s", name)
+			assert.True(t, strings.HasPrefix(doc, name+" is returned when "), "doc comment %q", doc)
 			assert.Equal(t, strings.TrimSpace(text), stringField(t, spec, "description"))
 
 			row := rows[name]
-			require.Len(t, row, 7, "row of %s", name)
-			assert.Equal(t, folded, unescapeMarkdown(row[6]))
+			require.Len(t, row, 9, "row of %s", name)
+			assert.Equal(t, folded, unescapeMarkdown(row[8]))
 		})
 	}
+}
+
+// docOf returns the doc comment of the declaration of name in a Go
+// output, folded onto one line.
+func docOf(t *testing.T, goSrc []byte, name string) string {
+	t.Helper()
+	spec := goSpecs(t, goSrc)[name]
+	require.NotNil(t, spec, "no var %s", name)
+	require.NotNil(t, spec.Doc, "no doc comment on %s", name)
+	return strings.Join(strings.Fields(spec.Doc.Text()), " ")
 }
 
 // TestGeneratedGoTypeChecks type-checks the Go output of the golden and the
@@ -202,116 +208,6 @@ func TestGeneratedGoTypeChecks(t *testing.T) {
 			require.NoError(t, typeCheck(goSrc))
 		})
 	}
-}
-
-// coserrStub declares what the generated file needs from package coserr.
-const coserrStub = `package coserr
-
-type Class struct{ name, description string }
-
-type Code struct {
-	name        string
-	statuses    []int
-	aliases     []string
-	class       *Class
-	retryable   bool
-	description string
-}
-`
-
-func typeCheck(goSrc []byte) error {
-	fset := token.NewFileSet()
-	var files []*ast.File
-	for name, src := range map[string][]byte{"stub.go": []byte(coserrStub), "codes_gen.go": goSrc} {
-		f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
-	}
-	_, err := (&types.Config{}).Check("coserr", fset, files, nil)
-	return err
-}
-
-// goSpecs parses a Go output and returns its var specs by name.
-func goSpecs(t *testing.T, goSrc []byte) map[string]*ast.ValueSpec {
-	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "codes_gen.go", goSrc, parser.ParseComments)
-	require.NoError(t, err)
-	specs := map[string]*ast.ValueSpec{}
-	for _, d := range f.Decls {
-		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR {
-			for _, s := range g.Specs {
-				vs := s.(*ast.ValueSpec)
-				specs[vs.Names[0].Name] = vs
-			}
-		}
-	}
-	return specs
-}
-
-// stringField returns the value of a string field of the &Code{...} or
-// &Class{...} literal spec is initialized with.
-func stringField(t *testing.T, spec *ast.ValueSpec, field string) string {
-	t.Helper()
-	lit := spec.Values[0].(*ast.UnaryExpr).X.(*ast.CompositeLit)
-	for _, e := range lit.Elts {
-		kv := e.(*ast.KeyValueExpr)
-		if kv.Key.(*ast.Ident).Name == field {
-			s, err := strconv.Unquote(kv.Value.(*ast.BasicLit).Value)
-			require.NoError(t, err)
-			return s
-		}
-	}
-	t.Fatalf("no field %s", field)
-	return ""
-}
-
-// markdownRows returns the cells of the codes table's rows by Go name.
-func markdownRows(t *testing.T, md []byte) map[string][]string {
-	t.Helper()
-	rows := map[string][]string{}
-	for _, line := range strings.Split(string(md), "\n") {
-		if !strings.HasPrefix(line, "| `") {
-			continue
-		}
-		cells := splitRow(line)
-		rows[strings.TrimSuffix(strings.TrimPrefix(cells[1], "`coserr."), "`")] = cells
-	}
-	return rows
-}
-
-// splitRow splits a GFM table row into its cells: at every vertical bar no
-// backslash escapes, with a backslash escaping the character after it.
-func splitRow(row string) []string {
-	row = strings.TrimSpace(row)
-	var cells []string
-	var cur strings.Builder
-	for i := 1; i < len(row); i++ { // row[0] is the leading bar
-		switch c := row[i]; {
-		case c == '\\' && i+1 < len(row):
-			cur.WriteString(row[i : i+2])
-			i++
-		case c == '|':
-			cells = append(cells, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteByte(c)
-		}
-	}
-	return cells
-}
-
-// unescapeMarkdown undoes CommonMark backslash escapes of punctuation.
-func unescapeMarkdown(s string) string {
-	var b bytes.Buffer
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
-			i++
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // TestNoIO checks that package gen does no I/O of its own: none of its

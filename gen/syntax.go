@@ -3,15 +3,13 @@ package gen
 import (
 	"bytes"
 	"fmt"
-	"go/token"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // maxScanDepth is how deep the pre-scan lets flow collections nest before
-// it refuses the file unparsed. It is far above MaxDepth, which is checked
+// it refuses the file unparsed. It is far above maxDepth, which is checked
 // exactly on the parsed tree, and far below the ten thousand levels the
 // YAML parser walks through before it gives up.
 const maxScanDepth = 256
@@ -105,46 +103,6 @@ func yamlChar(r rune) bool {
 	return false
 }
 
-// isExported reports whether s is an exported Go identifier.
-func isExported(s string) bool {
-	return token.IsIdentifier(s) && token.IsExported(s)
-}
-
-// wireOK reports whether s can be a code as COS sends it: printable ASCII
-// without the characters that would end a Markdown code span or table
-// cell (backquote, backslash, vertical bar), and no space at either end.
-func wireOK(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '`' || c == '\\' || c == '|' {
-			return false
-		}
-	}
-	return s[0] != ' ' && s[len(s)-1] != ' '
-}
-
-// textProblem says what keeps s from being a description, or returns "".
-// White space of any kind is fine, since the renderers fold it; other
-// control characters, byte order marks and bidirectional controls are
-// not: the first two break Go source or Markdown, the last can make text
-// read differently from what it is.
-func textProblem(s string) string {
-	if !utf8.ValidString(s) {
-		return "is not valid UTF-8"
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-		case unicode.IsControl(r):
-			return fmt.Sprintf("has control character %U", r)
-		case r == 0xFEFF:
-			return "has a byte order mark (U+FEFF)"
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("has bidirectional control character %U", r)
-		}
-	}
-	return ""
-}
-
 // fail records a problem at offset off, unless an earlier one is known.
 func (s *prescan) fail(off int, format string, args ...any) {
 	if s.bad < 0 || off < s.bad {
@@ -154,8 +112,8 @@ func (s *prescan) fail(off int, format string, args ...any) {
 
 // node counts a node starting at off.
 func (s *prescan) node(off int) {
-	if s.nodes++; s.nodes == MaxNodes+1 {
-		s.fail(off, "more than %d YAML nodes", MaxNodes)
+	if s.nodes++; s.nodes == maxNodes+1 {
+		s.fail(off, "more than %d YAML nodes", maxNodes)
 	}
 }
 
@@ -225,7 +183,7 @@ func (s *prescan) line(start, end int) {
 			if s.flow++; s.flow == 1 {
 				s.open = j
 			} else if s.flow > maxScanDepth {
-				s.fail(j, "nesting deeper than %d levels", MaxDepth)
+				s.fail(j, "nesting deeper than %d levels", maxDepth)
 			}
 			j, first = j+1, true
 		case (c == ']' || c == '}') && s.flow > 0:

@@ -2,38 +2,12 @@ package gen
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
-
-// parse parses src as a one-document YAML stream. It returns the document
-// (nil for an empty stream) and, when the stream has more documents, the
-// second one.
-func parse(src []byte) (doc, extra *yaml.Node, err error) {
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	doc = new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil, nil
-		}
-		return nil, nil, err
-	}
-	extra = new(yaml.Node)
-	if err := dec.Decode(extra); err != nil {
-		if errors.Is(err, io.EOF) {
-			return doc, nil, nil
-		}
-		return nil, nil, err
-	}
-	return doc, extra, nil
-}
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 

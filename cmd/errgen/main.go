@@ -5,14 +5,14 @@
 //
 //	errgen [flags]                 # catalog.yaml -> coserr/codes_gen.go and docs/codes.md
 //	errgen -check [flags]          # exit 1 when either output is stale; writes nothing
-//	errgen [flags] explain NAME    # what a code means: statuses, class, retryable, aliases
-//	errgen [flags] explain STATUS  # the codes COS sends with an HTTP status
+//	errgen [flags] explain NAME    # what a code, class or family means
+//	errgen [flags] explain STATUS  # the codes COS sends with an HTTP status, and the fallback rule
 //
 // The flags are:
 //
 //	-catalog file   the catalog to read (default catalog.yaml)
 //	-out file       the Go file to write (default coserr/codes_gen.go)
-//	-docs file      the Markdown table to write (default docs/codes.md)
+//	-docs file      the Markdown reference to write (default docs/codes.md)
 //	-pkg name       the package of the Go file (default coserr)
 //	-check          compare instead of writing
 //
@@ -28,23 +28,38 @@
 //
 // It checks for YAML syntax errors (reported on the first line at which
 // the file stops parsing), unknown or repeated keys, missing keys and
-// descriptions, duplicate codes, aliases and Go names, codes that are not
-// Go identifiers and have no name, Go names package coserr declares by
-// hand, statuses outside 300..599 and unknown classes; it refuses anchors,
+// texts, duplicate codes, aliases, Go names, families and sources, codes
+// that are not Go identifiers and have no name, Go names package coserr
+// declares by hand, statuses outside 300..599, unknown classes, families
+// and sources, families and sources no code uses, a class the status
+// fallback needs and the catalog lacks, a retryable or 5xx, 408 or 429
+// code without a why, sent_as entries that name no code of the catalog
+// or repeat another, and codes out of byte order; it refuses anchors,
 // aliases, a second YAML document, deep nesting and files over 4 MiB. It
 // then exits 1 and leaves the output files as they were.
 //
 // Both outputs are written atomically: each goes to a temporary file in
 // its directory and is renamed into place only when both are complete, so
 // a failure at any point leaves the old files as they were (should the
-// second rename fail, the first file gets its old content, permissions and
-// modification time back). An output whose content would not change is not
-// rewritten, and -check writes nothing at all.
+// second rename fail, the first file gets its old content and permissions
+// back). An output whose content would not change is not rewritten, and
+// -check writes nothing at all.
+//
+// Explain reads the catalog named by -catalog; without the flag it reads
+// catalog.yaml in the current directory when there is one, and otherwise
+// the catalog built into errgen, so that
+//
+//	go run github.com/cosgo/errcatalog/cmd/errgen@latest explain SlowDown
+//
+// works anywhere. It explains a code (by wire spelling, alias or Go name),
+// a class, a family, or an HTTP status from 300 to 599: the codes sent
+// with it and the class and retry rule coserr applies when the code is
+// empty or unknown.
 //
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
-// stale (-check), a code is unknown (explain) or a file cannot be read or
-// written, and 2 on bad usage: an unknown flag or argument, a -pkg that is
-// no package name, or -out and -docs naming the same file.
+// stale (-check), a query names nothing (explain) or a file cannot be read
+// or written, and 2 on bad usage: an unknown flag or argument, a -pkg that
+// is no package name, or -out and -docs naming the same file.
 package main
 
 import (
@@ -63,9 +78,14 @@ import (
 )
 
 func main() {
-	log.SetFlags(0)
-	log.SetPrefix("errgen: ")
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Rename))
+}
+
+// flagSet reports whether the command line set the flag name.
+func flagSet(flags *flag.FlagSet, name string) bool {
+	set := false
+	flags.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
 }
 
 // usage prints the usage message of flags to w.
@@ -79,9 +99,9 @@ func usage(w io.Writer, flags *flag.FlagSet) {
 }
 
 // run does the work of main: it parses the command line args (without the
-// program name), writes its messages to stdout and stderr, and returns the
-// exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+// program name), writes its messages to stdout and stderr, moves finished
+// outputs into place with rename, and returns the exit status.
+func run(args []string, stdout, stderr io.Writer, rename func(oldpath, newpath string) error) int {
 	logger := log.New(stderr, "errgen: ", 0)
 	flags := flag.NewFlagSet("errgen", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -116,13 +136,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	if explaining {
+		file, src, err := explainCatalog(*catalog, flagSet(flags, "catalog"))
+		if err != nil {
+			logger.Print(err)
+			return 1
+		}
+		return explain(stdout, stderr, file, src, args[1])
+	}
 	src, err := os.ReadFile(*catalog)
 	if err != nil {
 		logger.Print(err)
 		return 1
-	}
-	if explaining {
-		return explain(stdout, stderr, *catalog, src, args[1])
 	}
 	goSrc, md, err := gen.Generate(*catalog, src, *pkg)
 	if err != nil {
@@ -153,7 +178,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
-	if err := writeAll(outputs); err != nil {
+	if err := writeAll(outputs, rename); err != nil {
 		logger.Print(err)
 		return 1
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,37 +14,38 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosgo/errcatalog/gen"
+	"github.com/cosgo/errcatalog/internal/statusrule"
 )
 
+// preamble is the families, sources and classes sections of the test
+// catalogs, one class per line: lines 1 to 12, so that `codes:` is line 13.
+var preamble = func() string {
+	var b strings.Builder
+	b.WriteString("families: [{name: COS, description: The XML API.}]\n")
+	b.WriteString("sources: [{id: doc, url: \"https://example.com/doc\", title: A page.}]\n")
+	b.WriteString("classes:\n")
+	for _, c := range statusrule.Classes {
+		fmt.Fprintf(&b, "  - {name: %s, description: The class %s.}\n", c, c)
+	}
+	return b.String()
+}()
+
 // testCatalog is a small valid catalog.
-const testCatalog = `classes:
-  - name: NotFound
-    description: Nothing there.
-  - name: Server
-    description: The service failed.
-codes:
-  - code: NoSuchBucket
-    status: 404
-    class: NotFound
-    retryable: false
-    description: The specified bucket does not exist.
-  - code: InternalError
-    aliases: [InternalErrror]
-    status: [500, 503]
-    class: Server
-    retryable: true
-    description: The server hit an internal error.
+var testCatalog = preamble + `codes:
+  - {code: InternalError, aliases: [InternalErrror], status: [500, 503], class: Server, retryable: true,
+     why: a passing fault, families: [COS], sources: [doc], description: The server hit an internal error.}
+  - {code: NoSuchBucket, status: 404, class: NotFound, retryable: false,
+     families: [COS], sources: [doc], description: The specified bucket does not exist.}
 `
 
-// badCatalog has three problems.
-const badCatalog = `classes:
-  - name: NotFound
-    description: Nothing there.
-codes:
+// badCatalog has three problems, on lines 14 to 16.
+var badCatalog = preamble + `codes:
   - code: NoSuchBucket
     status: 200
     class: NotFund
     retryable: false
+    families: [COS]
+    sources: [doc]
 `
 
 // oldTime is the modification time the tests give existing files, so that
@@ -102,6 +104,17 @@ func newWorkspace(t *testing.T, catalog string) *workspace {
 	return w
 }
 
+// contents drops the modification times of a snapshot, which a restored
+// file does not keep.
+func contents(files map[string]fileState) map[string]fileState {
+	out := map[string]fileState{}
+	for name, f := range files {
+		f.modTime = time.Time{}
+		out[name] = f
+	}
+	return out
+}
+
 // write writes a file and backdates it to oldTime.
 func (w *workspace) write(t *testing.T, path, data string) {
 	t.Helper()
@@ -113,10 +126,15 @@ func (w *workspace) flags(extra ...string) []string {
 	return append([]string{"-catalog", w.catalog, "-out", w.out, "-docs", w.docs}, extra...)
 }
 
-// run runs errgen in-process and returns its exit status and output.
+// runErrgen runs errgen in-process and returns its exit status and output.
 func runErrgen(args ...string) (code int, stdout, stderr string) {
+	return runRename(os.Rename, args...)
+}
+
+// runRename is runErrgen with another rename.
+func runRename(rename func(oldpath, newpath string) error, args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
-	code = run(args, &o, &e)
+	code = run(args, &o, &e, rename)
 	return code, o.String(), e.String()
 }
 
@@ -166,143 +184,6 @@ func TestRunHelp(t *testing.T) {
 	for _, flag := range []string{"usage: errgen", "-catalog file", "-check", "-docs file", "-out file", "-pkg name"} {
 		assert.Contains(t, stderr, flag)
 	}
-}
-
-// TestRunGenerate writes both outputs into empty directories, then runs
-// again and checks that unchanged outputs are not rewritten.
-func TestRunGenerate(t *testing.T) {
-	w := newWorkspace(t, testCatalog)
-	code, stdout, stderr := runErrgen(w.flags()...)
-	require.Equal(t, 0, code, "stderr %q", stderr)
-	assert.Empty(t, stdout)
-	assert.Empty(t, stderr)
-
-	wantGo, wantMD := generated(t, testCatalog)
-	files := snapshot(t, w.dir)
-	assert.Len(t, files, 3, "files %v: want the catalog and two outputs, no temporary files", keys(files))
-	assert.Equal(t, wantGo, files["coserr/codes_gen.go"].data)
-	assert.Equal(t, wantMD, files["docs/codes.md"].data)
-	assert.Equal(t, fs.FileMode(0o644), files["coserr/codes_gen.go"].mode)
-
-	require.NoError(t, os.Chtimes(w.out, oldTime, oldTime))
-	require.NoError(t, os.Chtimes(w.docs, oldTime, oldTime))
-	before := snapshot(t, w.dir)
-	code, _, stderr = runErrgen(w.flags()...)
-	require.Equal(t, 0, code, "stderr %q", stderr)
-	assert.Equal(t, before, snapshot(t, w.dir), "a second run rewrote unchanged outputs")
-}
-
-func TestRunPkg(t *testing.T) {
-	w := newWorkspace(t, testCatalog)
-	code, _, stderr := runErrgen(w.flags("-pkg", "cosgen")...)
-	require.Equal(t, 0, code, "stderr %q", stderr)
-	data, err := os.ReadFile(w.out)
-	require.NoError(t, err)
-	assert.Contains(t, string(data), "\npackage cosgen\n")
-}
-
-// TestRunCheck checks -check on fresh, stale and missing outputs: exit 0
-// or 1, which file is stale, and nothing written in any case.
-func TestRunCheck(t *testing.T) {
-	wantGo, wantMD := generated(t, testCatalog)
-	tests := []struct {
-		name         string
-		goSrc, md    string // "" leaves the file out
-		wantCode     int
-		wantStderr   []string
-		unwantStderr []string
-	}{
-		{"fresh", wantGo, wantMD, 0, nil, []string{"stale"}},
-		{"stale Go", strings.Replace(wantGo, "NoSuchBucket", "NoSuchBuckets", 1), wantMD, 1,
-			[]string{"codes_gen.go is stale; run go generate ./...\n"}, []string{"codes.md"}},
-		{"stale Markdown", wantGo, wantMD + "\n", 1,
-			[]string{"codes.md is stale; run go generate ./...\n"}, []string{"codes_gen.go"}},
-		{"both missing", "", "", 1,
-			[]string{"codes_gen.go is stale", "codes.md is stale"}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			w := newWorkspace(t, testCatalog)
-			if tt.goSrc != "" {
-				w.write(t, w.out, tt.goSrc)
-			}
-			if tt.md != "" {
-				w.write(t, w.docs, tt.md)
-			}
-			before := snapshot(t, w.dir)
-			code, stdout, stderr := runErrgen(w.flags("-check")...)
-			assert.Equal(t, tt.wantCode, code, "stderr %q", stderr)
-			assert.Empty(t, stdout)
-			for _, s := range tt.wantStderr {
-				assert.Contains(t, stderr, s)
-			}
-			for _, s := range tt.unwantStderr {
-				assert.NotContains(t, stderr, s)
-			}
-			assert.Equal(t, before, snapshot(t, w.dir), "-check wrote something")
-		})
-	}
-}
-
-// TestRunFailureLeavesOutputs checks that when errgen fails, both outputs
-// stay exactly as they were and no temporary file is left.
-func TestRunFailureLeavesOutputs(t *testing.T) {
-	tests := []struct {
-		name       string
-		catalog    string
-		args       func(w *workspace) []string
-		setup      func(t *testing.T, w *workspace)
-		wantStderr string
-	}{
-		{"bad catalog", badCatalog, func(w *workspace) []string { return w.flags() }, nil,
-			"catalog.yaml:6:13: status 200 outside 300..599\n"},
-		{"missing catalog", testCatalog, func(w *workspace) []string {
-			return append(w.flags(), "-catalog", filepath.Join(w.dir, "nope.yaml"))
-		}, nil, "errgen: open "},
-		{"docs directory is a file", testCatalog, func(w *workspace) []string {
-			return append(w.flags(), "-docs", filepath.Join(w.catalog, "codes.md"))
-		}, nil, "errgen: "},
-		{"docs is a directory", testCatalog, func(w *workspace) []string {
-			return append(w.flags(), "-docs", filepath.Dir(w.docs))
-		}, nil, "is a directory"},
-		{"rename of docs fails", testCatalog, func(w *workspace) []string { return w.flags() },
-			func(t *testing.T, w *workspace) { failRename(t, w.docs) }, "errgen: rename "},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			w := newWorkspace(t, tt.catalog)
-			w.write(t, w.out, "// old Go\n")
-			w.write(t, w.docs, "old docs\n")
-			if tt.setup != nil {
-				tt.setup(t, w)
-			}
-			before := snapshot(t, w.dir)
-			code, stdout, stderr := runErrgen(tt.args(w)...)
-			assert.Equal(t, 1, code, "stderr %q", stderr)
-			assert.Empty(t, stdout)
-			assert.Contains(t, stderr, tt.wantStderr)
-			assert.Equal(t, before, snapshot(t, w.dir), "a failed run changed files")
-		})
-	}
-}
-
-func TestRunBadCatalogMessage(t *testing.T) {
-	w := newWorkspace(t, badCatalog)
-	code, _, stderr := runErrgen(w.flags()...)
-	assert.Equal(t, 1, code)
-	want := w.catalog + ":5:5: missing key \"description\" in code\n" +
-		w.catalog + ":6:13: status 200 outside 300..599\n" +
-		w.catalog + ":7:12: unknown class \"NotFund\"\n"
-	assert.Equal(t, want, stderr)
-}
-
-func TestRunExplain(t *testing.T) {
-	w := newWorkspace(t, testCatalog)
-	before := snapshot(t, w.dir)
-	code, stdout, stderr := runErrgen(w.flags("explain", "InternalErrror")...)
-	assert.Equal(t, 0, code, "stderr %q", stderr)
-	assert.Contains(t, stdout, "InternalError")
-	assert.Equal(t, before, snapshot(t, w.dir), "explain wrote something")
 }
 
 func keys[V any](m map[string]V) []string {

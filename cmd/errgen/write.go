@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
 )
 
 // An output is one file errgen writes.
@@ -16,24 +15,20 @@ type output struct {
 	data []byte
 }
 
-// rename moves a finished temporary file into place. Tests replace it to
-// make a rename fail.
-var rename = os.Rename
-
 // writeAll writes every output or none. Each new content goes to a
 // temporary file beside its target first; only when all of them are
-// complete are they renamed into place. Should a rename fail, the targets
-// already replaced get their old content, permissions and modification
-// time back, so the files end as they were. Outputs whose content is
-// unchanged are left alone, and a replaced file keeps its permissions. No
-// temporary file outlives the call.
-func writeAll(outputs []output) error {
+// complete are they moved into place with rename (os.Rename; tests pass
+// one that fails). Should a rename fail, the targets already replaced get
+// their old content and permissions back, or are removed if they are new,
+// so the files end as they were. Outputs whose content is unchanged are
+// left alone, and a replaced file keeps its permissions. No temporary file
+// outlives the call.
+func writeAll(outputs []output, rename func(oldpath, newpath string) error) error {
 	type pending struct {
 		output
 		tmp     string
 		old     []byte
 		mode    fs.FileMode
-		modTime time.Time
 		existed bool
 	}
 	var todo []*pending
@@ -59,7 +54,7 @@ func writeAll(outputs []output) error {
 			if err != nil {
 				return err
 			}
-			p.mode, p.modTime = fi.Mode().Perm(), fi.ModTime()
+			p.mode = fi.Mode().Perm()
 		}
 		todo = append(todo, p)
 		if p.tmp, err = writeTemp(o.path, o.data, p.mode); err != nil {
@@ -70,7 +65,7 @@ func writeAll(outputs []output) error {
 		if err := rename(p.tmp, p.path); err != nil {
 			errs := []error{err}
 			for _, done := range todo[:i] {
-				if rerr := restore(done.path, done.old, done.mode, done.modTime, done.existed); rerr != nil {
+				if rerr := restore(done.path, done.old, done.mode, done.existed, rename); rerr != nil {
 					errs = append(errs, fmt.Errorf("restoring %s: %w", done.path, rerr))
 				}
 			}
@@ -105,9 +100,9 @@ func writeTemp(path string, data []byte, mode fs.FileMode) (string, error) {
 	return f.Name(), nil
 }
 
-// restore puts back a file's previous content, permissions and
-// modification time, or removes a file that did not exist before.
-func restore(path string, old []byte, mode fs.FileMode, modTime time.Time, existed bool) error {
+// restore puts back a file's previous content and permissions, or removes
+// a file that did not exist before.
+func restore(path string, old []byte, mode fs.FileMode, existed bool, rename func(oldpath, newpath string) error) error {
 	if !existed {
 		return os.Remove(path)
 	}
@@ -119,5 +114,5 @@ func restore(path string, old []byte, mode fs.FileMode, modTime time.Time, exist
 		os.Remove(tmp)
 		return err
 	}
-	return os.Chtimes(path, time.Time{}, modTime)
+	return nil
 }

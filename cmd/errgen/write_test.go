@@ -14,30 +14,25 @@ import (
 
 var errInjected = errors.New("injected failure")
 
-// failRename makes rename fail, for the rest of the test, whenever it
-// would replace one of targets; other renames go through.
-func failRename(t *testing.T, targets ...string) {
-	t.Helper()
-	orig := rename
-	t.Cleanup(func() { rename = orig })
-	rename = func(oldpath, newpath string) error {
+// failRename returns a rename that fails whenever it would replace one of
+// targets; other renames go through.
+func failRename(targets ...string) func(oldpath, newpath string) error {
+	return func(oldpath, newpath string) error {
 		if slices.Contains(targets, newpath) {
 			return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: errInjected}
 		}
-		return orig(oldpath, newpath)
+		return os.Rename(oldpath, newpath)
 	}
 }
 
-// failRenameAfter lets the first n renames through and fails the others.
-func failRenameAfter(t *testing.T, n int) {
-	t.Helper()
-	orig := rename
-	t.Cleanup(func() { rename = orig })
-	rename = func(oldpath, newpath string) error {
+// failRenameAfter returns a rename that lets the first n renames through
+// and fails the others.
+func failRenameAfter(n int) func(oldpath, newpath string) error {
+	return func(oldpath, newpath string) error {
 		if n--; n < 0 {
 			return &os.LinkError{Op: "rename", Old: oldpath, New: newpath, Err: errInjected}
 		}
-		return orig(oldpath, newpath)
+		return os.Rename(oldpath, newpath)
 	}
 }
 
@@ -46,7 +41,7 @@ func TestWriteAll(t *testing.T) {
 	a, b := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.md")
 	require.NoError(t, os.WriteFile(b, []byte("old b\n"), 0o600))
 
-	require.NoError(t, writeAll([]output{{a, []byte("new a\n")}, {b, []byte("new b\n")}}))
+	require.NoError(t, writeAll([]output{{a, []byte("new a\n")}, {b, []byte("new b\n")}}, os.Rename))
 	files := snapshot(t, dir)
 	assert.Equal(t, []string{"a.go", "b.md"}, slices.Sorted(slices.Values(keys(files))), "no temporary files")
 	assert.Equal(t, fileState{"new a\n", 0o644, files["a.go"].modTime}, files["a.go"], "a new file is 0644")
@@ -59,8 +54,7 @@ func TestWriteAllUnchanged(t *testing.T) {
 	require.NoError(t, os.WriteFile(a, []byte("same\n"), 0o644))
 	require.NoError(t, os.Chtimes(a, oldTime, oldTime))
 	before := snapshot(t, dir)
-	failRenameAfter(t, 0) // any write would now fail
-	require.NoError(t, writeAll([]output{{a, []byte("same\n")}}))
+	require.NoError(t, writeAll([]output{{a, []byte("same\n")}}, failRenameAfter(0)), "any write would fail")
 	assert.Equal(t, before, snapshot(t, dir))
 }
 
@@ -74,26 +68,27 @@ func TestWriteAllFailure(t *testing.T) {
 		firstOld bool // whether the first output exists before
 		second   func(dir string) string
 		setup    func(t *testing.T, first, second string)
+		rename   func(second string) func(oldpath, newpath string) error
 		wantErr  string
 	}{
 		{"second's directory is a file", true,
 			func(dir string) string { return filepath.Join(dir, "file", "b.md") },
 			func(t *testing.T, _, second string) {
 				require.NoError(t, os.WriteFile(filepath.Dir(second), []byte("x"), 0o644))
-			}, "not a directory"},
+			}, nil, "not a directory"},
 		{"second's directory is missing", true,
-			func(dir string) string { return filepath.Join(dir, "missing", "b.md") }, nil,
+			func(dir string) string { return filepath.Join(dir, "missing", "b.md") }, nil, nil,
 			"no such file or directory"},
 		{"second is a directory", true,
 			func(dir string) string { return filepath.Join(dir, "b.md") },
-			func(t *testing.T, _, second string) { require.NoError(t, os.Mkdir(second, 0o755)) },
+			func(t *testing.T, _, second string) { require.NoError(t, os.Mkdir(second, 0o755)) }, nil,
 			"is a directory"},
 		{"rename of second fails", true,
-			func(dir string) string { return filepath.Join(dir, "b.md") },
-			func(t *testing.T, _, second string) { failRename(t, second) }, "injected failure"},
+			func(dir string) string { return filepath.Join(dir, "b.md") }, nil,
+			func(second string) func(oldpath, newpath string) error { return failRename(second) }, "injected failure"},
 		{"rename of second fails, first was new", false,
-			func(dir string) string { return filepath.Join(dir, "b.md") },
-			func(t *testing.T, _, second string) { failRename(t, second) }, "injected failure"},
+			func(dir string) string { return filepath.Join(dir, "b.md") }, nil,
+			func(second string) func(oldpath, newpath string) error { return failRename(second) }, "injected failure"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,11 +101,19 @@ func TestWriteAllFailure(t *testing.T) {
 			if tt.setup != nil {
 				tt.setup(t, first, second)
 			}
+			rename := os.Rename
+			if tt.rename != nil {
+				rename = tt.rename(second)
+			}
 			before := snapshot(t, dir)
-			err := writeAll([]output{{first, []byte("new a\n")}, {second, []byte("new b\n")}})
+			err := writeAll([]output{{first, []byte("new a\n")}, {second, []byte("new b\n")}}, rename)
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.wantErr)
-			assert.Equal(t, before, snapshot(t, dir))
+			after := snapshot(t, dir)
+			if tt.rename != nil { // the first file was put back, with a new modification time
+				before, after = contents(before), contents(after)
+			}
+			assert.Equal(t, before, after)
 		})
 	}
 }
@@ -122,8 +125,7 @@ func TestWriteAllRestoreFails(t *testing.T) {
 	dir := t.TempDir()
 	first, second := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.md")
 	require.NoError(t, os.WriteFile(first, []byte("old a\n"), 0o644))
-	failRenameAfter(t, 1)
-	err := writeAll([]output{{first, []byte("new a\n")}, {second, []byte("new b\n")}})
+	err := writeAll([]output{{first, []byte("new a\n")}, {second, []byte("new b\n")}}, failRenameAfter(1))
 	require.ErrorIs(t, err, errInjected)
 	assert.Contains(t, err.Error(), "restoring "+first)
 	files := snapshot(t, dir)
@@ -131,8 +133,8 @@ func TestWriteAllRestoreFails(t *testing.T) {
 }
 
 func TestWriteAllNothingToDo(t *testing.T) {
-	require.NoError(t, writeAll(nil))
+	require.NoError(t, writeAll(nil, failRenameAfter(0)))
 	var pe *fs.PathError
-	err := writeAll([]output{{filepath.Join(t.TempDir(), "no", "dir", "a.go"), []byte("a")}})
+	err := writeAll([]output{{filepath.Join(t.TempDir(), "no", "dir", "a.go"), []byte("a")}}, os.Rename)
 	require.ErrorAs(t, err, &pe)
 }
