@@ -142,6 +142,54 @@ func TestEveryCodeRoundTrips(t *testing.T) {
 	}
 }
 
+// TestEveryRefinementRoundTrips sends every cause the catalog says COS
+// sends as another code's message, at every status of that code, and
+// checks that the error keeps Code and Message as sent, matches both
+// codes, and takes its class, retry rule and Known() from the cause.
+func TestEveryRefinementRoundTrips(t *testing.T) {
+	cat := loadCatalog(t)
+	n := 0
+	for _, k := range cat.Codes {
+		refined := coserr.Lookup(k.Code)
+		for _, sa := range k.SentAs {
+			outer := coserr.Lookup(sa.Code)
+			require.NotNil(t, outer, "sent_as code %q", sa.Code)
+			for _, status := range outer.Statuses() {
+				for _, message := range []string{sa.Message, "  " + sa.Message + "\n"} {
+					n++
+					t.Run(fmt.Sprintf("%s/%s/%d/%q", k.Code, sa.Code, status, message), func(t *testing.T) {
+						body := "<Error><Code>" + sa.Code + "</Code><Message>" + message + "</Message><RequestId>r1</RequestId></Error>"
+						err := coserr.Parse(status, nil, []byte(body))
+						var se *coserr.ServiceError
+						require.ErrorAs(t, err, &se)
+						assert.Equal(t, sa.Code, se.Code, "Code as sent")
+						assert.Equal(t, message, se.Message, "Message as sent")
+						assert.Same(t, refined, se.Known())
+						assert.Same(t, refined.Class(), se.Class())
+						assert.Equal(t, refined.Retryable(), coserr.IsRetryable(err))
+						wrapped := fmt.Errorf("put: %w", err)
+						assert.ErrorIs(t, wrapped, refined)
+						assert.ErrorIs(t, wrapped, outer)
+						assert.ErrorIs(t, wrapped, refined.Class())
+					})
+				}
+			}
+		}
+	}
+	require.NotZero(t, n, "the catalog refines no code")
+
+	// Only the cataloged messages refine: another message, or a code's
+	// name no source shows sent this way, leaves the code as it is.
+	for _, message := range []string{"Access Denied.", "NoSuchKey", "SignatureDoesNotMatch.", "request has expired"} {
+		err := coserr.Parse(403, nil, []byte("<Error><Code>AccessDenied</Code><Message>"+message+"</Message></Error>"))
+		var se *coserr.ServiceError
+		require.ErrorAs(t, err, &se)
+		assert.Same(t, coserr.AccessDenied, se.Known(), "message %q", message)
+		assert.NotErrorIs(t, err, coserr.NoSuchKey)
+		assert.NotErrorIs(t, err, coserr.SignatureDoesNotMatch)
+	}
+}
+
 // TestCodesMatchCatalog checks every generated sentinel against its
 // catalog entry, field by field.
 func TestCodesMatchCatalog(t *testing.T) {

@@ -31,6 +31,31 @@ type sentAs struct {
 	message string
 }
 
+// refinedBy indexes refinements by the code COS sends, so that Known
+// looks a message up only for such a code: for every other code it costs
+// one lookup of a pointer.
+var refinedBy = func() map[*Code]map[string]*Code {
+	m := map[*Code]map[string]*Code{}
+	for k, c := range refinements {
+		if m[k.code] == nil {
+			m[k.code] = map[string]*Code{}
+		}
+		m[k.code][k.message] = c
+	}
+	return m
+}()
+
+// maxRefinedMessage is the length of the longest message that refines a
+// code, plus room for white space around it; Known does not look up a
+// longer one.
+var maxRefinedMessage = func() int {
+	n := 0
+	for k := range refinements {
+		n = max(n, len(k.message))
+	}
+	return n + 64
+}()
+
 // Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".
 func (c *Code) Name() string {
 	if c == nil {

@@ -38,19 +38,19 @@ var (
 
 // The codes of class Redirect.
 
-// PermanentRedirect is returned when the resource has moved for good; resend
-// the request to the address in the Location header. Status 301, class
+// PermanentRedirect is returned when the resource has moved for good; the
+// request must go to the address in the Location header. Status 301, class
 // Redirect, not retryable.
-var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; resend the request to the address in the Location header."}
+var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; the request must go to the address in the Location header."}
 
-// Redirect is returned when the request is temporarily redirected to another
-// endpoint. Status 307, class Redirect, not retryable.
-var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected to another endpoint."}
+// Redirect is returned when the request is temporarily redirected. Status 307,
+// class Redirect, not retryable.
+var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected."}
 
-// TemporaryRedirect is returned when the resource is temporarily served
-// elsewhere, for example during a DNS update; follow the Location header.
+// TemporaryRedirect is returned when the resource is temporarily elsewhere, for
+// example during a DNS update; the request must follow the Location header.
 // Status 307 or 302, class Redirect, not retryable.
-var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily served elsewhere, for example during a DNS update; follow the Location header."}
+var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header."}
 
 // The codes of class BadRequest.
 
@@ -59,533 +59,736 @@ var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 30
 // retryable.
 var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
 
-// AttachmentFull is returned when the bucket has reached its limit on the
-// number of ACLs and policies. Status 400, class BadRequest, not retryable.
-var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on the number of ACLs and policies."}
+// AmbiguousFieldName is returned when a field name in the Select SQL expression
+// matches more than one column of the queried object. Status 400, class
+// BadRequest, not retryable.
+var AmbiguousFieldName = &Code{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest, description: "A field name in the Select SQL expression matches more than one column of the queried object."}
 
-// BadDigest is returned when the Content-MD5 sent with the request differs from
-// the digest of the body the server received. Status 400, class BadRequest, not
-// retryable.
-var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request differs from the digest of the body the server received."}
+// AttachmentFull is returned when the number of ACLs and policies has reached
+// its limit. Status 400, class BadRequest, not retryable.
+var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
 
-// BadRequest is returned when a request parameter is invalid. Status 400, class
+// BadDigest is returned when the Content-MD5 sent with the request (x-cos-SHA-1
+// in older editions) does not match the digest of the body the server received.
+// Status 400, class BadRequest, not retryable.
+var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received."}
+
+// BadRequest is returned when a request parameter is wrong. Status 400, class
 // BadRequest, not retryable; also spelled BadRquest.
-var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is invalid."}
+var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is wrong."}
 
-// BucketNameTooLong is returned when the bucket name exceeds the maximum
-// allowed length. Status 400, class BadRequest, not retryable.
-var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name exceeds the maximum allowed length."}
+// BucketNameTooLong is returned when the bucket name is longer than the naming
+// rules allow. Status 400, class BadRequest, not retryable.
+var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name is longer than the naming rules allow."}
+
+// Bzip2DecompressError is returned when select could not decompress the queried
+// object as bzip2, or bzip2 does not apply to that object. Status 400, class
+// BadRequest, not retryable.
+var Bzip2DecompressError = &Code{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object."}
+
+// CSVParsingError is returned when select could not parse the queried object as
+// CSV. Status 400, class BadRequest, not retryable.
+var CSVParsingError = &Code{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as CSV."}
+
+// CastFailed is returned when a CAST in the Select SQL expression could not
+// convert a value to the requested type. Status 400, class BadRequest, not
+// retryable.
+var CastFailed = &Code{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest, description: "A CAST in the Select SQL expression could not convert a value to the requested type."}
+
+// ComparisonFailed is returned when a comparison in the Select SQL expression
+// could not be evaluated. Status 400, class BadRequest, not retryable.
+var ComparisonFailed = &Code{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest, description: "A comparison in the Select SQL expression could not be evaluated."}
 
 // DNSRecordVerifyFailed is returned when the DNS record of the custom domain
-// could not be verified. Status 400, class BadRequest, not retryable.
-var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified."}
+// could not be verified; a CNAME or TXT record must be added, and it can take
+// up to 10 minutes to take effect. Status 400, class BadRequest, not retryable.
+var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect."}
 
-// EntitySizeNotMatch is returned when the size of the uploaded body does not
-// match the size the request declared. Status 400, class BadRequest, not
-// retryable.
-var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the uploaded body does not match the size the request declared."}
+// EntitySizeNotMatch is returned when the size of the request body differs from
+// the Content-Length header. Status 400, class BadRequest, not retryable.
+var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the request body differs from the Content-Length header."}
 
-// EntityTooLarge is returned when the uploaded object or part is larger than
-// the maximum allowed size. Status 400, class BadRequest, not retryable.
-var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is larger than the maximum allowed size."}
-
-// EntityTooSmall is returned when the uploaded part is smaller than the minimum
-// allowed size, usually in a multipart upload. Status 400, class BadRequest,
+// EntityTooLarge is returned when the uploaded object is larger than the
+// maximum allowed size (for POST Object, 5 GB). Status 400, class BadRequest,
 // not retryable.
-var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded part is smaller than the minimum allowed size, usually in a multipart upload."}
+var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB)."}
 
-// ImageResolutionExceed is returned when the image resolution is above the
-// limit that image processing accepts. Status 400, class BadRequest, not
-// retryable.
-var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is above the limit that image processing accepts."}
+// EntityTooSmall is returned when the uploaded object or part is smaller than
+// the minimum allowed size, usually in a multipart upload. Status 400, class
+// BadRequest, not retryable.
+var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload."}
 
-// ImageTooLarge is returned when the image file is larger than image processing
-// accepts. Status 400, class BadRequest, not retryable.
-var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image file is larger than image processing accepts."}
+// ErrorWritingRow is returned when select could not format a row of the query
+// result; check the object before running the query again. Status 400, class
+// BadRequest, not retryable.
+var ErrorWritingRow = &Code{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest, description: "Select could not format a row of the query result; check the object before running the query again."}
 
-// IncompleteBody is returned when fewer bytes arrived than the Content-Length
-// header announced. Status 400, class BadRequest, not retryable; also spelled
-// ImcompleteBoady or ImcompleteBody.
-var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "Fewer bytes arrived than the Content-Length header announced."}
+// GzipDecompressError is returned when select could not decompress the queried
+// object as GZIP, or GZIP does not apply to that object. Status 400, class
+// BadRequest, not retryable.
+var GzipDecompressError = &Code{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object."}
+
+// ImageResolutionExceed is returned when the image resolution is over the
+// limit, or an animated image has too many frames. Status 400, class
+// BadRequest, not retryable.
+var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is over the limit, or an animated image has too many frames."}
+
+// ImageTooLarge is returned when the image is larger than the size limit.
+// Status 400, class BadRequest, not retryable.
+var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image is larger than the size limit."}
+
+// IncompleteBody is returned when the request body is shorter than the
+// Content-Length header announced. Status 400, class BadRequest, not retryable;
+// also spelled ImcompleteBoady or ImcompleteBody.
+var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "The request body is shorter than the Content-Length header announced."}
 
 // IncorrectNumberOfFilesInPostRequest is returned when a POST Object request
-// must carry exactly one file. Status 400, class BadRequest, not retryable;
-// also spelled IncorrectNumberOfFilesInPsotRequest.
-var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request must carry exactly one file."}
+// carries more than one file; only one object can be uploaded per request.
+// Status 400, class BadRequest, not retryable; also spelled
+// IncorrectNumberOfFilesInPsotRequest.
+var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request carries more than one file; only one object can be uploaded per request."}
 
 // InlineDataTooLarge is returned when the inline data is larger than the
 // maximum allowed size. Status 400, class BadRequest, not retryable.
 var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
 
 // InvalidAddressingHeader is returned when the request must be made with the
-// anonymous role. Status 400, class BadRequest, not retryable; also spelled
-// InvaildAddressingHeader.
-var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", statuses: []int{400}, aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
+// anonymous role. No documented status, class BadRequest, not retryable; also
+// spelled InvaildAddressingHeader.
+var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
 
-// InvalidArgument is returned when one or more request parameters are invalid;
-// the message names the problem. Status 400, class BadRequest, not retryable.
-var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "One or more request parameters are invalid; the message names the problem."}
+// InvalidArgument is returned when a request parameter is invalid, missing or
+// not allowed here (such as a Priority out of range in Batch Operations); the
+// message names it. Status 400, class BadRequest, not retryable.
+var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it."}
 
 // InvalidBucketName is returned when the bucket name does not follow the naming
 // rules. Status 400, class BadRequest, not retryable.
 var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
 
-// InvalidCopySource is returned when the copy source header is malformed or
-// names an invalid source. Status 400, class BadRequest, not retryable.
-var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The copy source header is malformed or names an invalid source."}
+// InvalidCompressionFormat is returned when the compression type given for the
+// Select input is not supported; Select decompresses only GZIP and BZIP2.
+// Status 400, class BadRequest, not retryable.
+var InvalidCompressionFormat = &Code{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest, description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2."}
 
-// InvalidDelimiter is returned when the delimiter parameter is invalid. Status
+// InvalidContent is returned when the body of a Cloud Infinite request is
+// malformed or does not match its Content-MD5 (400), or is larger than the
+// service accepts (413). Status 400 or 413, class BadRequest, not retryable.
+var InvalidContent = &Code{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest, description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413)."}
+
+// InvalidCopySource is returned when the source of the copy is invalid. Status
 // 400, class BadRequest, not retryable.
-var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid."}
+var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The source of the copy is invalid."}
 
-// InvalidDigest is returned when the Content-MD5 or checksum header value is
-// malformed. Status 400, class BadRequest, not retryable.
-var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 or checksum header value is malformed."}
+// InvalidDelimiter is returned when the delimiter parameter is invalid; it must
+// be a single character. Status 400, class BadRequest, not retryable.
+var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character."}
 
-// InvalidImageFormat is returned when the image format is not supported by
-// image processing. Status 400, class BadRequest, not retryable.
-var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is not supported by image processing."}
+// InvalidDigest is returned when the Content-MD5 value is invalid, or does not
+// match the MD5 the server computed for the body. Status 400, class BadRequest,
+// not retryable.
+var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is invalid, or does not match the MD5 the server computed for the body."}
 
-// InvalidImageSource is returned when the source image for processing is
-// invalid. Status 400, class BadRequest, not retryable.
-var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The source image for processing is invalid."}
+// InvalidFileHeaderInfo is returned when the FileHeaderInfo of the CSV input is
+// not one of NONE, USE and IGNORE. Status 400, class BadRequest, not retryable.
+var InvalidFileHeaderInfo = &Code{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest, description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE."}
 
-// InvalidLocationConstraint is returned when the region given for the bucket is
-// invalid. Status 400, class BadRequest, not retryable.
-var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The region given for the bucket is invalid."}
+// InvalidHost is returned when the Host header of a Cloud Infinite request
+// failed validation. Status 400, class BadRequest, not retryable.
+var InvalidHost = &Code{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest, description: "The Host header of a Cloud Infinite request failed validation."}
 
-// InvalidObjectName is returned when the object key is not a valid name. Status
-// 400, class BadRequest, not retryable.
-var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object key is not a valid name."}
-
-// InvalidPart is returned when a listed part is missing or its part number or
-// ETag does not match. Status 400, class BadRequest, not retryable.
-var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "A listed part is missing or its part number or ETag does not match."}
-
-// InvalidPartOrder is returned when the part list is not in ascending order or
-// the part numbers are not contiguous. Status 400, class BadRequest, not
-// retryable.
-var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part list is not in ascending order or the part numbers are not contiguous."}
-
-// InvalidPicOperations is returned when the Pic-Operations header for
-// upload-time image processing is invalid. Status 400, class BadRequest, not
-// retryable.
-var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header for upload-time image processing is invalid."}
-
-// InvalidPolicyDocument is returned when the policy document is invalid. Status
-// 400, class BadRequest, not retryable; also spelled InvalidPolicyDocunment.
-var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy document is invalid."}
-
-// InvalidRange is returned when the requested byte range cannot be satisfied
-// for this object. Status 416, class BadRequest, not retryable.
-var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range cannot be satisfied for this object."}
-
-// InvalidRegionName is returned when the region name is not valid. Status 400,
+// InvalidImageFormat is returned when the image format is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is not valid."}
+var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is invalid."}
 
-// InvalidRequest is returned when the request is not valid; the message gives
-// the reason. Status 400, class BadRequest, not retryable.
-var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is not valid; the message gives the reason."}
+// InvalidImageSource is returned when the image source is invalid. Status 400,
+// class BadRequest, not retryable.
+var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The image source is invalid."}
 
-// InvalidSHA1Digest is returned when the SHA-1 checksum of the request body
-// does not verify. Status 400, class BadRequest, not retryable.
-var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 checksum of the request body does not verify."}
+// InvalidJsonType is returned when the Type of the JSON input is neither
+// DOCUMENT nor LINES. Status 400, class BadRequest, not retryable.
+var InvalidJsonType = &Code{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest, description: "The Type of the JSON input is neither DOCUMENT nor LINES."}
 
-// InvalidTag is returned when a tag key or value is invalid. Status 400, class
+// InvalidLocationConstraint is returned when the location given for the bucket
+// is invalid. Status 400, class BadRequest, not retryable.
+var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The location given for the bucket is invalid."}
+
+// InvalidObjectName is returned when the object name is invalid. Status 400,
+// class BadRequest, not retryable.
+var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object name is invalid."}
+
+// InvalidPart is returned when one or more parts are missing (older editions
+// add: or a part ID is wrong). Status 400, class BadRequest, not retryable.
+var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "One or more parts are missing (older editions add: or a part ID is wrong)."}
+
+// InvalidPartOrder is returned when the part numbers are not continuous or not
+// in ascending order. Status 400, class BadRequest, not retryable.
+var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part numbers are not continuous or not in ascending order."}
+
+// InvalidPicOperations is returned when the Pic-Operations header is invalid.
+// Status 400, class BadRequest, not retryable.
+var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header is invalid."}
+
+// InvalidPolicyDocument is returned when the policy of a POST Object request is
+// invalid. Status 400, class BadRequest, not retryable; also spelled
+// InvalidPolicyDocunment.
+var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy of a POST Object request is invalid."}
+
+// InvalidQuoteFields is returned when the QuoteFields of the CSV output is
+// neither ALWAYS nor ASNEEDED. Status 400, class BadRequest, not retryable.
+var InvalidQuoteFields = &Code{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest, description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED."}
+
+// InvalidRange is returned when the requested byte range of the object is
+// invalid. Status 416, class BadRequest, not retryable.
+var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range of the object is invalid."}
+
+// InvalidRegionName is returned when the region name is invalid. Status 400,
+// class BadRequest, not retryable.
+var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is invalid."}
+
+// InvalidRequest is returned when the request is invalid, in Batch Operations
+// for example an empty body, a repeated ClientRequestToken or a status change
+// not allowed. Status 400, class BadRequest, not retryable.
+var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed."}
+
+// InvalidRequestParameter is returned when a CSV or JSON setting of the Select
+// input or output is invalid, such as a delimiter, quote or comment character;
+// the message names it. Status 400, class BadRequest, not retryable.
+var InvalidRequestParameter = &Code{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest, description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it."}
+
+// InvalidSHA1Digest is returned when the SHA-1 check of the request content
+// failed. Status 400, class BadRequest, not retryable.
+var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 check of the request content failed."}
+
+// InvalidTag is returned when a bucket tag is invalid. Status 400, class
 // BadRequest, not retryable.
-var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A tag key or value is invalid."}
+var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A bucket tag is invalid."}
 
 // InvalidTargetBucketForLogging is returned when the target bucket for access
-// logs is invalid. Status 400, class BadRequest, not retryable.
-var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid."}
+// logs is invalid; it must be in the same region as the source bucket. Status
+// 400, class BadRequest, not retryable.
+var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket."}
 
-// InvalidURI is returned when the request URI could not be parsed or is too
-// long. Status 400, class BadRequest, not retryable.
-var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The request URI could not be parsed or is too long."}
-
-// InventoryFull is returned when the bucket has reached its limit on inventory
-// configurations. Status 400, class BadRequest, not retryable.
-var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on inventory configurations."}
-
-// JsonAPINotSupportOnMAZBucket is returned when the JSON API cannot be used on
-// a multi-AZ bucket. Status 400, class BadRequest, not retryable.
-var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "The JSON API cannot be used on a multi-AZ bucket."}
-
-// KeyTooLong is returned when the object key or a custom header is longer than
-// allowed. Status 400, class BadRequest, not retryable.
-var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key or a custom header is longer than allowed."}
-
-// KmsDisabledException is returned when the KMS key for the vector bucket or
-// index is disabled. Status 400, class BadRequest, not retryable.
-var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is disabled."}
-
-// KmsException is returned when the KMS service reported an error for the
-// encryption key in the request. Status 400, class BadRequest, not retryable.
-var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS service reported an error for the encryption key in the request."}
-
-// KmsInvalidKeyUsageException is returned when the KMS key's usage or key type
-// does not fit the vector operation. Status 400, class BadRequest, not
+// InvalidTextEncoding is returned when the queried object is not UTF-8 text;
+// Select reads and writes UTF-8 only. Status 400, class BadRequest, not
 // retryable.
-var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key's usage or key type does not fit the vector operation."}
+var InvalidTextEncoding = &Code{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest, description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only."}
 
-// KmsInvalidStateException is returned when the KMS key for the vector bucket
-// or index is not in a valid state. Status 400, class BadRequest, not
+// InvalidURI is returned when the URI is invalid, for example an object key
+// longer than 850 bytes in POST Object. Status 400, class BadRequest, not
 // retryable.
-var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index is not in a valid state."}
+var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object."}
 
-// KmsKeyDisabled is returned when the KMS key named for server-side encryption
-// is disabled. Status 400, class BadRequest, not retryable.
-var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption is disabled."}
+// InvalidUrl is returned when the URL of a Cloud Infinite request is not in a
+// valid format. Status 404, class BadRequest, not retryable.
+var InvalidUrl = &Code{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest, description: "The URL of a Cloud Infinite request is not in a valid format."}
 
-// KmsKeyNotExist is returned when the KMS key named for server-side encryption
-// does not exist. Status 400, class BadRequest, not retryable.
-var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key named for server-side encryption does not exist."}
+// InvalidXML is returned when the XML body of the Select request is not valid.
+// Status 400, class BadRequest, not retryable.
+var InvalidXML = &Code{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest, description: "The XML body of the Select request is not valid."}
 
-// KmsNotFoundException is returned when the KMS key for the vector bucket or
+// InventoryFull is returned when the bucket has reached its limit of 1,000
+// inventory jobs. Status 400, class BadRequest, not retryable.
+var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory jobs."}
+
+// JSONParsingError is returned when select could not parse the queried object
+// as JSON. Status 400, class BadRequest, not retryable.
+var JSONParsingError = &Code{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as JSON."}
+
+// JsonAPINotSupportOnMAZBucket is returned when a JSON API request was sent to
+// a multi-AZ bucket; such buckets must be used through the XML API. Status 400,
+// class BadRequest, not retryable.
+var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API."}
+
+// KeyTooLong is returned when the object key is too long (older editions: a
+// custom header is too long; in POST Object, the x-cos-meta-* keys and values
+// together). Status 400, class BadRequest, not retryable.
+var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together)."}
+
+// KmsDisabledException is returned when the KMS key of the vector bucket or
+// index is disabled or unavailable. Status 400, class BadRequest, not
+// retryable.
+var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is disabled or unavailable."}
+
+// KmsException is returned when the Key Management Service (KMS) reported an
+// exception. Status 400, class BadRequest, not retryable.
+var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The Key Management Service (KMS) reported an exception."}
+
+// KmsInvalidKeyUsageException is returned when the KMS key is not compatible
+// with the vector operation. Status 400, class BadRequest, not retryable.
+var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key is not compatible with the vector operation."}
+
+// KmsInvalidStateException is returned when the KMS key of the vector bucket or
+// index is not in a valid state. Status 400, class BadRequest, not retryable.
+var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is not in a valid state."}
+
+// KmsKeyDisabled is returned when the KMS key given for encryption is disabled.
+// Status 400, class BadRequest, not retryable.
+var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption is disabled."}
+
+// KmsKeyNotExist is returned when the KMS key given for encryption does not
+// exist. Status 400, class BadRequest, not retryable.
+var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption does not exist."}
+
+// KmsNotFoundException is returned when the KMS key of the vector bucket or
 // index does not exist. Status 400, class BadRequest, not retryable.
-var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key for the vector bucket or index does not exist."}
+var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index does not exist."}
 
-// LifeCycleIdNotUnique is returned when two lifecycle rules in the
-// configuration share the same ID. Status 400, class BadRequest, not retryable.
-var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules in the configuration share the same ID."}
+// LastRecordParseFail is returned when select could not parse the last record
+// of the queried object; check how the object ends. Status 400, class
+// BadRequest, not retryable.
+var LastRecordParseFail = &Code{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the last record of the queried object; check how the object ends."}
 
-// LifeCycleRuleConflicted is returned when rules in the lifecycle configuration
-// conflict with each other. Status 400, class BadRequest, not retryable.
-var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "Rules in the lifecycle configuration conflict with each other."}
+// LifeCycleIdNotUnique is returned when two lifecycle rules share the same ID.
+// Status 400, class BadRequest, not retryable.
+var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules share the same ID."}
 
-// ListPartUploadIdIsEmpty is returned when a List Parts request was sent
-// without an upload ID. Status 400, class BadRequest, not retryable.
-var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "A List Parts request was sent without an upload ID."}
+// LifeCycleRuleConflicted is returned when the lifecycle rules conflict with
+// each other. Status 400, class BadRequest, not retryable.
+var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "The lifecycle rules conflict with each other."}
 
-// LoggingPrefixInvalid is returned when the prefix for access log objects is
+// ListPartUploadIdIsEmpty is returned when the UploadId of the request is
+// empty. Status 400, class BadRequest, not retryable.
+var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "The UploadId of the request is empty."}
+
+// LoggingPrefixInvalid is returned when the logging prefix parameter is
 // invalid. Status 400, class BadRequest, not retryable.
-var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The prefix for access log objects is invalid."}
+var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The logging prefix parameter is invalid."}
 
 // MAZOperationNotSupportOnOAZBucket is returned when a multi-AZ operation was
 // sent to a single-AZ bucket. Status 400, class BadRequest, not retryable.
 var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
 
-// MalformedACLError is returned when the ACL document is not well-formed XML or
-// does not match the schema. Status 400, class BadRequest, not retryable.
-var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL document is not well-formed XML or does not match the schema."}
-
-// MalformedPOSTRequest is returned when the body of the POST request is not
-// well-formed multipart form data. Status 400, class BadRequest, not retryable.
-var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is not well-formed multipart form data."}
-
-// MalformedPolicy is returned when the bucket policy is malformed. Status 400,
-// class BadRequest, not retryable.
-var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The bucket policy is malformed."}
-
-// MalformedXML is returned when the XML in the request body is not well-formed
-// or does not match the schema. Status 400, class BadRequest, not retryable;
-// also spelled MalformedXM.
-var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML in the request body is not well-formed or does not match the schema."}
-
-// MaxMessageLengthExceeded is returned when the request is longer than allowed.
+// MalformedACLError is returned when the ACL given does not follow XML syntax.
 // Status 400, class BadRequest, not retryable.
-var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is longer than allowed."}
+var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL given does not follow XML syntax."}
 
-// MaxPostPreDataLengthExceededError is returned when the POST form fields
-// before the file are larger than allowed. Status 400, class BadRequest, not
-// retryable.
-var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The POST form fields before the file are larger than allowed."}
+// MalformedPOSTRequest is returned when the body of the POST request is
+// invalid. Status 400, class BadRequest, not retryable.
+var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is invalid."}
 
-// MetadataTooLarge is returned when the user metadata headers are larger than
-// the maximum allowed size. Status 400, class BadRequest, not retryable; also
-// spelled MatadataTooLarge.
-var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The user metadata headers are larger than the maximum allowed size."}
-
-// MethodNotAllowed is returned when the HTTP method is not allowed on this
-// resource. Status 405, class BadRequest, not retryable; also spelled
-// MethodMotAllowed.
-var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The HTTP method is not allowed on this resource."}
-
-// MissingAppid is returned when the request does not carry an APPID. Status
-// 400, class BadRequest, not retryable.
-var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request does not carry an APPID."}
-
-// MissingContentLength is returned when the request lacks the Content-Length
-// header. Status 411, class BadRequest, not retryable.
-var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The request lacks the Content-Length header."}
-
-// MissingContentMD5 is returned when the operation requires a Content-MD5
-// header and none was sent. Status 400, class BadRequest, not retryable.
-var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a Content-MD5 header and none was sent."}
-
-// MissingHost is returned when the request lacks the Host header. Status 400,
+// MalformedPolicy is returned when the policy format is invalid. Status 400,
 // class BadRequest, not retryable.
-var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request lacks the Host header."}
+var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The policy format is invalid."}
 
-// MissingRequestBodyError is returned when the operation requires a request
-// body and none was sent. Status 400, class BadRequest, not retryable.
-var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The operation requires a request body and none was sent."}
+// MalformedXML is returned when the XML of the request body (a Batch Operations
+// Manifest, Operation or Report too) is not well-formed or breaks a rule of the
+// operation. Status 400, class BadRequest, not retryable; also spelled
+// MalformedXM.
+var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation."}
 
-// MissingSecurityHeader is returned when a required header is missing from the
-// request. Status 400, class BadRequest, not retryable.
-var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing from the request."}
+// MaxMessageLengthExceeded is returned when the request is too long. Status
+// 400, class BadRequest, not retryable.
+var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is too long."}
 
-// MultiAZFeatureNotSupport is returned when the multi-AZ feature is not
-// available for this request or region. Status 400, class BadRequest, not
+// MaxPostPreDataLengthExceededError is returned when the fields of the POST
+// request before the file are too large. Status 400, class BadRequest, not
 // retryable.
-var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The multi-AZ feature is not available for this request or region."}
+var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The fields of the POST request before the file are too large."}
 
-// MultiBucketNotSupport is returned when cross-region replication accepts only
-// one destination bucket. Status 400, class BadRequest, not retryable.
-var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "Cross-region replication accepts only one destination bucket."}
+// MetadataTooLarge is returned when the metadata is larger than the maximum
+// allowed size. Status 400, class BadRequest, not retryable; also spelled
+// MatadataTooLarge.
+var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The metadata is larger than the maximum allowed size."}
 
-// NotSupportedStorageClass is returned when the storage class given is invalid
-// or not supported here. Status 400, class BadRequest, not retryable.
-var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The storage class given is invalid or not supported here."}
+// MethodNotAllowed is returned when the resource does not support this HTTP
+// method. Status 405, class BadRequest, not retryable; also spelled
+// MethodMotAllowed.
+var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The resource does not support this HTTP method."}
 
-// NotifyRuleEventConflict is returned when the events of two notification rules
+// MissingAppid is returned when the request headers lack the APPID. Status 400,
+// class BadRequest, not retryable.
+var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack the APPID."}
+
+// MissingContent is returned when the Cloud Infinite operation needs a request
+// body and none was sent. Status 400, class BadRequest, not retryable.
+var MissingContent = &Code{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest, description: "The Cloud Infinite operation needs a request body and none was sent."}
+
+// MissingContentLength is returned when the Content-Length request header is
+// missing. Status 411, class BadRequest, not retryable.
+var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The Content-Length request header is missing."}
+
+// MissingContentMD5 is returned when the request headers lack Content-MD5.
+// Status 400, class BadRequest, not retryable.
+var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Content-MD5."}
+
+// MissingExpectedExpression is returned when the Select request contains no SQL
+// expression. Status 400, class BadRequest, not retryable.
+var MissingExpectedExpression = &Code{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest, description: "The Select request contains no SQL expression."}
+
+// MissingHost is returned when the request headers lack Host. Status 400, class
+// BadRequest, not retryable.
+var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Host."}
+
+// MissingInputFormat is returned when the input serialization of the Select
+// request names no input format. Status 400, class BadRequest, not retryable.
+var MissingInputFormat = &Code{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The input serialization of the Select request names no input format."}
+
+// MissingInputSerialization is returned when the Select request has no
+// InputSerialization describing how the queried object is encoded. Status 400,
+// class BadRequest, not retryable.
+var MissingInputSerialization = &Code{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no InputSerialization describing how the queried object is encoded."}
+
+// MissingOutputFormat is returned when the output serialization of the Select
+// request names no output format. Status 400, class BadRequest, not retryable.
+var MissingOutputFormat = &Code{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The output serialization of the Select request names no output format."}
+
+// MissingOutputSerialization is returned when the Select request has no
+// OutputSerialization describing how the result is to be encoded. Status 400,
+// class BadRequest, not retryable.
+var MissingOutputSerialization = &Code{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no OutputSerialization describing how the result is to be encoded."}
+
+// MissingRequestBodyError is returned when the request body is missing. Status
+// 400, class BadRequest, not retryable.
+var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The request body is missing."}
+
+// MissingRequiredParameter is returned when the SelectRequest body lacks a
+// required element. Status 400, class BadRequest, not retryable.
+var MissingRequiredParameter = &Code{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest, description: "The SelectRequest body lacks a required element."}
+
+// MissingSecurityHeader is returned when a required header is missing. Status
+// 400, class BadRequest, not retryable.
+var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing."}
+
+// MultiAZFeatureNotSupport is returned when the region does not support the
+// multi-AZ feature. Status 400, class BadRequest, not retryable.
+var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The region does not support the multi-AZ feature."}
+
+// MultiBucketNotSupport is returned when a cross-region replication
+// configuration names more than one destination bucket; only one is allowed.
+// Status 400, class BadRequest, not retryable.
+var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "A cross-region replication configuration names more than one destination bucket; only one is allowed."}
+
+// NotSupportedStorageClass is returned when the specified storage class is not
+// supported. Status 400, class BadRequest, not retryable.
+var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported."}
+
+// NotifyRuleEventConflict is returned when the events of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of two notification rules conflict."}
+var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of notification rules conflict."}
 
-// NotifyRulePrefixConflict is returned when the key prefixes of two
-// notification rules conflict. Status 400, class BadRequest, not retryable.
-var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key prefixes of two notification rules conflict."}
+// NotifyRulePrefixConflict is returned when the prefixes of notification rules
+// conflict. Status 400, class BadRequest, not retryable.
+var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The prefixes of notification rules conflict."}
 
-// NotifyRuleSuffixConflict is returned when the key suffixes of two
-// notification rules conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The key suffixes of two notification rules conflict."}
+// NotifyRuleSuffixConflict is returned when the suffixes of notification rules
+// conflict. Status 400, class BadRequest, not retryable.
+var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The suffixes of notification rules conflict."}
 
 // OAZOperationNotSupportOnMAZBucket is returned when a single-AZ operation was
 // sent to a multi-AZ bucket. Status 400, class BadRequest, not retryable.
 var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
 
-// PolicyFull is returned when the bucket has reached its limit on ACLs and
-// policies. Status 400, class BadRequest, not retryable.
-var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit on ACLs and policies."}
-
-// PolicyVersionFull is returned when the policy has reached its limit on stored
-// versions. Status 400, class BadRequest, not retryable.
-var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The policy has reached its limit on stored versions."}
-
-// RequestIsNotMultiPartContent is returned when a POST Object request must use
-// the multipart/form-data content type. Status 400, class BadRequest, not
-// retryable.
-var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "A POST Object request must use the multipart/form-data content type."}
-
-// RequestTimeout is returned when the server timed out reading the request
-// body; the network may be slow or too many uploads run at once. Status 400,
-// class BadRequest, retryable; also spelled RequestTimeOut.
-var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The server timed out reading the request body; the network may be slow or too many uploads run at once."}
-
-// SSEContentNotSupported is returned when server-side encryption is not
-// supported for this content or operation. Status 400, class BadRequest, not
-// retryable.
-var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption is not supported for this content or operation."}
-
-// SSEHeaderNotAllowed is returned when server-side encryption headers are not
-// allowed on this request, for example on HEAD Object. Status 400, class
+// OverMaxRecordSize is returned when a record of the queried object or of the
+// result is longer than the 1 MB Select allows per record. Status 400, class
 // BadRequest, not retryable.
-var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "Server-side encryption headers are not allowed on this request, for example on HEAD Object."}
+var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record."}
 
-// ServiceQuotaExceededException is returned when the vector request would
-// exceed a service quota. Status 402, class BadRequest, not retryable.
-var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "The vector request would exceed a service quota."}
+// PolicyFull is returned when the number of ACLs and policies has reached its
+// limit. Status 400, class BadRequest, not retryable.
+var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
 
-// SsecDecryptHeaderInvalid is returned when the customer-key (SSE-C) headers
-// needed to decrypt the object are invalid. Status 400, class BadRequest, not
+// PolicyVersionFull is returned when the number of policy versions has reached
+// its limit. Status 400, class BadRequest, not retryable.
+var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of policy versions has reached its limit."}
+
+// RequestIsNotMultiPartContent is returned when the Content-Type of the POST
+// request is invalid. Status 400, class BadRequest, not retryable.
+var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "The Content-Type of the POST request is invalid."}
+
+// RequestTimeout is returned when the request timed out: the server stopped
+// waiting for data, because the network is slow or too many uploads run at
+// once. Status 400, class BadRequest, retryable; also spelled RequestTimeOut.
+var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once."}
+
+// ResourceDownloadFailed is returned when cloud Infinite could not download the
+// input resource named in the request. Status 400, class BadRequest, not
 // retryable.
-var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The customer-key (SSE-C) headers needed to decrypt the object are invalid."}
+var ResourceDownloadFailed = &Code{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest, description: "Cloud Infinite could not download the input resource named in the request."}
+
+// ResourceNotSupported is returned when the input file is damaged or of a kind
+// Cloud Infinite does not support. Status 400, class BadRequest, not retryable.
+var ResourceNotSupported = &Code{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The input file is damaged or of a kind Cloud Infinite does not support."}
+
+// SQLParsingError is returned when the Select SQL expression cannot be parsed
+// or is not supported (GROUP, UNION and ORDER, for example, are not). Status
+// 400, class BadRequest, not retryable.
+var SQLParsingError = &Code{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest, description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not)."}
+
+// SSEContentNotSupported is returned when the encryption method is not
+// supported. Status 400, class BadRequest, not retryable.
+var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The encryption method is not supported."}
+
+// SSEHeaderNotAllowed is returned when the operation does not support the
+// server-side encryption header given. Status 400, class BadRequest, not
+// retryable.
+var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given."}
+
+// ServiceQuotaExceededException is returned when a vector bucket request would
+// exceed a service quota. Status 402, class BadRequest, not retryable.
+var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "A vector bucket request would exceed a service quota."}
+
+// SsecDecryptHeaderInvalid is returned when the source object is encrypted with
+// SSE-C and the request does not give the same key in its headers. Status 400,
+// class BadRequest, not retryable.
+var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers."}
 
 // TargetBucketNameInvalid is returned when the target bucket name is invalid.
 // Status 400, class BadRequest, not retryable.
 var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
 
-// TooManyBuckets is returned when the account has reached its limit on the
-// number of buckets. Status 400, class BadRequest, not retryable; also spelled
+// TooManyBuckets is returned when the account has reached its limit of 200
+// buckets. Status 400, class BadRequest, not retryable; also spelled
 // TooManyBucket.
-var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit on the number of buckets."}
+var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets."}
 
-// UnexpectedContent is returned when the request carries content that this
-// operation does not accept. Status 400, class BadRequest, not retryable.
-var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request carries content that this operation does not accept."}
+// TooManyConfigurations is returned when the bucket has reached its limit of
+// 1,000 inventory configurations. Status 400, class BadRequest, not retryable.
+var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory configurations."}
 
-// UnresolvableGrantByUID is returned when a grant names a user ID that does not
-// exist. Status 400, class BadRequest, not retryable.
-var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "A grant names a user ID that does not exist."}
+// UnexpectedContent is returned when the request does not support the content
+// it carries. Status 400, class BadRequest, not retryable.
+var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request does not support the content it carries."}
 
-// UploadIdNotSupported is returned when this operation does not accept an
-// upload ID. Status 405, class BadRequest, not retryable.
-var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "This operation does not accept an upload ID."}
+// UnresolvableGrantByUID is returned when the UID given does not exist. Status
+// 400, class BadRequest, not retryable.
+var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "The UID given does not exist."}
 
-// UserCnameInvalid is returned when the custom domain (CNAME) is invalid.
-// Status 400, class BadRequest, not retryable.
-var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain (CNAME) is invalid."}
-
-// UserKeyMustBeSpecified is returned when a POST to a bucket must name the
-// object key. Status 400, class BadRequest, not retryable.
-var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket must name the object key."}
-
-// UserNetworkTooSlow is returned when the client sent data too slowly and the
-// server gave up on the request. Status 400, class BadRequest, not retryable.
-var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, description: "The client sent data too slowly and the server gave up on the request."}
-
-// ValidationException is returned when the vector bucket request failed
-// validation; the body lists the bad fields. Status 400, class BadRequest, not
+// UploadIdNotSupported is returned when the UploadId was created by the JSON
+// API and cannot be used with the XML API. Status 405, class BadRequest, not
 // retryable.
-var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "The vector bucket request failed validation; the body lists the bad fields."}
+var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "The UploadId was created by the JSON API and cannot be used with the XML API."}
 
-// VerifyAlgorithmNotSupported is returned when the checksum algorithm requested
-// is not supported. Status 400, class BadRequest, not retryable.
-var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm requested is not supported."}
+// UserCnameInvalid is returned when the CNAME given does not exist or is
+// invalid. Status 400, class BadRequest, not retryable.
+var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The CNAME given does not exist or is invalid."}
 
-// WebsiteURLInvalid is returned when the URL in the static website
-// configuration is invalid. Status 400, class BadRequest, not retryable.
-var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The URL in the static website configuration is invalid."}
+// UserKeyMustBeSpecified is returned when a POST to a bucket does not name the
+// object path. Status 400, class BadRequest, not retryable.
+var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket does not name the object path."}
 
-// XMLSizeLimit is returned when the XML request body is longer than allowed.
-// Status 400, class BadRequest, not retryable.
-var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML request body is longer than allowed."}
+// UserNetworkTooSlow is returned when the client's network is too slow. Status
+// 400, class BadRequest, retryable.
+var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, retryable: true, description: "The client's network is too slow."}
+
+// ValidationException is returned when a vector bucket request is invalid; the
+// body lists the fields that failed validation. Status 400, class BadRequest,
+// not retryable.
+var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "A vector bucket request is invalid; the body lists the fields that failed validation."}
+
+// VerifyAlgorithmNotSupported is returned when the checksum algorithm is not
+// supported. Status 400, class BadRequest, not retryable.
+var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm is not supported."}
+
+// WebsiteURLInvalid is returned when the custom domain URL is invalid. Status
+// 400, class BadRequest, not retryable.
+var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid."}
+
+// XMLSizeLimit is returned when the XML is longer than allowed. Status 400,
+// class BadRequest, not retryable.
+var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML is longer than allowed."}
 
 // The codes of class Unauthenticated.
 
-// ExpiredToken is returned when the temporary security token or signature has
-// expired. Status 400 or 403, class Unauthenticated, not retryable.
-var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary security token or signature has expired."}
+// ExpiredToken is returned when the temporary key's token has expired (older
+// editions: the signature string has expired). Status 400 or 403, class
+// Unauthenticated, not retryable.
+var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary key's token has expired (older editions: the signature string has expired)."}
 
-// InvalidAccessKeyId is returned when the SecretId used to sign the request
-// does not exist. Status 403, class Unauthenticated, not retryable; also
+// InvalidAccessKeyId is returned when the SecretId named in the signature does
+// not exist or is not enabled. COS also sends it as AccessDenied with message
+// "InvalidAccessKeyId". Status 403, class Unauthenticated, not retryable; also
 // spelled InvaildAccessKeyId.
-var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId used to sign the request does not exist."}
+var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId named in the signature does not exist or is not enabled."}
 
-// InvalidSecurity is returned when the security credentials or signature string
-// are invalid. Status 403, class Unauthenticated, not retryable.
-var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The security credentials or signature string are invalid."}
+// InvalidAuthorization is returned when the Authorization header of a Cloud
+// Infinite request is not in a valid format. Status 401, class Unauthenticated,
+// not retryable.
+var InvalidAuthorization = &Code{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "The Authorization header of a Cloud Infinite request is not in a valid format."}
 
-// RequestHasExpired is returned when the signature is past its validity period;
-// sign the request again. Its code is "Request has expired". COS also sends it
-// as AccessDenied with message "Request has expired". Status 403, class
-// Unauthenticated, not retryable. It means that the local clock is wrong.
-var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The signature is past its validity period; sign the request again."}
+// InvalidSecurity is returned when the signature string is invalid. Status 403,
+// class Unauthenticated, not retryable.
+var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature string is invalid."}
 
-// RequestTimeTooSkewed is returned when the request time differs too much from
-// the server clock, usually by more than 15 minutes. Status 403, class
-// Unauthenticated, not retryable. It means that the local clock is wrong.
-var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request time differs too much from the server clock, usually by more than 15 minutes."}
+// MissingAuthorization is returned when a Cloud Infinite request carries no
+// Authorization header. Status 401, class Unauthenticated, not retryable.
+var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header."}
+
+// RequestHasExpired is returned when the request was sent after the signature's
+// validity period ended, or the local clock disagrees with the time of its time
+// zone. Its code is "Request has expired". COS also sends it as AccessDenied
+// with message "Request has expired". Status 403, class Unauthenticated, not
+// retryable. It means that the local clock is wrong.
+var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request was sent after the signature's validity period ended, or the local clock disagrees with the time of its time zone."}
+
+// RequestTimeTooSkewed is returned when the local time differs from the server
+// time by more than 15 minutes. COS also sends it as AccessDenied with message
+// "RequestTimeTooSkewed". Status 403, class Unauthenticated, not retryable. It
+// means that the local clock is wrong.
+var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The local time differs from the server time by more than 15 minutes."}
+
+// SecretidNotExist is returned when the SecretId that signed the Cloud Infinite
+// request does not exist. Status 401, class Unauthenticated, not retryable.
+var SecretidNotExist = &Code{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated, description: "The SecretId that signed the Cloud Infinite request does not exist."}
 
 // SignatureDoesNotMatch is returned when the signature the client computed
-// differs from the one the server computed. Status 403, class Unauthenticated,
-// not retryable.
-var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one the server computed."}
+// differs from the one COS computed. COS also sends it as AccessDenied with
+// message "SignatureDoesNotMatch". Status 403, class Unauthenticated, not
+// retryable.
+var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one COS computed."}
+
+// SignatureExpired is returned when the signature of a Cloud Infinite request
+// is past its validity period; sign the request again. Status 401, class
+// Unauthenticated, not retryable.
+var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, description: "The signature of a Cloud Infinite request is past its validity period; sign the request again."}
 
 // The codes of class AccessDenied.
 
-// AccessDenied is returned when the signature or permissions do not allow this
-// request. With message "Request has expired", it is also RequestHasExpired.
+// AccessDenied is returned when the signature or permissions do not allow the
+// request; the message may name the precise cause. Cloud Infinite also sends it
+// as 401. With message "AccessForbidden", it is also AccessForbidden. With
+// message "InvalidAccessKeyId", it is also InvalidAccessKeyId. With message
+// "InvalidObjectState", it is also InvalidObjectState. With message "Request
+// has expired", it is also RequestHasExpired. With message
+// "RequestTimeTooSkewed", it is also RequestTimeTooSkewed. With message
+// "SignatureDoesNotMatch", it is also SignatureDoesNotMatch. Status 403 or 401,
+// class AccessDenied, not retryable.
+var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied, description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401."}
+
+// AccessDeniedException is returned when a vector bucket request is refused for
+// lack of permission. Status 403, class AccessDenied, not retryable.
+var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket request is refused for lack of permission."}
+
+// AccessForbidden is returned when a cross-origin (CORS) request is refused:
+// its Origin, method or request headers are not allowed by the bucket's CORS
+// rules. COS also sends it as AccessDenied with message "AccessForbidden".
 // Status 403, class AccessDenied, not retryable.
-var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403}, class: ErrAccessDenied, description: "The signature or permissions do not allow this request."}
+var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules."}
 
-// AccessDeniedException is returned when a vector bucket API call was refused
-// for lack of permission. Status 403, class AccessDenied, not retryable.
-var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket API call was refused for lack of permission."}
+// AccountProblem is returned when the account denies this operation. Status
+// 403, class AccessDenied, not retryable; also spelled AccoountProblem.
+var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "The account denies this operation."}
 
-// AccessForbidden is returned when the request was refused, for example a
-// cross-origin request that the CORS rules do not allow. Status 403, class
+// CIRoleNotExist is returned when the account has no CI_QCSRole service role,
+// so Cloud Infinite may not act on the bucket; create and authorize the role
+// first. Status 400, class AccessDenied, not retryable.
+var CIRoleNotExist = &Code{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied, description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first."}
+
+// DomainAuditFailed is returned when the custom domain has no ICP licence (it
+// is not filed). Status 451, class AccessDenied, not retryable.
+var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain has no ICP licence (it is not filed)."}
+
+// NoProcessAuthority is returned when the caller has no permission to process
+// images. Status 403, class AccessDenied, not retryable.
+var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller has no permission to process images."}
+
+// PaymentRequired is returned when the cost quota is used up. Status 402, class
 // AccessDenied, not retryable.
-var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "The request was refused, for example a cross-origin request that the CORS rules do not allow."}
+var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The cost quota is used up."}
 
-// AccountProblem is returned when a problem with the account prevents the
-// operation. Status 403, class AccessDenied, not retryable; also spelled
-// AccoountProblem.
-var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "A problem with the account prevents the operation."}
+// ResourceAccessDenied is returned when cloud Infinite has not been granted
+// access to the resource the request names; grant the permission first. Status
+// 400, class AccessDenied, not retryable.
+var ResourceAccessDenied = &Code{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied, description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first."}
 
-// DomainAuditFailed is returned when the custom domain failed the content audit
-// and is blocked. Status 451, class AccessDenied, not retryable.
-var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain failed the content audit and is blocked."}
-
-// NoProcessAuthority is returned when the caller lacks permission for the
-// requested data-processing operation. Status 403, class AccessDenied, not
-// retryable.
-var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller lacks permission for the requested data-processing operation."}
-
-// PaymentRequired is returned when the account has an overdue payment, so the
-// request is refused. Status 402, class AccessDenied, not retryable.
-var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The account has an overdue payment, so the request is refused."}
-
-// UnavailableForLegalReasons is returned when the resource is not available for
-// legal reasons. Status 451, class AccessDenied, not retryable.
-var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The resource is not available for legal reasons."}
+// UnavailableForLegalReasons is returned when the service or resource is
+// unavailable for legal or compliance reasons, such as an overdue payment or
+// blocked content. Status 451, class AccessDenied, not retryable.
+var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content."}
 
 // UserNotSourceBucketOwner is returned when the caller does not own the source
-// bucket of the operation. Status 403, class AccessDenied, not retryable.
-var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket of the operation."}
+// bucket. Status 403, class AccessDenied, not retryable.
+var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket."}
 
 // UserNotTargetBucketOwner is returned when the caller does not own the target
-// bucket of the operation. Status 403, class AccessDenied, not retryable.
-var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket of the operation."}
+// bucket. Status 403, class AccessDenied, not retryable.
+var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket."}
 
 // The codes of class NotFound.
 
-// InventoryConfigurationNotFoundError is returned when the bucket has no
-// inventory configuration with that ID. Status 404, class NotFound, not
+// AuditingJobNotFound is returned when the content-moderation (auditing) job
+// named in the request does not exist. Status 404, class NotFound, not
 // retryable.
-var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no inventory configuration with that ID."}
+var AuditingJobNotFound = &Code{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound, description: "The content-moderation (auditing) job named in the request does not exist."}
+
+// DomainConfigNotFoundError is returned when the bucket has no custom domain
+// configuration. No documented status, class NotFound, not retryable.
+var DomainConfigNotFoundError = &Code{name: "DomainConfigNotFoundError", class: ErrNotFound, description: "The bucket has no custom domain configuration."}
+
+// InventoryConfigurationNotFoundError is returned when the inventory
+// configuration is not found. Status 404, class NotFound, not retryable.
+var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The inventory configuration is not found."}
 
 // NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
 // 404, class NotFound, not retryable.
 var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
 
-// NoLifecycle is returned when the bucket has no lifecycle configuration.
+// NoLifecycle is returned when the lifecycle configuration does not exist.
 // Status 400, class NotFound, not retryable.
-var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
+var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The lifecycle configuration does not exist."}
 
 // NoSuchBucket is returned when the specified bucket does not exist. Status
 // 404, class NotFound, not retryable.
 var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
 
-// NoSuchCORSConfiguration is returned when the bucket has no CORS
-// configuration. Status 404, class NotFound, not retryable.
-var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no CORS configuration."}
+// NoSuchCORSConfiguration is returned when the specified CORS configuration
+// does not exist. Status 404, class NotFound, not retryable.
+var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified CORS configuration does not exist."}
 
 // NoSuchCopySource is returned when the source object of the copy does not
 // exist. Status 404, class NotFound, not retryable.
 var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
 
-// NoSuchEncryptionConfiguration is returned when the bucket has no default
-// encryption configuration. Status 404, class NotFound, not retryable.
-var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no default encryption configuration."}
+// NoSuchEncryptionConfiguration is returned when the specified bucket
+// encryption configuration does not exist. Status 404, class NotFound, not
+// retryable.
+var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket encryption configuration does not exist."}
 
-// NoSuchJob is returned when the specified job does not exist. Status 404,
-// class NotFound, not retryable.
-var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified job does not exist."}
+// NoSuchJob is returned when the specified batch operation job does not exist,
+// or, for UpdateJobStatus and UpdateJobPriority, has already completed. Status
+// 404, class NotFound, not retryable.
+var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed."}
 
 // NoSuchKey is returned when the specified object key does not exist. Status
 // 404, class NotFound, not retryable.
 var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
 
-// NoSuchLifecycleConfiguration is returned when the bucket has no lifecycle
-// configuration. Status 404, class NotFound, not retryable.
-var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no lifecycle configuration."}
+// NoSuchLifecycleConfiguration is returned when the specified lifecycle
+// configuration does not exist. Status 404, class NotFound, not retryable.
+var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified lifecycle configuration does not exist."}
 
-// NoSuchObjectLockConfiguration is returned when the bucket has no object lock
-// configuration. Status 404, class NotFound, not retryable.
-var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no object lock configuration."}
+// NoSuchObjectLockConfiguration is returned when the specified object lock
+// configuration does not exist. Status 404, class NotFound, not retryable.
+var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified object lock configuration does not exist."}
+
+// NoSuchPolicy is returned when the bucket has no bucket policy. Status 404,
+// class NotFound, not retryable; also spelled NoSuchBucketPolicy.
+var NoSuchPolicy = &Code{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound, description: "The bucket has no bucket policy."}
 
 // NoSuchPolicyVersion is returned when the specified policy version does not
 // exist. Status 404, class NotFound, not retryable.
 var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
 
-// NoSuchTagSet is returned when the bucket or object has no tag set. Status
-// 404, class NotFound, not retryable.
-var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, class: ErrNotFound, description: "The bucket or object has no tag set."}
-
-// NoSuchUpload is returned when the multipart upload does not exist; it may
-// have been completed or aborted. Status 404 or 400, class NotFound, not
+// NoSuchRefererConfiguration is returned when the bucket has no hotlink
+// protection (referer) configuration. Status 404, class NotFound, not
 // retryable.
-var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The multipart upload does not exist; it may have been completed or aborted."}
+var NoSuchRefererConfiguration = &Code{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no hotlink protection (referer) configuration."}
 
-// NoSuchVersion is returned when the specified object version does not exist.
-// Status 404 or 400, class NotFound, not retryable.
-var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified object version does not exist."}
+// NoSuchTagSet is returned when the specified tag set does not exist. Status
+// 404, class NotFound, not retryable; also spelled NoSuchTagSetError.
+var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound, description: "The specified tag set does not exist."}
 
-// NoSuchWebsiteConfiguration is returned when the bucket has no static website
-// configuration. Status 404, class NotFound, not retryable.
-var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no static website configuration."}
+// NoSuchUpload is returned when the UploadId of the multipart upload does not
+// exist. Status 404 or 400, class NotFound, not retryable.
+var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The UploadId of the multipart upload does not exist."}
+
+// NoSuchVersion is returned when the specified version does not exist. Status
+// 404 or 400, class NotFound, not retryable.
+var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified version does not exist."}
+
+// NoSuchWebsiteConfiguration is returned when the specified static website
+// configuration does not exist. Status 404, class NotFound, not retryable.
+var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified static website configuration does not exist."}
 
 // NotFoundException is returned when the vector bucket, index or vector does
 // not exist. Status 404, class NotFound, not retryable.
@@ -597,173 +800,222 @@ var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundE
 
 // ReplicationConfigurationNotFoundError is returned when the bucket has no
 // cross-region replication configuration. Status 404, class NotFound, not
-// retryable.
-var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+// retryable; also spelled ReplicationConfigurationnotFoundError.
+var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+
+// ResourceNotFound is returned when the input resource named in the Cloud
+// Infinite request does not exist. Status 400, class NotFound, not retryable.
+var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound, description: "The input resource named in the Cloud Infinite request does not exist."}
 
 // The codes of class Conflict.
 
-// AppendPositionErr is returned when the append position does not equal the
-// current length of the object. Status 409 or 400, class Conflict, not
+// AppendPositionErr is returned when the position of an append does not equal
+// the current length of the object. Status 409 or 400, class Conflict, not
 // retryable.
-var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The append position does not equal the current length of the object."}
+var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The position of an append does not equal the current length of the object."}
 
 // BucketAccelerateNotEnabled is returned when global acceleration is not
-// enabled for the bucket, so the acceleration endpoint cannot serve it. Status
-// 400, class Conflict, not retryable.
-var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket, so the acceleration endpoint cannot serve it."}
+// enabled for the bucket. Status 400, class Conflict, not retryable.
+var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket."}
 
-// BucketAlreadyExists is returned when the bucket name is already taken; choose
-// another name. Status 409, class Conflict, not retryable.
-var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already taken; choose another name."}
+// BucketAlreadyExists is returned when the bucket name is already in use;
+// choose another name. Status 409, class Conflict, not retryable.
+var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already in use; choose another name."}
 
 // BucketAlreadyExistsDiffRegion is returned when a bucket with that name
 // already exists in another region. Status 409, class Conflict, not retryable.
 var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
 
-// BucketAlreadyOwnedByYou is returned when the caller already owns a bucket
-// with that name. Status 409, class Conflict, not retryable.
-var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The caller already owns a bucket with that name."}
+// BucketAlreadyOwnedByYou is returned when the bucket already exists and was
+// created by the caller's own account. Status 409, class Conflict, not
+// retryable.
+var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The bucket already exists and was created by the caller's own account."}
 
-// BucketLocked is returned when the bucket is locked and cannot be changed.
-// Status 409, class Conflict, not retryable.
-var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked and cannot be changed."}
+// BucketLocked is returned when the bucket is locked, so cross-region
+// replication and lifecycle cannot be configured on it. Status 409, class
+// Conflict, not retryable.
+var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it."}
 
 // BucketNotEmpty is returned when the bucket still holds objects or unfinished
 // multipart uploads, so it cannot be deleted. Status 409, class Conflict, not
 // retryable.
 var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
 
-// BucketVersionNotOpen is returned when the operation needs versioning, but
-// versioning is not enabled on the bucket. Status 400, class Conflict, not
-// retryable.
-var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "The operation needs versioning, but versioning is not enabled on the bucket."}
+// BucketVersionNotOpen is returned when versioning is not enabled on the
+// bucket. Status 400, class Conflict, not retryable.
+var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "Versioning is not enabled on the bucket."}
 
-// ConflictException is returned when the vector bucket or index conflicts with
-// an existing one, for example its name is taken. Status 409, class Conflict,
+// ChannelStillLive is returned when the live channel is still receiving a
+// stream, so it cannot be overwritten. No documented status, class Conflict,
 // not retryable.
-var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "The vector bucket or index conflicts with an existing one, for example its name is taken."}
+var ChannelStillLive = &Code{name: "ChannelStillLive", class: ErrConflict, description: "The live channel is still receiving a stream, so it cannot be overwritten."}
+
+// ConflictException is returned when a vector bucket request conflicts with an
+// existing resource. Status 409, class Conflict, not retryable.
+var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "A vector bucket request conflicts with an existing resource."}
 
 // DomainConfigConflict is returned when the domain configuration conflicts with
-// an existing one. Status 409, class Conflict, not retryable.
-var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with an existing one."}
+// existing records; the conflicting records must be deleted. Status 409, class
+// Conflict, not retryable.
+var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with existing records; the conflicting records must be deleted."}
+
+// DuplicateInventoryId is returned when an inventory job with the same ID was
+// already submitted and has not finished. No documented status, class Conflict,
+// not retryable.
+var DuplicateInventoryId = &Code{name: "DuplicateInventoryId", class: ErrConflict, description: "An inventory job with the same ID was already submitted and has not finished."}
 
 // InvalidBucketState is returned when the bucket's state conflicts with the
-// request, for example versioning and replication settings. Status 409, class
-// Conflict, not retryable.
-var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and replication settings."}
-
-// InvalidLockedTime is returned when the lock period conflicts with the current
-// lock settings. Status 409, class Conflict, not retryable.
-var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The lock period conflicts with the current lock settings."}
-
-// InvalidObjectState is returned when the object's state forbids the operation,
-// for example reading an archived object that was not restored. Status 403 or
+// request, for example versioning and cross-region replication settings. Status
 // 409, class Conflict, not retryable.
-var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's state forbids the operation, for example reading an archived object that was not restored."}
+var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings."}
 
-// InvalidObjectStorage is returned when the object's storage class does not
-// allow the operation. Status 403, class Conflict, not retryable.
-var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The object's storage class does not allow the operation."}
+// InvalidLockedTime is returned when the object lock period is invalid, for
+// example shorter than the period set before or outside 1 to 36500 days. Status
+// 409, class Conflict, not retryable.
+var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days."}
 
-// InvalidUploadStatus is returned when the multipart upload is in a state that
-// does not allow this operation. Status 400, class Conflict, not retryable.
-var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "The multipart upload is in a state that does not allow this operation."}
+// InvalidObjectState is returned when the object's storage class or state
+// conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE
+// object that was not restored. COS also sends it as AccessDenied with message
+// "InvalidObjectState". Status 403 or 409, class Conflict, not retryable.
+var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored."}
 
-// LoggingConfExists is returned when a logging configuration already exists for
-// the bucket. Status 400, class Conflict, not retryable.
-var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists for the bucket."}
+// InvalidObjectStorage is returned when the storage class is not valid for the
+// request. Status 403, class Conflict, not retryable.
+var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The storage class is not valid for the request."}
 
-// ObjectLocked is returned when the object is locked and cannot be changed or
-// deleted. Status 409, class Conflict, not retryable.
-var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked and cannot be changed or deleted."}
+// InvalidUploadStatus is returned when an object was uploaded with the JSON API
+// to a bucket that has versioning enabled; such uploads must use the XML API.
+// Status 400, class Conflict, not retryable.
+var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API."}
 
-// ObjectNotAppendable is returned when the object was not created by an append
-// upload, so it cannot be appended to. Status 409 or 400, class Conflict, not
-// retryable.
-var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The object was not created by an append upload, so it cannot be appended to."}
+// LoggingConfExists is returned when a logging configuration already exists.
+// Status 400, class Conflict, not retryable.
+var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists."}
+
+// MediaBucketAlreadyBinded is returned when the bucket is already bound to the
+// media-processing service and cannot be bound again. Status 403, class
+// Conflict, not retryable.
+var MediaBucketAlreadyBinded = &Code{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict, description: "The bucket is already bound to the media-processing service and cannot be bound again."}
+
+// ObjectLocked is returned when the object is locked: it cannot be overwritten
+// or deleted, nor its metadata changed by a copy. Status 409, class Conflict,
+// not retryable.
+var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy."}
+
+// ObjectNotAppendable is returned when the specified object cannot be appended
+// to. Status 409 or 400, class Conflict, not retryable.
+var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The specified object cannot be appended to."}
 
 // OperationAborted is returned when the resource does not support the
-// operation, or a transfer was cut short or damaged. Status 409, class
-// Conflict, not retryable; also spelled actionAborted.
-var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was cut short or damaged."}
+// operation, or a transfer was incomplete or damaged (seen on downloads).
+// Status 409, class Conflict, not retryable; also spelled actionAborted.
+var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads)."}
 
-// PathConflict is returned when concurrent writes to the same key collided
+// PathConflict is returned when writes to objects of the same name collided
 // within the same millisecond. Status 409, class Conflict, not retryable.
-var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Concurrent writes to the same key collided within the same millisecond."}
+var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Writes to objects of the same name collided within the same millisecond."}
 
-// QuotaConflict is returned when the quota setting conflicts with the existing
-// quota. Status 409, class Conflict, not retryable.
-var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The quota setting conflicts with the existing quota."}
-
-// QuotaOperationConflict is returned when another quota operation on the same
-// bucket is in progress. Status 409, class Conflict, not retryable; also
-// spelled QuotaOperationConfilct.
-var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "Another quota operation on the same bucket is in progress."}
-
-// RecordAlreadyExist is returned when the record already exists. Status 409,
-// class Conflict, not retryable.
-var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "The record already exists."}
-
-// RestoreAlreadyInProgress is returned when a restore of this archived object
-// is already running. Status 409, class Conflict, not retryable.
-var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "A restore of this archived object is already running."}
-
-// RestoreNonArchiveObject is returned when only archived objects can be
-// restored, and this object is not archived. Status 405, class Conflict, not
+// QueuePaused is returned when the processing queue named in the request is
+// paused; resume it or submit to another queue. Status 403, class Conflict, not
 // retryable.
-var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "Only archived objects can be restored, and this object is not archived."}
+var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue."}
 
-// UploadConflict is returned when another upload to the same key conflicts with
-// this one. Status 409, class Conflict, not retryable.
-var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Another upload to the same key conflicts with this one."}
+// QuotaConflict is returned when the request conflicts with a quota. Status
+// 409, class Conflict, not retryable.
+var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The request conflicts with a quota."}
+
+// QuotaOperationConflict is returned when the bucket's state does not allow
+// this operation. Status 409, class Conflict, not retryable; also spelled
+// QuotaOperationConfilct.
+var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "The bucket's state does not allow this operation."}
+
+// RecordAlreadyExist is returned when a DNS record conflicts; the conflicting
+// record must be deleted, or a CNAME or TXT record added. Status 409, class
+// Conflict, not retryable.
+var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added."}
+
+// RestoreAlreadyInProgress is returned when the object is already being
+// restored. Status 409, class Conflict, not retryable.
+var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored."}
+
+// RestoreNonArchiveObject is returned when a restore was requested for an
+// object that is not archived; only archived objects can be restored. Status
+// 405, class Conflict, not retryable.
+var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "A restore was requested for an object that is not archived; only archived objects can be restored."}
+
+// UploadConflict is returned when uploads to the same object key came too often
+// and conflict. Status 409, class Conflict, not retryable.
+var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Uploads to the same object key came too often and conflict."}
 
 // The codes of class PreconditionFailed.
 
-// PreconditionFailed is returned when at least one condition in the conditional
-// headers was not met. Status 412 or 400, class PreconditionFailed, not
-// retryable.
-var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "At least one condition in the conditional headers was not met."}
+// PreconditionFailed is returned when a precondition of the request was not
+// met. Status 412 or 400, class PreconditionFailed, not retryable.
+var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "A precondition of the request was not met."}
 
 // The codes of class Throttled.
 
-// KmsFreqControl is returned when calls to KMS exceeded its rate limit; back
-// off and retry. Status 503, class Throttled, retryable.
-var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Calls to KMS exceeded its rate limit; back off and retry."}
+// Busy is returned when the Select back end is busy; run the query again later.
+// Status 400, class Throttled, retryable.
+var Busy = &Code{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is busy; run the query again later."}
 
-// SlowDown is returned when the request rate is too high; reduce it and retry
-// with backoff. Status 503, class Throttled, retryable.
-var SlowDown = &Code{name: "SlowDown", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "The request rate is too high; reduce it and retry with backoff."}
+// KmsFreqControl is returned when requests to the Key Management Service are
+// too frequent; their rate must come down. Status 503, class Throttled,
+// retryable.
+var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Requests to the Key Management Service are too frequent; their rate must come down."}
+
+// Overload is returned when the Select back end is overloaded; run the query
+// again later. Status 400, class Throttled, retryable.
+var Overload = &Code{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is overloaded; run the query again later."}
+
+// QueueSaturated is returned when the processing queue is full; wait for queued
+// jobs to finish and submit again. Status 403, class Throttled, retryable.
+var QueueSaturated = &Code{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true, description: "The processing queue is full; wait for queued jobs to finish and submit again."}
+
+// SlowDown is returned when the request rate is too high for the bucket (503),
+// or for Cloud Infinite (429); reduce it and retry with backoff. Status 503 or
+// 429, class Throttled, retryable.
+var SlowDown = &Code{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff."}
+
+// TooManyJobs is returned when the account has reached its limit on batch jobs,
+// so CreateJob cannot start another one. Status 500, class Throttled,
+// retryable.
+var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrThrottled, retryable: true, description: "The account has reached its limit on batch jobs, so CreateJob cannot start another one."}
 
 // TooManyRequestsException is returned when too many vector bucket requests
-// were sent; back off and retry. Status 429, class Throttled, retryable.
-var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent; back off and retry."}
+// were sent. Status 429, class Throttled, retryable.
+var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent."}
 
 // The codes of class Server.
 
-// InternalError is returned when the server hit an internal error; retry the
-// request. Status 500, class Server, retryable; also spelled InternalErrror.
-var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The server hit an internal error; retry the request."}
+// InternalError is returned when the service hit an internal error; SELECT
+// Object Content can also send it inside the event stream of a 200, after some
+// records. Status 500, class Server, retryable; also spelled InternalErrror.
+var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records."}
 
 // InternalServerException is returned when the vector bucket service hit an
 // internal error. Status 500, class Server, retryable.
 var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
 
-// KmsInternalException is returned when the KMS service failed internally while
-// handling an encryption key. Status 500, class Server, retryable.
-var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The KMS service failed internally while handling an encryption key."}
+// KmsInternalException is returned when the Key Management Service hit an
+// internal error while COS queried it. Status 500, class Server, retryable.
+var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The Key Management Service hit an internal error while COS queried it."}
 
-// NotImplemented is returned when a header in the request asks for
-// functionality the server does not implement. Status 501, class Server, not
+// NotImplemented is returned when the requested operation, or a method named in
+// a header, is not implemented. Status 501, class Server, not retryable.
+var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "The requested operation, or a method named in a header, is not implemented."}
+
+// ServiceUnavailable is returned when the service is temporarily unavailable;
+// the request can be retried. Batch Operations sends it as 500 when it cannot
+// store or load job data or create a job. Status 503 or 500, class Server,
 // retryable.
-var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "A header in the request asks for functionality the server does not implement."}
-
-// ServiceUnavailable is returned when the service is temporarily unable to
-// handle the request; retry later. Status 503, class Server, retryable.
-var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503}, class: ErrServer, retryable: true, description: "The service is temporarily unable to handle the request; retry later."}
+var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true, description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job."}
 
 // ServiceUnavailableException is returned when the vector bucket service is
-// temporarily unavailable; retry later. Status 503, class Server, retryable.
-var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; retry later."}
+// temporarily unavailable; the request can be retried. Status 503, class
+// Server, retryable.
+var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; the request can be retried."}
 
 // classes holds every class, in catalog order.
 var classes = [...]*Class{
@@ -785,8 +1037,10 @@ var codes = [...]*Code{
 	AccessForbidden,
 	AccountProblem,
 	ActionAccelerateNotSupported,
+	AmbiguousFieldName,
 	AppendPositionErr,
 	AttachmentFull,
+	AuditingJobNotFound,
 	BadDigest,
 	BadRequest,
 	BucketAccelerateNotEnabled,
@@ -797,14 +1051,25 @@ var codes = [...]*Code{
 	BucketNameTooLong,
 	BucketNotEmpty,
 	BucketVersionNotOpen,
+	Busy,
+	Bzip2DecompressError,
+	CIRoleNotExist,
+	CSVParsingError,
+	CastFailed,
+	ChannelStillLive,
+	ComparisonFailed,
 	ConflictException,
 	DNSRecordVerifyFailed,
 	DomainAuditFailed,
 	DomainConfigConflict,
+	DomainConfigNotFoundError,
+	DuplicateInventoryId,
 	EntitySizeNotMatch,
 	EntityTooLarge,
 	EntityTooSmall,
+	ErrorWritingRow,
 	ExpiredToken,
+	GzipDecompressError,
 	ImageResolutionExceed,
 	ImageTooLarge,
 	IncompleteBody,
@@ -815,13 +1080,19 @@ var codes = [...]*Code{
 	InvalidAccessKeyId,
 	InvalidAddressingHeader,
 	InvalidArgument,
+	InvalidAuthorization,
 	InvalidBucketName,
 	InvalidBucketState,
+	InvalidCompressionFormat,
+	InvalidContent,
 	InvalidCopySource,
 	InvalidDelimiter,
 	InvalidDigest,
+	InvalidFileHeaderInfo,
+	InvalidHost,
 	InvalidImageFormat,
 	InvalidImageSource,
+	InvalidJsonType,
 	InvalidLocationConstraint,
 	InvalidLockedTime,
 	InvalidObjectName,
@@ -831,17 +1102,23 @@ var codes = [...]*Code{
 	InvalidPartOrder,
 	InvalidPicOperations,
 	InvalidPolicyDocument,
+	InvalidQuoteFields,
 	InvalidRange,
 	InvalidRegionName,
 	InvalidRequest,
+	InvalidRequestParameter,
 	InvalidSHA1Digest,
 	InvalidSecurity,
 	InvalidTag,
 	InvalidTargetBucketForLogging,
+	InvalidTextEncoding,
 	InvalidURI,
 	InvalidUploadStatus,
+	InvalidUrl,
+	InvalidXML,
 	InventoryConfigurationNotFoundError,
 	InventoryFull,
+	JSONParsingError,
 	JsonAPINotSupportOnMAZBucket,
 	KeyTooLong,
 	KmsDisabledException,
@@ -853,6 +1130,7 @@ var codes = [...]*Code{
 	KmsKeyDisabled,
 	KmsKeyNotExist,
 	KmsNotFoundException,
+	LastRecordParseFail,
 	LifeCycleIdNotUnique,
 	LifeCycleRuleConflicted,
 	ListPartUploadIdIsEmpty,
@@ -865,13 +1143,22 @@ var codes = [...]*Code{
 	MalformedXML,
 	MaxMessageLengthExceeded,
 	MaxPostPreDataLengthExceededError,
+	MediaBucketAlreadyBinded,
 	MetadataTooLarge,
 	MethodNotAllowed,
 	MissingAppid,
+	MissingAuthorization,
+	MissingContent,
 	MissingContentLength,
 	MissingContentMD5,
+	MissingExpectedExpression,
 	MissingHost,
+	MissingInputFormat,
+	MissingInputSerialization,
+	MissingOutputFormat,
+	MissingOutputSerialization,
 	MissingRequestBodyError,
+	MissingRequiredParameter,
 	MissingSecurityHeader,
 	MultiAZFeatureNotSupport,
 	MultiBucketNotSupport,
@@ -886,7 +1173,9 @@ var codes = [...]*Code{
 	NoSuchKey,
 	NoSuchLifecycleConfiguration,
 	NoSuchObjectLockConfiguration,
+	NoSuchPolicy,
 	NoSuchPolicyVersion,
+	NoSuchRefererConfiguration,
 	NoSuchTagSet,
 	NoSuchUpload,
 	NoSuchVersion,
@@ -902,12 +1191,16 @@ var codes = [...]*Code{
 	ObjectNotAppendable,
 	OperationAborted,
 	OriginConfigurationNotFoundError,
+	OverMaxRecordSize,
+	Overload,
 	PathConflict,
 	PaymentRequired,
 	PermanentRedirect,
 	PolicyFull,
 	PolicyVersionFull,
 	PreconditionFailed,
+	QueuePaused,
+	QueueSaturated,
 	QuotaConflict,
 	QuotaOperationConflict,
 	RecordAlreadyExist,
@@ -917,19 +1210,28 @@ var codes = [...]*Code{
 	RequestIsNotMultiPartContent,
 	RequestTimeTooSkewed,
 	RequestTimeout,
+	ResourceAccessDenied,
+	ResourceDownloadFailed,
+	ResourceNotFound,
+	ResourceNotSupported,
 	RestoreAlreadyInProgress,
 	RestoreNonArchiveObject,
+	SQLParsingError,
 	SSEContentNotSupported,
 	SSEHeaderNotAllowed,
+	SecretidNotExist,
 	ServiceQuotaExceededException,
 	ServiceUnavailable,
 	ServiceUnavailableException,
 	SignatureDoesNotMatch,
+	SignatureExpired,
 	SlowDown,
 	SsecDecryptHeaderInvalid,
 	TargetBucketNameInvalid,
 	TemporaryRedirect,
 	TooManyBuckets,
+	TooManyConfigurations,
+	TooManyJobs,
 	TooManyRequestsException,
 	UnavailableForLegalReasons,
 	UnexpectedContent,
@@ -955,8 +1257,10 @@ var codeIndex = map[string]*Code{
 	"AccountProblem":                        AccountProblem,
 	"AccoountProblem":                       AccountProblem,
 	"ActionAccelerateNotSupported":          ActionAccelerateNotSupported,
+	"AmbiguousFieldName":                    AmbiguousFieldName,
 	"AppendPositionErr":                     AppendPositionErr,
 	"AttachmentFull":                        AttachmentFull,
+	"AuditingJobNotFound":                   AuditingJobNotFound,
 	"BadDigest":                             BadDigest,
 	"BadRequest":                            BadRequest,
 	"BadRquest":                             BadRequest,
@@ -968,14 +1272,25 @@ var codeIndex = map[string]*Code{
 	"BucketNameTooLong":                     BucketNameTooLong,
 	"BucketNotEmpty":                        BucketNotEmpty,
 	"BucketVersionNotOpen":                  BucketVersionNotOpen,
+	"Busy":                                  Busy,
+	"Bzip2DecompressError":                  Bzip2DecompressError,
+	"CIRoleNotExist":                        CIRoleNotExist,
+	"CSVParsingError":                       CSVParsingError,
+	"CastFailed":                            CastFailed,
+	"ChannelStillLive":                      ChannelStillLive,
+	"ComparisonFailed":                      ComparisonFailed,
 	"ConflictException":                     ConflictException,
 	"DNSRecordVerifyFailed":                 DNSRecordVerifyFailed,
 	"DomainAuditFailed":                     DomainAuditFailed,
 	"DomainConfigConflict":                  DomainConfigConflict,
+	"DomainConfigNotFoundError":             DomainConfigNotFoundError,
+	"DuplicateInventoryId":                  DuplicateInventoryId,
 	"EntitySizeNotMatch":                    EntitySizeNotMatch,
 	"EntityTooLarge":                        EntityTooLarge,
 	"EntityTooSmall":                        EntityTooSmall,
+	"ErrorWritingRow":                       ErrorWritingRow,
 	"ExpiredToken":                          ExpiredToken,
+	"GzipDecompressError":                   GzipDecompressError,
 	"ImageResolutionExceed":                 ImageResolutionExceed,
 	"ImageTooLarge":                         ImageTooLarge,
 	"IncompleteBody":                        IncompleteBody,
@@ -992,13 +1307,19 @@ var codeIndex = map[string]*Code{
 	"InvalidAddressingHeader":               InvalidAddressingHeader,
 	"InvaildAddressingHeader":               InvalidAddressingHeader,
 	"InvalidArgument":                       InvalidArgument,
+	"InvalidAuthorization":                  InvalidAuthorization,
 	"InvalidBucketName":                     InvalidBucketName,
 	"InvalidBucketState":                    InvalidBucketState,
+	"InvalidCompressionFormat":              InvalidCompressionFormat,
+	"InvalidContent":                        InvalidContent,
 	"InvalidCopySource":                     InvalidCopySource,
 	"InvalidDelimiter":                      InvalidDelimiter,
 	"InvalidDigest":                         InvalidDigest,
+	"InvalidFileHeaderInfo":                 InvalidFileHeaderInfo,
+	"InvalidHost":                           InvalidHost,
 	"InvalidImageFormat":                    InvalidImageFormat,
 	"InvalidImageSource":                    InvalidImageSource,
+	"InvalidJsonType":                       InvalidJsonType,
 	"InvalidLocationConstraint":             InvalidLocationConstraint,
 	"InvalidLockedTime":                     InvalidLockedTime,
 	"InvalidObjectName":                     InvalidObjectName,
@@ -1009,17 +1330,23 @@ var codeIndex = map[string]*Code{
 	"InvalidPicOperations":                  InvalidPicOperations,
 	"InvalidPolicyDocument":                 InvalidPolicyDocument,
 	"InvalidPolicyDocunment":                InvalidPolicyDocument,
+	"InvalidQuoteFields":                    InvalidQuoteFields,
 	"InvalidRange":                          InvalidRange,
 	"InvalidRegionName":                     InvalidRegionName,
 	"InvalidRequest":                        InvalidRequest,
+	"InvalidRequestParameter":               InvalidRequestParameter,
 	"InvalidSHA1Digest":                     InvalidSHA1Digest,
 	"InvalidSecurity":                       InvalidSecurity,
 	"InvalidTag":                            InvalidTag,
 	"InvalidTargetBucketForLogging":         InvalidTargetBucketForLogging,
+	"InvalidTextEncoding":                   InvalidTextEncoding,
 	"InvalidURI":                            InvalidURI,
 	"InvalidUploadStatus":                   InvalidUploadStatus,
+	"InvalidUrl":                            InvalidUrl,
+	"InvalidXML":                            InvalidXML,
 	"InventoryConfigurationNotFoundError":   InventoryConfigurationNotFoundError,
 	"InventoryFull":                         InventoryFull,
+	"JSONParsingError":                      JSONParsingError,
 	"JsonAPINotSupportOnMAZBucket":          JsonAPINotSupportOnMAZBucket,
 	"KeyTooLong":                            KeyTooLong,
 	"KmsDisabledException":                  KmsDisabledException,
@@ -1031,6 +1358,7 @@ var codeIndex = map[string]*Code{
 	"KmsKeyDisabled":                        KmsKeyDisabled,
 	"KmsKeyNotExist":                        KmsKeyNotExist,
 	"KmsNotFoundException":                  KmsNotFoundException,
+	"LastRecordParseFail":                   LastRecordParseFail,
 	"LifeCycleIdNotUnique":                  LifeCycleIdNotUnique,
 	"LifeCycleRuleConflicted":               LifeCycleRuleConflicted,
 	"ListPartUploadIdIsEmpty":               ListPartUploadIdIsEmpty,
@@ -1044,15 +1372,24 @@ var codeIndex = map[string]*Code{
 	"MalformedXM":                           MalformedXML,
 	"MaxMessageLengthExceeded":              MaxMessageLengthExceeded,
 	"MaxPostPreDataLengthExceededError":     MaxPostPreDataLengthExceededError,
+	"MediaBucketAlreadyBinded":              MediaBucketAlreadyBinded,
 	"MetadataTooLarge":                      MetadataTooLarge,
 	"MatadataTooLarge":                      MetadataTooLarge,
 	"MethodNotAllowed":                      MethodNotAllowed,
 	"MethodMotAllowed":                      MethodNotAllowed,
 	"MissingAppid":                          MissingAppid,
+	"MissingAuthorization":                  MissingAuthorization,
+	"MissingContent":                        MissingContent,
 	"MissingContentLength":                  MissingContentLength,
 	"MissingContentMD5":                     MissingContentMD5,
+	"MissingExpectedExpression":             MissingExpectedExpression,
 	"MissingHost":                           MissingHost,
+	"MissingInputFormat":                    MissingInputFormat,
+	"MissingInputSerialization":             MissingInputSerialization,
+	"MissingOutputFormat":                   MissingOutputFormat,
+	"MissingOutputSerialization":            MissingOutputSerialization,
 	"MissingRequestBodyError":               MissingRequestBodyError,
+	"MissingRequiredParameter":              MissingRequiredParameter,
 	"MissingSecurityHeader":                 MissingSecurityHeader,
 	"MultiAZFeatureNotSupport":              MultiAZFeatureNotSupport,
 	"MultiBucketNotSupport":                 MultiBucketNotSupport,
@@ -1067,8 +1404,12 @@ var codeIndex = map[string]*Code{
 	"NoSuchKey":                             NoSuchKey,
 	"NoSuchLifecycleConfiguration":          NoSuchLifecycleConfiguration,
 	"NoSuchObjectLockConfiguration":         NoSuchObjectLockConfiguration,
+	"NoSuchPolicy":                          NoSuchPolicy,
+	"NoSuchBucketPolicy":                    NoSuchPolicy,
 	"NoSuchPolicyVersion":                   NoSuchPolicyVersion,
+	"NoSuchRefererConfiguration":            NoSuchRefererConfiguration,
 	"NoSuchTagSet":                          NoSuchTagSet,
+	"NoSuchTagSetError":                     NoSuchTagSet,
 	"NoSuchUpload":                          NoSuchUpload,
 	"NoSuchVersion":                         NoSuchVersion,
 	"NoSuchWebsiteConfiguration":            NoSuchWebsiteConfiguration,
@@ -1084,37 +1425,51 @@ var codeIndex = map[string]*Code{
 	"OperationAborted":                      OperationAborted,
 	"actionAborted":                         OperationAborted,
 	"OriginConfigurationNotFoundError":      OriginConfigurationNotFoundError,
+	"OverMaxRecordSize":                     OverMaxRecordSize,
+	"Overload":                              Overload,
 	"PathConflict":                          PathConflict,
 	"PaymentRequired":                       PaymentRequired,
 	"PermanentRedirect":                     PermanentRedirect,
 	"PolicyFull":                            PolicyFull,
 	"PolicyVersionFull":                     PolicyVersionFull,
 	"PreconditionFailed":                    PreconditionFailed,
+	"QueuePaused":                           QueuePaused,
+	"QueueSaturated":                        QueueSaturated,
 	"QuotaConflict":                         QuotaConflict,
 	"QuotaOperationConflict":                QuotaOperationConflict,
 	"QuotaOperationConfilct":                QuotaOperationConflict,
 	"RecordAlreadyExist":                    RecordAlreadyExist,
 	"Redirect":                              Redirect,
 	"ReplicationConfigurationNotFoundError": ReplicationConfigurationNotFoundError,
+	"ReplicationConfigurationnotFoundError": ReplicationConfigurationNotFoundError,
 	"Request has expired":                   RequestHasExpired,
 	"RequestIsNotMultiPartContent":          RequestIsNotMultiPartContent,
 	"RequestTimeTooSkewed":                  RequestTimeTooSkewed,
 	"RequestTimeout":                        RequestTimeout,
 	"RequestTimeOut":                        RequestTimeout,
+	"ResourceAccessDenied":                  ResourceAccessDenied,
+	"ResourceDownloadFailed":                ResourceDownloadFailed,
+	"ResourceNotFound":                      ResourceNotFound,
+	"ResourceNotSupported":                  ResourceNotSupported,
 	"RestoreAlreadyInProgress":              RestoreAlreadyInProgress,
 	"RestoreNonArchiveObject":               RestoreNonArchiveObject,
+	"SQLParsingError":                       SQLParsingError,
 	"SSEContentNotSupported":                SSEContentNotSupported,
 	"SSEHeaderNotAllowed":                   SSEHeaderNotAllowed,
+	"SecretidNotExist":                      SecretidNotExist,
 	"ServiceQuotaExceededException":         ServiceQuotaExceededException,
 	"ServiceUnavailable":                    ServiceUnavailable,
 	"ServiceUnavailableException":           ServiceUnavailableException,
 	"SignatureDoesNotMatch":                 SignatureDoesNotMatch,
+	"SignatureExpired":                      SignatureExpired,
 	"SlowDown":                              SlowDown,
 	"SsecDecryptHeaderInvalid":              SsecDecryptHeaderInvalid,
 	"TargetBucketNameInvalid":               TargetBucketNameInvalid,
 	"TemporaryRedirect":                     TemporaryRedirect,
 	"TooManyBuckets":                        TooManyBuckets,
 	"TooManyBucket":                         TooManyBuckets,
+	"TooManyConfigurations":                 TooManyConfigurations,
+	"TooManyJobs":                           TooManyJobs,
 	"TooManyRequestsException":              TooManyRequestsException,
 	"UnavailableForLegalReasons":            UnavailableForLegalReasons,
 	"UnexpectedContent":                     UnexpectedContent,
@@ -1135,5 +1490,10 @@ var codeIndex = map[string]*Code{
 // refinements maps a code and a message, trimmed of space, to the code
 // COS sends that way: the message names the real cause.
 var refinements = map[sentAs]*Code{
-	{AccessDenied, "Request has expired"}: RequestHasExpired,
+	{AccessDenied, "AccessForbidden"}:       AccessForbidden,
+	{AccessDenied, "InvalidAccessKeyId"}:    InvalidAccessKeyId,
+	{AccessDenied, "InvalidObjectState"}:    InvalidObjectState,
+	{AccessDenied, "Request has expired"}:   RequestHasExpired,
+	{AccessDenied, "RequestTimeTooSkewed"}:  RequestTimeTooSkewed,
+	{AccessDenied, "SignatureDoesNotMatch"}: SignatureDoesNotMatch,
 }

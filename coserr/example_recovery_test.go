@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
@@ -63,4 +64,23 @@ func ExampleParse() {
 	// cos: 200 InternalError: We encountered an internal error. Please try again. (request id NjU0ZjYxYjZfOTBiMjBiMDlf)
 	// true
 	// <nil>
+}
+
+// A request signed with a clock two hours fast is refused; ClockSkew says
+// by how much, so the next attempt can be signed with the server's time,
+// as the JS and Node.js SDKs do.
+func ExampleClockSkew() {
+	serverNow := time.Now().UTC()
+	resp := coserrtest.Response(coserr.AccessDenied,
+		coserrtest.WithMessage("Request has expired"),
+		coserrtest.WithHeader("Date", serverNow.Add(-2*time.Hour).Format(http.TimeFormat)))
+	err := coserr.FromResponse(resp)
+
+	fmt.Println(errors.Is(err, coserr.AccessDenied), errors.Is(err, coserr.RequestHasExpired))
+	if skew, ok := coserr.ClockSkew(err); ok {
+		fmt.Println("sign with the local time plus", skew.Round(time.Hour))
+	}
+	// Output:
+	// true true
+	// sign with the local time plus -2h0m0s
 }

@@ -127,7 +127,7 @@ func ExampleCheckRetry() {
 	// Output:
 	// /report.csv 200 after 3 attempts: <nil>
 	// /missing.csv 404 after 1 attempts: cos: 404 NoSuchKey: The specified object key does not exist. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
-	// /busy.csv after 4 attempts: cos: 503 SlowDown: The request rate is too high; reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3) true
+	// /busy.csv after 4 attempts: cos: 503 SlowDown: The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3) true
 }
 
 // Retry with github.com/cenkalti/backoff/v5: a retryable error is returned

@@ -88,18 +88,29 @@ func (e *ServiceError) Is(target error) bool {
 		return false
 	}
 	if c, ok := target.(*Code); ok {
-		return c != nil && Lookup(e.Code) == c
+		return c != nil && (Lookup(e.Code) == c || e.Known() == c)
 	}
 	return classIs(e.Class(), target)
 }
 
 // Known returns the catalog's entry for e's code, or nil when the code is
-// empty or not in the catalog.
+// empty or not in the catalog. Where COS sends a more precise code as the
+// message of this one, as it sends AccessDenied with the message
+// "SignatureDoesNotMatch" or "Request has expired", Known returns the
+// precise code's entry: the catalog says which messages refine which
+// code (sent_as), and the message is compared after trimming white space.
+// Class and Retryable follow Known, and errors.Is matches both codes.
 func (e *ServiceError) Known() *Code {
 	if e == nil || e.Code == "" {
 		return nil
 	}
-	return Lookup(e.Code)
+	c := Lookup(e.Code)
+	if byMessage := refinedBy[c]; byMessage != nil && len(e.Message) <= maxRefinedMessage {
+		if r := byMessage[trimSpace(e.Message)]; r != nil {
+			return r
+		}
+	}
+	return c
 }
 
 // Class returns the class of e's code or, when the code is empty or not in

@@ -29,7 +29,7 @@ func TestExplain(t *testing.T) {
 		wantStderr string
 	}{
 		{"NoSuchBucket", 0, []string{"NoSuchBucket\n", "families:", "COS", "404", "NotFound", "retryable:", "no", "sources:", "https://", "The specified bucket does not exist."}, ""},
-		{"SlowDown", 0, []string{"SlowDown\n", "503", "Throttled", "retryable:", "yes (503:"}, ""},
+		{"SlowDown", 0, []string{"SlowDown\n", "503", "Throttled", "retryable:", "yes (503 in COS, 429 in CI"}, ""},
 		{"InternalErrror", 0, []string{"alias of InternalError", "500", "Server"}, ""},
 		{"RequestHasExpired", 0, []string{`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes"}, ""},
 		{"AccessDenied", 0, []string{`refined by:`, `Request has expired (coserr.RequestHasExpired) when the message is "Request has expired"`}, ""},

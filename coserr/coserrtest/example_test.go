@@ -61,7 +61,7 @@ func ExampleNewServer() {
 		resp.Body.Close()
 	}
 	// Output:
-	// PUT /report.csv 503 cos: 503 SlowDown: The request rate is too high; reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
+	// PUT /report.csv 503 cos: 503 SlowDown: The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
 	// PUT /report.csv 200 <nil>
 	// GET /missing 404 cos: 404 NoSuchKey: The specified object key does not exist. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
 }
