@@ -141,7 +141,24 @@ func (e entry) fits(er minio.ErrorResponse) bool {
 	if er.Key != "" && !strings.HasSuffix(urlPath(e.se.URL), "/"+er.Key) {
 		return false
 	}
-	return true
+	return e.bodyFits(er)
+}
+
+// bodyFits reports whether minio could have read er from e's body: for
+// a body that is no XML <Error>, minio's message is the status line (no
+// body) or the body, trimmed and cut at 1 KiB with "..."; for an XML
+// <Error>, its code and message; a code minio made up comes with no body.
+func (e entry) bodyFits(er minio.ErrorResponse) bool {
+	body := strings.TrimSpace(string(e.se.Body))
+	switch {
+	case isStatusLine(er.Code, er.StatusCode) && er.Message == er.Code:
+		return body == ""
+	case isStatusLine(er.Code, er.StatusCode):
+		return er.Message != "" && strings.HasPrefix(body, strings.TrimSuffix(er.Message, "..."))
+	case body == "":
+		return stockMessages[er.StatusCode][er.Code] == er.Message
+	}
+	return e.se.Code == strings.TrimSpace(er.Code) && e.se.Message == er.Message
 }
 
 // urlPath is the unescaped path of a redacted URL.

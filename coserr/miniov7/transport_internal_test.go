@@ -2,6 +2,7 @@ package miniov7
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/minio/minio-go/v7"
@@ -21,6 +22,10 @@ func kept502(path, body string) entry {
 	return entry{se: &coserr.ServiceError{StatusCode: 502, Method: "GET", URL: "http://127.0.0.1/b" + path, Body: []byte(body)}, server: "nginx"}
 }
 
+func kept404(path string) entry {
+	return entry{se: &coserr.ServiceError{StatusCode: 404, Method: "HEAD", URL: "http://127.0.0.1/b" + path}}
+}
+
 // TestLookup: which kept response an ErrorResponse is matched to, and
 // that an ambiguous one is matched to none.
 func TestLookup(t *testing.T) {
@@ -38,13 +43,22 @@ func TestLookup(t *testing.T) {
 		{"another server", []entry{byID}, minio.ErrorResponse{StatusCode: 404, RequestID: "r1", Server: "AmazonS3"}, nil},
 		{"an unknown id", []entry{byID}, minio.ErrorResponse{StatusCode: 404, RequestID: "r9"}, nil},
 		{"id-less: one fits", []entry{byID, kept502("/a.txt", "<html>a</html>")},
-			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway"}, kept502("/a.txt", "<html>a</html>").se},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: "<html>a</html>"}, kept502("/a.txt", "<html>a</html>").se},
+		{"id-less: the page minio cut", []entry{kept502("/a.txt", "\n<html>"+strings.Repeat("a", 2000)+"</html>\n")},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: ("<html>" + strings.Repeat("a", 2000))[:1024] + "..."},
+			kept502("/a.txt", "\n<html>"+strings.Repeat("a", 2000)+"</html>\n").se},
+		{"id-less: the page decides", []entry{kept502("/a.txt", "<html>a</html>"), kept502("/a.txt", "<html>b</html>")},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: "<html>b</html>"}, kept502("/a.txt", "<html>b</html>").se},
 		{"id-less: two alike", []entry{kept502("/a.txt", "<html/>"), kept502("/a.txt", "<html/>")},
-			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway"}, kept502("/a.txt", "<html/>").se},
-		{"id-less: two different pages are ambiguous", []entry{kept502("/a.txt", "<html>a</html>"), kept502("/a.txt", "<html>b</html>")},
-			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway"}, nil},
-		{"id-less: the object minio names decides", []entry{kept502("/a.txt", "<html>a</html>"), kept502("/c.txt", "<html>c</html>")},
-			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Key: "c.txt"}, kept502("/c.txt", "<html>c</html>").se},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: "<html/>"}, kept502("/a.txt", "<html/>").se},
+		{"id-less: the same page for two requests is ambiguous", []entry{kept502("/a.txt", "<html/>"), kept502("/c.txt", "<html/>")},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: "<html/>"}, nil},
+		{"id-less: a bodiless answer", []entry{kept502("/a.txt", "<html/>"), kept502("/c.txt", "")},
+			minio.ErrorResponse{StatusCode: 502, Code: "502 Bad Gateway", Message: "502 Bad Gateway"}, kept502("/c.txt", "").se},
+		{"id-less: a stock message of another status fits nothing", []entry{kept502("/a.txt", ""), kept502("/c.txt", "")},
+			minio.ErrorResponse{StatusCode: 502, Code: "NoSuchKey", Message: "The specified key does not exist.", Key: "c.txt"}, nil},
+		{"id-less: a made-up code for the object minio names", []entry{kept404("/a.txt"), kept404("/c.txt")},
+			minio.ErrorResponse{StatusCode: 404, Code: "NoSuchKey", Message: "The specified key does not exist.", Key: "c.txt"}, kept404("/c.txt").se},
 		{"id-less never matches a response with an id", []entry{byID}, minio.ErrorResponse{StatusCode: 404, Code: "NoSuchKey"}, nil},
 	}
 	for _, tt := range tests {
