@@ -17,6 +17,7 @@ package awsv2
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -113,9 +114,9 @@ func (wrapMiddleware) HandleDeserialize(ctx context.Context, in middleware.Deser
 	a := &attempt{}
 	out, md, err := next.HandleDeserialize(context.WithValue(ctx, attemptKey{}, a), in)
 	if se := a.se; se != nil {
-		if se.Err == nil {
-			se.Err = err // nil when the SDK took the response for a success
-		}
+		// The SDK's error (nil when it took the response for a success),
+		// after the failed read of the body, if any.
+		se.Err = errors.Join(se.Err, err)
 		amzIDs(se, se.Header)
 		return out, md, &attemptError{err: se}
 	}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"syscall"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
@@ -17,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/awsv2"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
 )
 
@@ -159,8 +162,8 @@ func TestWithErrorsSuccess(t *testing.T) {
 	assert.Equal(t, int32(3), count.n.Load())
 
 	_, err := client.CopyObject(context.Background(), &s3.CopyObjectInput{
-		Bucket: &[]string{bucket}[0], Key: &[]string{"copy.csv"}[0], CopySource: &[]string{bucket + "/a"}[0],
-	}, func(o *s3.Options) { o.APIOptions = append(o.APIOptions, o.APIOptions...) })
+		Bucket: aws.String(bucket), Key: aws.String("copy.csv"), CopySource: aws.String(bucket + "/a"),
+	}, awsv2.WithErrors)
 	require.NoError(t, err)
 }
 
@@ -178,4 +181,24 @@ func assertNoSecrets(t *testing.T, err error) {
 		assert.NotContains(t, s, secretKey)
 		assert.NotContains(t, s, accessKey)
 	}
+}
+
+// TestWithErrorsTruncatedBody: a body cut short keeps what was read and
+// both failures: the read's and the SDK's.
+func TestWithErrorsTruncatedBody(t *testing.T) {
+	srv := coserrtest.Server(t, coserrtest.Route{Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		w.Header().Set("Content-Length", "1000")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = io.WriteString(w, "<Error><Code>SlowDown</Code><Message>Please reduce")
+	})})
+	client, count := newClient(t, srv.URL, false)
+	err := getObject(context.Background(), client)
+	var se *coserr.ServiceError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "SlowDown", se.Code)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	var de *smithy.DeserializationError
+	assert.ErrorAs(t, err, &de, "the SDK's error is kept beside the read's")
+	assert.Equal(t, int32(3), count.n.Load())
 }
