@@ -38,6 +38,14 @@ var (
 // already is or wraps a *ServiceError or *ClientError comes back as it
 // is. req may be nil (or have no URL); the method and URL then come from a
 // *url.Error cause, if any.
+//
+// An SDK's error that FromTransport does not know is a transport failure
+// unless it carries a response: an error in whose chain (errors.As) the
+// first with a method HTTPStatusCode() int reports a status of 300 or
+// more, as aws-sdk-go-v2's *awshttp.ResponseError does, is a service
+// error, and FromTransport returns it unchanged. IsRetryable judges such
+// an error; the adapters in coserr/awsv2, coserr/cosv5 and
+// coserr/miniov7 turn their SDK's errors into a *ServiceError.
 func FromTransport(req *http.Request, err error) error {
 	if err == nil {
 		return nil
@@ -45,6 +53,9 @@ func FromTransport(req *http.Request, err error) error {
 	var se *ServiceError
 	var ce *ClientError
 	if errors.As(err, &se) || errors.As(err, &ce) {
+		return err
+	}
+	if _, ok := responseStatus(err); ok {
 		return err
 	}
 	e := &ClientError{Err: err}
@@ -178,6 +189,19 @@ func (e *ClientError) LogValue() slog.Value {
 	}
 	attrs = append(attrs, slog.Bool("timeout", e.Timeout()), slog.Bool("retryable", e.Retryable()))
 	return slog.GroupValue(attrs...)
+}
+
+// responseStatus returns the HTTP status of an SDK's error that carries a
+// response: the first error in err's chain with a method HTTPStatusCode()
+// int, when it reports 300 or more.
+func responseStatus(err error) (int, bool) {
+	var r interface{ HTTPStatusCode() int }
+	if errors.As(err, &r) {
+		if status := r.HTTPStatusCode(); status >= 300 {
+			return status, true
+		}
+	}
+	return 0, false
 }
 
 // transportRetryable is the retry rule for an error below HTTP.

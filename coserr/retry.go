@@ -18,6 +18,16 @@ import (
 // bare transport error is judged by the same rules. Context cancellation
 // anywhere in the chain is never retryable. IsRetryable(nil) is false.
 //
+// An SDK's error that IsRetryable does not know is judged by what it
+// carries. One that carries a response (FromTransport says which: a
+// method HTTPStatusCode() int reporting 300 or more, as aws-sdk-go-v2's
+// *awshttp.ResponseError has) is a service error: the catalog's flag
+// when the first error in its chain with a method ErrorCode() string (as
+// smithy.APIError has) names a code Lookup knows, otherwise the status
+// rule above. Any other error is judged as a transport failure. An
+// adapter (coserr/awsv2, coserr/cosv5, coserr/miniov7) gives the same
+// answer with every field of the response kept.
+//
 // A deadline exceeded counts as a timeout and is retryable: it is what an
 // http.Client Timeout gives for one attempt. A retry loop stops on its
 // own context's Done, as CheckRetry does.
@@ -28,6 +38,15 @@ func IsRetryable(err error) bool {
 	var r interface{ Retryable() bool }
 	if errors.As(err, &r) {
 		return r.Retryable()
+	}
+	if status, ok := responseStatus(err); ok {
+		var c interface{ ErrorCode() string }
+		if errors.As(err, &c) {
+			if code := Lookup(c.ErrorCode()); code != nil {
+				return code.retryable
+			}
+		}
+		return statusRetryable(status)
 	}
 	return transportRetryable(err)
 }

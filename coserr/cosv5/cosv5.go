@@ -1,14 +1,13 @@
 // Package cosv5 adapts the errors of github.com/tencentyun/cos-go-sdk-v5,
-// the official COS Go SDK, to package coserr, so that code which already
-// uses the SDK gets typed errors with one call:
+// the official COS Go SDK, to package coserr: Wrap turns the SDK's error
+// into a *coserr.ServiceError or *coserr.ClientError, and Transport keeps
+// each error response's body for it, so that Origin and Digest work:
 //
+//	client := cos.NewClient(baseURL, &http.Client{
+//		Transport: cosv5.Transport(&cos.AuthorizationTransport{SecretID: id, SecretKey: key}),
+//	})
 //	_, err := client.Object.Head(ctx, key, nil)
-//	if err = cosv5.Wrap(err); err != nil {
-//		switch {
-//		case errors.Is(err, coserr.ErrNotFound): // also the bodiless 404 of a HEAD
-//		case coserr.IsRetryable(err):
-//		}
-//		return err
+//	if err = cosv5.Wrap(err); errors.Is(err, coserr.ErrNotFound) { // also a HEAD's bodiless 404
 //	}
 //
 // Wrap keeps the SDK's own error inside the one it returns, so code that
@@ -39,9 +38,18 @@ import (
 //     x-cos-trace-id headers, else x-ci-request-id / x-ci-trace-id; Method
 //     and URL of the request, the URL with signatures and tokens redacted
 //     (as coserr redacts them); Header, the response's headers (for
-//     coserr.RetryAfter). Body stays nil: the SDK has read and closed it.
-//     Err is the error Wrap was given, so errors.As(err, &errResp) with a
-//     *cos.ErrorResponse still finds the SDK's error.
+//     coserr.RetryAfter). Body stays nil, as the SDK has read and closed
+//     it, unless the client's RoundTripper is a Transport: then the
+//     error is the one coserr.FromResponse makes for the response, Body
+//     and all. An <Error> inside the 200 of PUT Object - Copy has status
+//     200. Err is the error Wrap was given, so errors.As(err, &errResp)
+//     with a *cos.ErrorResponse still finds the SDK's error.
+//   - The SDK's error for an <Error> inside the 200 of Complete Multipart
+//     Upload ("response 200 OK, but body contains an error, [60 63 ...]",
+//     the body as numbers) gives the *coserr.ServiceError coserr.Parse
+//     makes of that body: status 200, method POST, the body's code,
+//     message and ids. The response's headers and URL are not in the
+//     SDK's error, so they stay empty.
 //   - A *cos.RetryError (the SDK's attempts all failed below HTTP) gives a
 //     *coserr.ClientError for the last attempt, which is the one that
 //     decided the outcome: errors.Is(err, context.Canceled),
@@ -74,7 +82,14 @@ func Wrap(err error) error {
 	}
 	var er *cos.ErrorResponse
 	if errors.As(err, &er) && er != nil {
+		if se := lookup(er.Response); se != nil {
+			se.Err = err
+			return se
+		}
 		return serviceError(er, err)
+	}
+	if se := completeError(err); se != nil {
+		return se
 	}
 	var re *cos.RetryError
 	if errors.As(err, &re) && re != nil {

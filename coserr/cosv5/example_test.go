@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"syscall"
 
 	cos "github.com/tencentyun/cos-go-sdk-v5"
@@ -71,4 +72,34 @@ func ExampleWrap_retryError() {
 	// *cos.RetryError false
 	// *coserr.ClientError true
 	// GET true true
+}
+
+func ExampleTransport() {
+	// A stand-in for COS that refuses every signature, as COS does, with
+	// the string it signed.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		w.Header().Set("X-Cos-Request-Id", "NjQ2ZjVlYjJfMTBhZjJjMDlf")
+		w.WriteHeader(http.StatusForbidden)
+		_, _ = io.WriteString(w, "<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>SignatureDoesNotMatch</Code>"+
+			"<Message>The Signature you specified is invalid.</Message>"+
+			"<StringToSign>sha1\n1700000000;1700003600\nc7503b92a8581b3f3f68c8f7f64a8917b03a1a95\n</StringToSign></Error>")
+	}))
+	defer srv.Close()
+	bucket, _ := url.Parse(srv.URL)
+	client := cos.NewClient(&cos.BaseURL{BucketURL: bucket}, &http.Client{
+		Transport: cosv5.Transport(&cos.AuthorizationTransport{SecretID: "AKIDexample", SecretKey: "example"}),
+	})
+
+	_, err := client.Object.Get(context.Background(), "report.csv", nil)
+	var se *coserr.ServiceError
+	if errors.As(cosv5.Wrap(err), &se) {
+		fmt.Println(se.StatusCode, se.Code, se.RequestID)
+		fmt.Printf("%q\n", se.Digest()["StringToSign"])
+		fmt.Println(len(se.Origin()) == len(se.Body), strings.HasPrefix(se.Origin(), "<?xml"))
+	}
+	// Output:
+	// 403 SignatureDoesNotMatch NjQ2ZjVlYjJfMTBhZjJjMDlf
+	// "sha1\n1700000000;1700003600\nc7503b92a8581b3f3f68c8f7f64a8917b03a1a95\n"
+	// true true
 }

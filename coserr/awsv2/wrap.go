@@ -1,0 +1,116 @@
+package awsv2
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+
+	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
+)
+
+// Wrap turns an error of an S3 client built without WithErrors into the
+// error package coserr would have made for it:
+//
+//   - nil gives nil; an error that already is or wraps a
+//     *coserr.ServiceError or *coserr.ClientError comes back as it is.
+//   - An error with an *awshttp.ResponseError (the service answered)
+//     gives a *coserr.ServiceError: StatusCode; Code and Message from the
+//     SDK's smithy.APIError, except the code the SDK makes up for a body
+//     without one (HEAD's "NotFound", "Forbidden", ...: Code is then
+//     empty, as for the same response through net/http); the x-cos-error-
+//     code header when the SDK found no code; RequestID and TraceID from
+//     the x-cos-* headers, else the SDK's request id and host id (the
+//     body's RequestId and HostId, else x-amz-request-id and x-amz-id-2);
+//     Header, Method and the redacted URL. Body, Resource and the body's
+//     TraceId are not known: the SDK has read and dropped the body (use
+//     WithErrors). Err is the error Wrap was given.
+//   - Any other error gives a *coserr.ClientError, as coserr.FromTransport
+//     makes.
+//
+// The SDK marks an <Error> inside a 200 by changing the status to 500;
+// Wrap gives back the status the response had.
+func Wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *coserr.ServiceError
+	var ce *coserr.ClientError
+	if errors.As(err, &se) || errors.As(err, &ce) {
+		return err
+	}
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) && re != nil && re.Response != nil && re.Response.Response != nil {
+		if se := fromResponseError(re, err); se != nil {
+			return se
+		}
+	}
+	return coserr.FromTransport(nil, err)
+}
+
+// fromResponseError builds the ServiceError of re; orig is what Wrap was
+// given. It is nil for a status below 300 that was not an error inside a
+// 200.
+func fromResponseError(re *awshttp.ResponseError, orig error) *coserr.ServiceError {
+	resp := re.Response.Response
+	status := resp.StatusCode
+	if sent, ok := statusLine(resp.Status); ok && sent != status && sent < 300 {
+		status = sent // the SDK's 500 for an <Error> inside a 200
+	}
+	var ae smithy.APIError
+	hasAPI := errors.As(orig, &ae) && ae != nil
+	if status < 300 && !hasAPI {
+		return nil
+	}
+	// The header's fields do not depend on the status: parse them as an
+	// error's, whatever the status.
+	se, ok := coserr.Parse(max(status, 300), resp.Header, nil).(*coserr.ServiceError)
+	if !ok {
+		se = &coserr.ServiceError{Header: resp.Header}
+	}
+	se.StatusCode = status
+	if hasAPI && !madeUp(status, ae) {
+		se.Code = strings.TrimSpace(ae.ErrorCode())
+		se.Message = ae.ErrorMessage()
+	}
+	if se.Code == "" && resp.Header != nil {
+		se.Code = strings.TrimSpace(resp.Header.Get("X-Cos-Error-Code"))
+	}
+	if se.RequestID == "" {
+		se.RequestID = re.RequestID
+	}
+	var host interface{ ServiceHostID() string }
+	if se.TraceID == "" && errors.As(orig, &host) {
+		se.TraceID = host.ServiceHostID()
+	}
+	amzIDs(se, resp.Header)
+	if req := resp.Request; req != nil {
+		se.Method = req.Method
+		se.URL = redact.URL(req.URL)
+	}
+	se.Err = orig
+	return se
+}
+
+// madeUp reports whether ae's code is one the SDK made up for a response
+// whose body had neither code nor message (no body, or one that is not
+// XML): the status text without spaces ("NotFound", "BadRequest") with
+// the status text or nothing as message; or "UnknownError", its default
+// for a body with a message and no code.
+func madeUp(status int, ae smithy.APIError) bool {
+	code, msg := ae.ErrorCode(), ae.ErrorMessage()
+	text := http.StatusText(status)
+	return code == "UnknownError" || code == strings.ReplaceAll(text, " ", "") && (msg == text || msg == "")
+}
+
+// statusLine reads the status code at the start of an http.Response's
+// Status, "200 OK".
+func statusLine(s string) (int, bool) {
+	code, _, _ := strings.Cut(s, " ")
+	n, err := strconv.Atoi(code)
+	return n, err == nil && len(code) == 3
+}

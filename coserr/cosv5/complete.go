@@ -1,0 +1,79 @@
+package cosv5
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/cosgo/errcatalog/coserr"
+)
+
+// completePrefix starts the text of the SDK's error for a Complete
+// Multipart Upload whose 200 carries no result: the body follows, printed
+// with %v as a list of byte values, "[60 63 120 ...]".
+const completePrefix = "response 200 OK, but body contains an error, ["
+
+// completeError returns the ServiceError of the <Error> document inside
+// the 200 of a Complete Multipart Upload, when err or an error it wraps is
+// the SDK's error for one; otherwise nil.
+func completeError(err error) *coserr.ServiceError {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		list, ok := strings.CutPrefix(text(e), completePrefix)
+		if !ok {
+			continue
+		}
+		body, ok := byteList(list)
+		if !ok {
+			return nil
+		}
+		se, ok := coserr.Parse(http.StatusOK, nil, body).(*coserr.ServiceError)
+		if !ok {
+			return nil
+		}
+		se.Method = http.MethodPost
+		se.Err = err
+		return se
+	}
+	return nil
+}
+
+// text is e's Error, or "" when Error panics, as the SDK's
+// (*cos.ErrorResponse).Error does on a response without a request.
+func text(e error) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = ""
+		}
+	}()
+	return e.Error()
+}
+
+// byteList reads "60 63 120]", the rest of a []byte printed with %v, up to
+// coserr.MaxBodyBytes values; ok is false when it is not such a list.
+func byteList(s string) (body []byte, ok bool) {
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return nil, false
+	}
+	s = s[:end]
+	body = make([]byte, 0, min(len(s)/3+1, coserr.MaxBodyBytes))
+	for len(s) > 0 && len(body) < coserr.MaxBodyBytes {
+		var field string
+		field, s, _ = strings.Cut(s, " ")
+		n := 0
+		if field == "" || len(field) > 3 {
+			return nil, false
+		}
+		for _, c := range []byte(field) {
+			if c < '0' || c > '9' {
+				return nil, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if n > 255 {
+			return nil, false
+		}
+		body = append(body, byte(n))
+	}
+	return body, true
+}

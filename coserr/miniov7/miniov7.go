@@ -1,0 +1,126 @@
+// Package miniov7 adapts github.com/minio/minio-go/v7, pointed at COS, to
+// package coserr: Wrap turns minio's errors into a *coserr.ServiceError or
+// *coserr.ClientError, and Transport keeps each error response's body and
+// headers for it, so that every field is COS's own:
+//
+//	client, err := minio.New(endpoint, &minio.Options{
+//		Creds: credentials.NewStaticV4(id, key, ""), Secure: true, Region: region,
+//		Transport: miniov7.Transport(nil),
+//	})
+//	_, err = client.StatObject(ctx, bucket, key, minio.StatObjectOptions{})
+//	if err = miniov7.Wrap(err); errors.Is(err, coserr.ErrNotFound) { // a HEAD's 404 has no code
+//	}
+package miniov7
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/minio/minio-go/v7"
+
+	"github.com/cosgo/errcatalog/coserr"
+)
+
+// Wrap turns an error of minio-go into the error package coserr makes
+// for the same response:
+//
+//   - nil gives nil; an error that already is or wraps a
+//     *coserr.ServiceError or *coserr.ClientError comes back as it is.
+//   - A minio.ErrorResponse (minio.ToErrorResponse) of a response the
+//     client's Transport kept gives the *coserr.ServiceError
+//     coserr.FromResponse made of that response: every field, Body,
+//     Header, Method and the redacted URL included.
+//   - Any other minio.ErrorResponse gives a *coserr.ServiceError of what
+//     minio kept: StatusCode, Code, Message, Resource, RequestID (the
+//     body's RequestId, else x-amz-request-id) and TraceID (the body's
+//     HostId, else x-amz-id-2). The codes minio makes up are not COS's:
+//     for a body that is no XML <Error> minio sends its status line as
+//     the code and the body (cut at 1 KiB) or the status line as the
+//     message, and Wrap reads that body as coserr.Parse does (an HTML
+//     page gives no code and no message, the page in Body; a JSON error
+//     its code and message); for a bodiless 404, 403, 409 or 412 minio
+//     sends NoSuchKey, NoSuchBucket, AccessDenied, Conflict or
+//     PreconditionFailed with a stock message, and Wrap gives no code and
+//     no message, as for the same HEAD through net/http. The status then
+//     decides the class. Err is the error Wrap was given.
+//   - An error minio made before sending anything (its request id is
+//     "minio"), a transport failure or a canceled context gives a
+//     *coserr.ClientError, as coserr.FromTransport makes.
+//
+// Wrap looks through wrapping (errors.As) for the minio.ErrorResponse.
+func Wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *coserr.ServiceError
+	var ce *coserr.ClientError
+	if errors.As(err, &se) || errors.As(err, &ce) {
+		return err
+	}
+	var er minio.ErrorResponse
+	if errors.As(err, &er) && er.RequestID != "minio" && er.StatusCode != 0 {
+		if se := lookup(er); se != nil {
+			se.Err = err
+			return se
+		}
+		return fromErrorResponse(er, err)
+	}
+	return coserr.FromTransport(nil, err)
+}
+
+// stockMessages are the messages minio gives the codes it makes up for a
+// bodiless response, by status.
+var stockMessages = map[int]map[string]string{
+	http.StatusNotFound: {
+		minio.NoSuchKey:    "The specified key does not exist.",
+		minio.NoSuchBucket: "The specified bucket does not exist.",
+	},
+	http.StatusForbidden:          {minio.AccessDenied: "Access Denied."},
+	http.StatusConflict:           {minio.Conflict: "Bucket not empty."},
+	http.StatusPreconditionFailed: {minio.PreconditionFailed: "At least one of the pre-conditions you specified did not hold."},
+}
+
+// fromErrorResponse builds the ServiceError of what minio kept of a
+// response; orig is what Wrap was given.
+func fromErrorResponse(er minio.ErrorResponse, orig error) *coserr.ServiceError {
+	se := &coserr.ServiceError{
+		StatusCode: er.StatusCode,
+		Code:       strings.TrimSpace(er.Code),
+		Message:    er.Message,
+		Resource:   strings.TrimSpace(er.Resource),
+		RequestID:  strings.TrimSpace(er.RequestID),
+		TraceID:    strings.TrimSpace(er.HostID),
+	}
+	switch {
+	case isStatusLine(se.Code, er.StatusCode):
+		// minio's stand-in for a body that is no XML <Error>: the message
+		// is that body, or the status line when there was none.
+		se.Code, se.Message = "", ""
+		if er.Message != er.Code && er.Message != "" {
+			body := []byte(er.Message)
+			if p, ok := coserr.Parse(er.StatusCode, nil, body).(*coserr.ServiceError); ok {
+				se.Code, se.Message, se.Body = p.Code, p.Message, p.Body
+				se.Resource = p.Resource
+				if p.RequestID != "" {
+					se.RequestID = p.RequestID
+				}
+				if p.TraceID != "" {
+					se.TraceID = p.TraceID
+				}
+			}
+		}
+	case se.Resource == "" && stockMessages[er.StatusCode][se.Code] == er.Message:
+		se.Code, se.Message = "", "" // made up for a bodiless answer
+	}
+	se.Err = orig
+	return se
+}
+
+// isStatusLine reports whether code is an HTTP status line for status,
+// "502 Bad Gateway", as minio sends in place of a code.
+func isStatusLine(code string, status int) bool {
+	s, _, ok := strings.Cut(code, " ")
+	return ok && s == strconv.Itoa(status)
+}
