@@ -156,7 +156,7 @@ func TestWithErrorsRefused(t *testing.T) {
 // by the middleware, also after retries and with the middleware added
 // twice.
 func TestWithErrorsSuccess(t *testing.T) {
-	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2})
+	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2}, coserrtest.Route{Handler: coserrtest.OK})
 	client, count := newClient(t, srv.URL, false)
 	require.NoError(t, getObject(context.Background(), client))
 	assert.Equal(t, int32(3), count.n.Load())

@@ -60,6 +60,6 @@ func ExampleWrap() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, coserr.ErrThrottled), coserr.IsRetryable(err))
 	// Output:
-	// cos: 503 SlowDown: The request rate is too high; reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
+	// cos: 503 SlowDown: The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
 	// true true
 }

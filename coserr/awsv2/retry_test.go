@@ -31,7 +31,7 @@ func TestRetryerAgrees(t *testing.T) {
 		{"404 NoSuchKey", coserrtest.Route{Code: coserr.NoSuchKey}, getObject, false, 1},
 		{"403 AccessDenied", coserrtest.Route{Code: coserr.AccessDenied}, getObject, false, 1},
 		{"400 RequestTimeout", coserrtest.Route{Code: coserr.RequestTimeout}, getObject, true, 3},
-		{"408 without a code", noCode(408), getObject, true, 1},
+		{"408 without a code", noCode(408), getObject, true, 3},
 		{"429 without a code", noCode(429), getObject, true, 3},
 		{"507 without a code: a 5xx the SDK does not retry", noCode(507), getObject, true, 1},
 		{"520 without a code", noCode(520), getObject, true, 1},
@@ -80,7 +80,7 @@ func TestRetryThenSuccess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := coserrtest.Server(t, tt.route)
+			srv := coserrtest.Server(t, tt.route, coserrtest.Route{Handler: coserrtest.OK})
 			client, count := newClient(t, srv.URL, false)
 			require.NoError(t, tt.op(context.Background(), client))
 			assert.Equal(t, int32(3), count.n.Load())

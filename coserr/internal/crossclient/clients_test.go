@@ -69,13 +69,12 @@ var clients = []client{
 	{"minio-go", minioSDK},
 }
 
-// netHTTP is plain net/http with go-retryablehttp and coserr.CheckRetry,
-// virtual-hosted style (the bucket is the host).
+// netHTTP is plain net/http with go-retryablehttp, coserr.CheckRetry and
+// coserr.ErrorHandler, virtual-hosted style (the bucket is the host).
 func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 	c := &retryablehttp.Client{
 		HTTPClient: &http.Client{Transport: rt}, RetryMax: attempts - 1,
-		CheckRetry: coserr.CheckRetry, Backoff: retryablehttp.DefaultBackoff,
-		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+		CheckRetry: coserr.CheckRetry, ErrorHandler: coserr.ErrorHandler, Backoff: retryablehttp.DefaultBackoff,
 	}
 	method, path := http.MethodGet, "/"+key
 	switch o {
@@ -94,19 +93,7 @@ func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		return coserr.FromTransport(req.Request, err)
 	}
 	defer resp.Body.Close()
-	if err := coserr.FromResponse(resp); err != nil {
-		return err
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, coserr.MaxBodyBytes))
-	if err != nil {
-		return coserr.FromTransport(req.Request, err)
-	}
-	if err := coserr.Parse(resp.StatusCode, resp.Header, body); err != nil { // an error inside a 200
-		se := err.(*coserr.ServiceError)
-		se.Method = method
-		return se
-	}
-	return nil
+	return coserr.FromResponse(resp)
 }
 
 // cosSDK is cos-go-sdk-v5 with cosv5.Transport and cosv5.Wrap.
