@@ -137,9 +137,22 @@ func ErrorHandler(resp *http.Response, err error, numTries int) (*http.Response,
 	return nil, FromTransport(resp.Request, fmt.Errorf("gave up after %d attempts", numTries))
 }
 
-// responseError is the error a response stands for: FromResponse's, or,
-// for a 2xx where COS can fail inside a 200, the <Error> document of its
-// body. It is nil for a nil response.
+// CheckResponse is FromResponse that also looks inside the 200s COS can
+// fail in: for PUT Object - Copy and Upload Part - Copy (the request has an
+// x-cos-copy-source or x-amz-copy-source header) and Complete Multipart
+// Upload (a POST with uploadId in its query), it reads up to MaxBodyBytes
+// of a 2xx body, puts it back whole, and returns the <Error> document it
+// holds as a *ServiceError with the 200 status. Every other 2xx body stays
+// unread. Use it where a program sends such requests itself; CheckRetry
+// does the same for go-retryablehttp.
+func CheckResponse(resp *http.Response) error {
+	if resp == nil {
+		return FromResponse(resp)
+	}
+	return responseError(resp)
+}
+
+// responseError is CheckResponse, nil for a nil response.
 func responseError(resp *http.Response) error {
 	switch {
 	case resp == nil:
@@ -159,10 +172,13 @@ func mayFailIn200(req *http.Request) bool {
 	if req == nil || req.URL == nil {
 		return false
 	}
-	if req.Header.Get("X-Cos-Copy-Source") != "" || req.Header.Get("X-Amz-Copy-Source") != "" {
-		return true
+	switch req.Method {
+	case http.MethodPut:
+		return req.Header.Get("X-Cos-Copy-Source") != "" || req.Header.Get("X-Amz-Copy-Source") != ""
+	case http.MethodPost:
+		return hasQueryKey(req.URL.RawQuery, "uploadId")
 	}
-	return req.Method == http.MethodPost && hasQueryKey(req.URL.RawQuery, "uploadId")
+	return false
 }
 
 // hasQueryKey reports whether a raw query has the parameter key.

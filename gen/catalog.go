@@ -86,7 +86,7 @@ type SentAs struct {
 // reserved lists the exported names package coserr declares by hand; no
 // code's Go name and no class's Err name may be one of them.
 var reserved = []string{
-	"BackupEndpoint", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
+	"BackupEndpoint", "CheckResponse", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
 	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "IsRetryable",
 	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
 }

@@ -25,7 +25,6 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/cosgo/errcatalog/coserr"
-	"github.com/cosgo/errcatalog/coserr/internal/capture"
 )
 
 // Middleware IDs on the operation's stack.
@@ -89,13 +88,15 @@ type captureMiddleware struct{}
 func (captureMiddleware) ID() string { return captureID }
 
 // HandleDeserialize parses the raw response, leaving its body readable.
+// When the request got no response, the SDK's raw response is an empty
+// one, of status 0: there is nothing to parse.
 func (captureMiddleware) HandleDeserialize(ctx context.Context, in middleware.DeserializeInput, next middleware.DeserializeHandler) (
 	middleware.DeserializeOutput, middleware.Metadata, error,
 ) {
 	out, md, err := next.HandleDeserialize(ctx, in)
 	a, _ := ctx.Value(attemptKey{}).(*attempt)
-	if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && a != nil && resp != nil && resp.Response != nil {
-		a.se = capture.Response(resp.Response)
+	if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && a != nil && resp != nil && resp.Response != nil && resp.StatusCode != 0 {
+		a.se, _ = coserr.CheckResponse(resp.Response).(*coserr.ServiceError)
 	}
 	return out, md, err
 }

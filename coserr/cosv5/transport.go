@@ -7,7 +7,6 @@ import (
 	"weak"
 
 	"github.com/cosgo/errcatalog/coserr"
-	"github.com/cosgo/errcatalog/coserr/internal/capture"
 )
 
 // Transport wraps the RoundTripper of the SDK's http.Client (usually the
@@ -53,7 +52,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp.Request == nil {
 		resp.Request = req
 	}
-	if se := capture.Response(resp); se != nil {
+	if se, ok := coserr.CheckResponse(resp).(*coserr.ServiceError); ok {
 		keep(resp, se)
 	}
 	return resp, nil

@@ -9,7 +9,6 @@ import (
 	"github.com/minio/minio-go/v7"
 
 	"github.com/cosgo/errcatalog/coserr"
-	"github.com/cosgo/errcatalog/coserr/internal/capture"
 )
 
 // Transport wraps the RoundTripper of a minio client (minio.Options.
@@ -56,7 +55,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp.Request == nil {
 		resp.Request = req
 	}
-	se := capture.Response(resp)
+	se, _ := coserr.CheckResponse(resp).(*coserr.ServiceError)
 	if se == nil {
 		return resp, nil
 	}

@@ -1,4 +1,4 @@
-package capture_test
+package coserr_test
 
 import (
 	"errors"
@@ -12,11 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosgo/errcatalog/coserr"
-	"github.com/cosgo/errcatalog/coserr/internal/capture"
 )
 
+// errorDoc is an <Error> document COS can send inside a 200.
 const errorDoc = "<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>InternalError</Code><Message>oops</Message><RequestId>rid</RequestId></Error>"
 
+// request is a request with the given headers, name and value in turn.
 func request(t *testing.T, method, rawURL string, header ...string) *http.Request {
 	t.Helper()
 	req, err := http.NewRequest(method, rawURL, nil)
@@ -27,7 +28,8 @@ func request(t *testing.T, method, rawURL string, header ...string) *http.Reques
 	return req
 }
 
-func TestErrorIn200(t *testing.T) {
+// TestCheckResponseReads200Of: which requests' 200 CheckResponse reads.
+func TestCheckResponseReads200Of(t *testing.T) {
 	const u = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/big.bin"
 	tests := []struct {
 		name string
@@ -46,12 +48,17 @@ func TestErrorIn200(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, capture.ErrorIn200(tt.req))
+			resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(errorDoc)), Request: tt.req}
+			err := coserr.CheckResponse(resp)
+			assert.Equal(t, tt.want, err != nil, "CheckResponse = %v", err)
+			assert.NoError(t, coserr.FromResponse(resp), "FromResponse reads no 2xx")
 		})
 	}
 }
 
-func TestResponse(t *testing.T) {
+// TestCheckResponse: the error a response stands for, its body put back
+// whole either way.
+func TestCheckResponse(t *testing.T) {
 	copyReq := request(t, http.MethodPut, "https://b.cos.ap-guangzhou.myqcloud.com/copy.csv?q-signature=secret", "x-cos-copy-source", "b/a")
 	getReq := request(t, http.MethodGet, "https://b.cos.ap-guangzhou.myqcloud.com/a")
 	big := "<CopyObjectResult>" + strings.Repeat(" ", 2*coserr.MaxBodyBytes) + "</CopyObjectResult>"
@@ -73,11 +80,12 @@ func TestResponse(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			reads := &countReader{r: tt.body}
 			resp := &http.Response{StatusCode: tt.status, Header: http.Header{}, Body: io.NopCloser(reads), Request: tt.req}
-			se := capture.Response(resp)
+			err := coserr.CheckResponse(resp)
 			if tt.code == "" {
-				assert.Nil(t, se)
+				assert.NoError(t, err)
 			} else {
-				require.NotNil(t, se)
+				var se *coserr.ServiceError
+				require.ErrorAs(t, err, &se)
 				assert.Equal(t, tt.code, se.Code)
 				assert.Equal(t, tt.status, se.StatusCode)
 				assert.Equal(t, tt.req.Method, se.Method)
@@ -93,23 +101,24 @@ func TestResponse(t *testing.T) {
 	}
 }
 
-// TestResponseReadError: a read that fails midway is kept in Err, and the
+// TestCheckResponseReadError: a read that fails midway is kept in Err, and the
 // replayed body fails the same way after the bytes read.
-func TestResponseReadError(t *testing.T) {
+func TestCheckResponseReadError(t *testing.T) {
 	boom := errors.New("connection reset")
 	body := io.MultiReader(strings.NewReader(errorDoc), iotest.ErrReader(boom))
 	resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(body),
 		Request: request(t, http.MethodPost, "https://b.cos.ap-guangzhou.myqcloud.com/big.bin?uploadId=1")}
-	se := capture.Response(resp)
-	require.NotNil(t, se)
+	var se *coserr.ServiceError
+	require.ErrorAs(t, coserr.CheckResponse(resp), &se)
 	assert.Equal(t, "InternalError", se.Code)
 	assert.ErrorIs(t, se, boom)
 	rest, err := io.ReadAll(resp.Body)
 	assert.ErrorIs(t, err, boom)
 	assert.Equal(t, errorDoc, string(rest))
-	assert.Nil(t, capture.Response(nil))
+	assert.Error(t, coserr.CheckResponse(nil), "no response is no success")
 }
 
+// countReader counts the reads of r.
 type countReader struct {
 	r io.Reader
 	n int
