@@ -98,3 +98,21 @@ func TestWrapCompleteBounded(t *testing.T) {
 	assert.Len(t, se.Body, coserr.MaxBodyBytes)
 	assert.Equal(t, "InternalError", se.Code)
 }
+
+// TestWrapSelectErrorFrame: an error inside SELECT Object Content's event
+// stream is the COS error it names, with the 200 of the response that
+// carried the stream.
+func TestWrapSelectErrorFrame(t *testing.T) {
+	frame := &cos.ErrorFrame{Code: "InternalError", Message: "We encountered an internal error. Please try again."}
+	err := cosv5.Wrap(fmt.Errorf("read select result: %w", frame))
+	var se *coserr.ServiceError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 200, se.StatusCode)
+	assert.Equal(t, "InternalError", se.Code)
+	assert.Equal(t, frame.Message, se.Message)
+	require.ErrorIs(t, err, coserr.InternalError)
+	assert.True(t, coserr.IsRetryable(err))
+	var got *cos.ErrorFrame
+	require.ErrorAs(t, err, &got, "the SDK's error stays reachable")
+	assert.Same(t, frame, got)
+}

@@ -50,6 +50,11 @@ import (
 //     makes of that body: status 200, method POST, the body's code,
 //     message and ids. The response's headers and URL are not in the
 //     SDK's error, so they stay empty.
+//   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
+//     its event stream, after the 200) gives the *coserr.ServiceError
+//     coserr.FromStreamError makes of its code and message: status 200.
+//     The request and trace ids are on the select response's Headers;
+//     call coserr.FromStreamError with that response to keep them.
 //   - A *cos.RetryError (the SDK's attempts all failed below HTTP) gives a
 //     *coserr.ClientError for the last attempt, which is the one that
 //     decided the outcome: errors.Is(err, context.Canceled),
@@ -89,6 +94,12 @@ func Wrap(err error) error {
 		return serviceError(er, err)
 	}
 	if se := completeError(err); se != nil {
+		return se
+	}
+	var ef *cos.ErrorFrame
+	if errors.As(err, &ef) && ef != nil {
+		se := coserr.FromStreamError(nil, ef.Code, ef.Message).(*coserr.ServiceError)
+		se.Err = err
 		return se
 	}
 	var re *cos.RetryError
