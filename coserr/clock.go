@@ -2,6 +2,7 @@ package coserr
 
 import (
 	"errors"
+	"net/http"
 	"time"
 )
 
@@ -30,4 +31,35 @@ func ClockSkew(err error) (skew time.Duration, ok bool) {
 		return 0, false
 	}
 	return time.Until(t), true
+}
+
+// ServerTime returns the server's clock when the error was made: the
+// body's ServerTime (RFC 3339 or an HTTP date), else the response's Date
+// header. ok is false when there is neither.
+func (e *ServiceError) ServerTime() (t time.Time, ok bool) {
+	if e == nil {
+		return time.Time{}, false
+	}
+	for _, kv := range bodyChildren(e.Body) {
+		if kv.name == "ServerTime" {
+			if t, ok := parseTime(trimSpace(kv.value)); ok {
+				return t, true
+			}
+		}
+	}
+	if e.Header != nil {
+		return parseTime(e.Header.Get("Date"))
+	}
+	return time.Time{}, false
+}
+
+// parseTime reads a time in RFC 3339 or as an HTTP date.
+func parseTime(v string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
 }

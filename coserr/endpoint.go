@@ -78,3 +78,13 @@ func isRegion(s string) bool {
 	}
 	return true
 }
+
+// FromCOS reports whether COS answered: the response carried a request
+// id, in its body or in an x-cos-request-id, x-ci-request-id or
+// x-amz-request-id header. A response without one came from something
+// between the client and COS (a proxy, a gateway, a captive portal, a
+// hijacked DNS name); the official SDKs then retry on the backup domain
+// (see BackupEndpoint).
+func (e *ServiceError) FromCOS() bool {
+	return e != nil && e.RequestID != ""
+}

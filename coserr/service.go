@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
@@ -255,45 +254,4 @@ func appendLine(b []byte, s string, max int) []byte {
 		b = append(b, "…"...)
 	}
 	return b
-}
-
-// FromCOS reports whether COS answered: the response carried a request
-// id, in its body or in an x-cos-request-id, x-ci-request-id or
-// x-amz-request-id header. A response without one came from something
-// between the client and COS (a proxy, a gateway, a captive portal, a
-// hijacked DNS name); the official SDKs then retry on the backup domain
-// (see BackupEndpoint).
-func (e *ServiceError) FromCOS() bool {
-	return e != nil && e.RequestID != ""
-}
-
-// ServerTime returns the server's clock when the error was made: the
-// body's ServerTime (RFC 3339 or an HTTP date), else the response's Date
-// header. ok is false when there is neither.
-func (e *ServiceError) ServerTime() (t time.Time, ok bool) {
-	if e == nil {
-		return time.Time{}, false
-	}
-	for _, kv := range bodyChildren(e.Body) {
-		if kv.name == "ServerTime" {
-			if t, ok := parseTime(trimSpace(kv.value)); ok {
-				return t, true
-			}
-		}
-	}
-	if e.Header != nil {
-		return parseTime(e.Header.Get("Date"))
-	}
-	return time.Time{}, false
-}
-
-// parseTime reads a time in RFC 3339 or as an HTTP date.
-func parseTime(v string) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t, true
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
 }
