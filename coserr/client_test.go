@@ -22,16 +22,6 @@ import (
 	"github.com/cosgo/errcatalog/coserr"
 )
 
-// closedPort returns the address of a 127.0.0.1 port nothing listens on.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return addr
-}
-
 // netTimeout is a net.Error that timed out.
 type netTimeout struct{}
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // TestErrorHandlerGivesTheLastError: when the client gives up, the error
@@ -40,7 +41,7 @@ func TestErrorHandlerGivesTheLastError(t *testing.T) {
 
 // TestErrorHandlerTransport: the last transport failure, its URL once.
 func TestErrorHandlerTransport(t *testing.T) {
-	addr := closedPort(t)
+	addr := strings.TrimPrefix(testkit.RefusedURL(t), "http://")
 	attempts := 0
 	c := retryClient(&attempts)
 	c.RetryMax = 1

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // The secrets of the presigned URLs below; none may show in any output.
@@ -78,7 +79,7 @@ func assertNoSecrets(t *testing.T, outputs []string) {
 // with a real http.Client: the *url.Error quotes the whole URL, and
 // neither FromTransport's ClientError nor its log records show a secret.
 func TestTransportErrorRedacted(t *testing.T) {
-	addr := closedPort(t)
+	addr := strings.TrimPrefix(testkit.RefusedURL(t), "http://")
 	for name, q := range presignedQueries {
 		t.Run(name, func(t *testing.T) {
 			req, err := http.NewRequest(http.MethodGet, "http://"+addr+"/photo.jpg?"+q, nil)

@@ -21,6 +21,7 @@ import (
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/awsv2"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 const proxyPage = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>"
@@ -103,7 +104,7 @@ func TestWithErrors(t *testing.T) {
 			client, count := newClient(t, srv.URL, false)
 			err := tt.op(context.Background(), client)
 			require.Error(t, err)
-			assert.Equal(t, tt.attempts, count.n.Load(), "attempts")
+			assert.Equal(t, tt.attempts, count.N.Load(), "attempts")
 
 			var se *coserr.ServiceError
 			require.ErrorAs(t, err, &se)
@@ -139,11 +140,11 @@ func TestWithErrors(t *testing.T) {
 // TestWithErrorsRefused: a failure below HTTP is a *coserr.ClientError,
 // retried as coserr says, with the SDK's error inside.
 func TestWithErrorsRefused(t *testing.T) {
-	client, count := newClient(t, refusedURL(t), false)
+	client, count := newClient(t, testkit.RefusedURL(t), false)
 	err := getObject(context.Background(), client)
 	var ce *coserr.ClientError
 	require.ErrorAs(t, err, &ce)
-	assert.Equal(t, int32(3), count.n.Load())
+	assert.Equal(t, int32(3), count.N.Load())
 	assert.Equal(t, http.MethodGet, ce.Op)
 	assert.ErrorIs(t, err, syscall.ECONNREFUSED)
 	assert.True(t, coserr.IsRetryable(err))
@@ -159,7 +160,7 @@ func TestWithErrorsSuccess(t *testing.T) {
 	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2}, coserrtest.Route{Handler: coserrtest.OK})
 	client, count := newClient(t, srv.URL, false)
 	require.NoError(t, getObject(context.Background(), client))
-	assert.Equal(t, int32(3), count.n.Load())
+	assert.Equal(t, int32(3), count.N.Load())
 
 	_, err := client.CopyObject(context.Background(), &s3.CopyObjectInput{
 		Bucket: aws.String(bucket), Key: aws.String("copy.csv"), CopySource: aws.String(bucket + "/a"),
@@ -200,5 +201,5 @@ func TestWithErrorsTruncatedBody(t *testing.T) {
 	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 	var de *smithy.DeserializationError
 	assert.ErrorAs(t, err, &de, "the SDK's error is kept beside the read's")
-	assert.Equal(t, int32(3), count.n.Load())
+	assert.Equal(t, int32(3), count.N.Load())
 }

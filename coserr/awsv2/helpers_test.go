@@ -2,18 +2,16 @@ package awsv2_test
 
 import (
 	"context"
-	"net"
 	"net/http"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/stretchr/testify/require"
 
 	"github.com/cosgo/errcatalog/coserr/awsv2"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // Credentials the test clients sign with; none may reach an error.
@@ -23,24 +21,13 @@ const (
 	bucket    = "examplebucket-1250000000"
 )
 
-// counter counts the requests a client sends.
-type counter struct {
-	n    atomic.Int32
-	next http.RoundTripper
-}
-
-func (c *counter) RoundTrip(req *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return c.next.RoundTrip(req)
-}
-
 // newClient returns an S3 client for the server at url, signing with
 // static credentials, with three attempts and no backoff, and the counter
 // of its requests; opts are applied after the defaults (awsv2.WithErrors
 // unless plain).
-func newClient(t *testing.T, url string, plain bool) (*s3.Client, *counter) {
+func newClient(t *testing.T, url string, plain bool) (*s3.Client, *testkit.Counter) {
 	t.Helper()
-	c := &counter{next: http.DefaultTransport}
+	c := &testkit.Counter{}
 	optFns := []func(*s3.Options){}
 	if !plain {
 		optFns = append(optFns, awsv2.WithErrors)
@@ -67,16 +54,6 @@ func fastRetryer() aws.Retryer {
 		o.MaxAttempts = 3
 		o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 	})
-}
-
-// refusedURL is the URL of a port on 127.0.0.1 that nothing listens on.
-func refusedURL(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return "http://" + addr
 }
 
 // Operations the tests call.

@@ -55,11 +55,11 @@ func TestRetryerAgrees(t *testing.T) {
 			if tt.retryable {
 				want = 3
 			}
-			assert.Equal(t, want, count.n.Load(), "attempts with WithErrors")
+			assert.Equal(t, want, count.N.Load(), "attempts with WithErrors")
 
 			plain, plainCount := newClient(t, srv.URL, true)
 			require.Error(t, tt.op(context.Background(), plain))
-			assert.Equal(t, tt.plain, plainCount.n.Load(), "attempts without WithErrors")
+			assert.Equal(t, tt.plain, plainCount.N.Load(), "attempts without WithErrors")
 		})
 	}
 }
@@ -83,7 +83,7 @@ func TestRetryThenSuccess(t *testing.T) {
 			srv := coserrtest.Server(t, tt.route, coserrtest.Route{Handler: coserrtest.OK})
 			client, count := newClient(t, srv.URL, false)
 			require.NoError(t, tt.op(context.Background(), client))
-			assert.Equal(t, int32(3), count.n.Load())
+			assert.Equal(t, int32(3), count.N.Load())
 		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
@@ -35,12 +36,7 @@ import (
 // The SDK marks an <Error> inside a 200 by changing the status to 500;
 // Wrap gives back the status the response had.
 func Wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *coserr.ServiceError
-	var ce *coserr.ClientError
-	if errors.As(err, &se) || errors.As(err, &ce) {
+	if adapter.Done(err) {
 		return err
 	}
 	var re *awshttp.ResponseError

@@ -15,6 +15,7 @@ import (
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/awsv2"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // fields are what Wrap and WithErrors must agree on.
@@ -96,7 +97,7 @@ func TestWrap(t *testing.T) {
 func TestWrapOthers(t *testing.T) {
 	assert.NoError(t, awsv2.Wrap(nil))
 
-	plain, _ := newClient(t, refusedURL(t), true)
+	plain, _ := newClient(t, testkit.RefusedURL(t), true)
 	err := awsv2.Wrap(getObject(context.Background(), plain))
 	var ce *coserr.ClientError
 	require.ErrorAs(t, err, &ce)

@@ -24,6 +24,7 @@ import (
 	cos "github.com/tencentyun/cos-go-sdk-v5"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
@@ -77,12 +78,7 @@ import (
 // code "0"; Wrap reads that as no code, and so falls back to the
 // x-cos-error-code header, as the vector-bucket APIs need.
 func Wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *coserr.ServiceError
-	var ce *coserr.ClientError
-	if errors.As(err, &se) || errors.As(err, &ce) {
+	if adapter.Done(err) {
 		return err
 	}
 	var er *cos.ErrorResponse

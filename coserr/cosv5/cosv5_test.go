@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -56,16 +55,6 @@ func newClient(t *testing.T, rawURL string, retries int) (*cos.Client, *presign)
 	c := cos.NewClient(&cos.BaseURL{BucketURL: u, ServiceURL: u}, &http.Client{Transport: tr})
 	c.Conf.RetryOpt.Count = retries
 	return c, tr
-}
-
-// refusedURL is the URL of a port on 127.0.0.1 that nothing listens on.
-func refusedURL(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return "http://" + addr
 }
 
 // assertNoSecrets checks every text form of err for the credentials.

@@ -15,10 +15,11 @@ import (
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
 	"github.com/cosgo/errcatalog/coserr/cosv5"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 func TestWrapRefused(t *testing.T) {
-	c, tr := newClient(t, refusedURL(t), 2)
+	c, tr := newClient(t, testkit.RefusedURL(t), 2)
 	_, sdkErr := c.Object.Get(context.Background(), "k.txt", nil)
 	var re *cos.RetryError
 	require.True(t, errors.As(sdkErr, &re), "SDK error %T; want *cos.RetryError", sdkErr)

@@ -7,6 +7,7 @@ import (
 	"weak"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 )
 
 // Transport wraps the RoundTripper of the SDK's http.Client (usually the
@@ -31,31 +32,7 @@ import (
 //
 // A nil base means http.DefaultTransport.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	return &transport{base: base}
-}
-
-// transport is the RoundTripper Transport returns.
-type transport struct {
-	base http.RoundTripper
-}
-
-// RoundTrip sends req through the base RoundTripper and keeps the error
-// its response carries.
-func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.base.RoundTrip(req)
-	if err != nil || resp == nil {
-		return resp, err
-	}
-	if resp.Request == nil {
-		resp.Request = req
-	}
-	if se, ok := coserr.CheckResponse(resp).(*coserr.ServiceError); ok {
-		keep(resp, se)
-	}
-	return resp, nil
+	return adapter.Transport(base, keep)
 }
 
 // kept maps each live response that carried an error to that error. A

@@ -19,6 +19,7 @@ import (
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
 	"github.com/cosgo/errcatalog/coserr/cosv5"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // newTransportClient is newClient with cosv5.Transport around the signing
@@ -184,7 +185,7 @@ func TestTransportSuccess(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "a,b,c\n", string(body))
 
-	_, err = newTransportClient(t, refusedURL(t), 1).Object.Get(context.Background(), "report.csv", nil)
+	_, err = newTransportClient(t, testkit.RefusedURL(t), 1).Object.Get(context.Background(), "report.csv", nil)
 	var ce *coserr.ClientError
 	assert.True(t, errors.As(cosv5.Wrap(err), &ce))
 }

@@ -2,11 +2,9 @@ package miniov7_test
 
 import (
 	"context"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -14,6 +12,7 @@ import (
 	"github.com/minio/minio-go/v7/pkg/credentials"
 	"github.com/stretchr/testify/require"
 
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 	"github.com/cosgo/errcatalog/coserr/miniov7"
 )
 
@@ -31,25 +30,14 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// counter counts the requests a client sends.
-type counter struct {
-	n    atomic.Int32
-	next http.RoundTripper
-}
-
-func (c *counter) RoundTrip(req *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return c.next.RoundTrip(req)
-}
-
 // newClient returns a minio client for the server at rawURL, path-style,
 // with the region set (so minio asks no bucket location) and three
 // attempts; with Transport unless plain.
-func newClient(t *testing.T, rawURL string, plain bool) (*minio.Core, *counter) {
+func newClient(t *testing.T, rawURL string, plain bool) (*minio.Core, *testkit.Counter) {
 	t.Helper()
 	u, err := url.Parse(rawURL)
 	require.NoError(t, err)
-	c := &counter{next: http.DefaultTransport}
+	c := &testkit.Counter{}
 	var tr http.RoundTripper = c
 	if !plain {
 		tr = miniov7.Transport(c)
@@ -63,16 +51,6 @@ func newClient(t *testing.T, rawURL string, plain bool) (*minio.Core, *counter) 
 	})
 	require.NoError(t, err)
 	return core, c
-}
-
-// refusedURL is the URL of a port on 127.0.0.1 that nothing listens on.
-func refusedURL(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return "http://" + addr
 }
 
 // Operations the tests call.

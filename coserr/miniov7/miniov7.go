@@ -21,6 +21,7 @@ import (
 	"github.com/minio/minio-go/v7"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 )
 
 // Wrap turns an error of minio-go into the error package coserr makes
@@ -51,12 +52,7 @@ import (
 //
 // Wrap looks through wrapping (errors.As) for the minio.ErrorResponse.
 func Wrap(err error) error {
-	if err == nil {
-		return nil
-	}
-	var se *coserr.ServiceError
-	var ce *coserr.ClientError
-	if errors.As(err, &se) || errors.As(err, &ce) {
+	if adapter.Done(err) {
 		return err
 	}
 	var er minio.ErrorResponse

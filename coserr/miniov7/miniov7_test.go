@@ -17,6 +17,7 @@ import (
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 	"github.com/cosgo/errcatalog/coserr/miniov7"
 )
 
@@ -97,7 +98,7 @@ func TestWrap(t *testing.T) {
 				client, count := newClient(t, srv.URL, plain)
 				sdkErr := tt.op(context.Background(), client)
 				require.Error(t, sdkErr)
-				assert.Equal(t, tt.attempts, count.n.Load(), "attempts")
+				assert.Equal(t, tt.attempts, count.N.Load(), "attempts")
 
 				err := miniov7.Wrap(sdkErr)
 				var se *coserr.ServiceError
@@ -126,7 +127,7 @@ func TestWrap(t *testing.T) {
 func TestWrapOthers(t *testing.T) {
 	assert.NoError(t, miniov7.Wrap(nil))
 
-	client, _ := newClient(t, refusedURL(t), false)
+	client, _ := newClient(t, testkit.RefusedURL(t), false)
 	err := miniov7.Wrap(getObject(context.Background(), client))
 	var ce *coserr.ClientError
 	require.ErrorAs(t, err, &ce)

@@ -9,6 +9,7 @@ import (
 	"github.com/minio/minio-go/v7"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 )
 
 // Transport wraps the RoundTripper of a minio client (minio.Options.
@@ -30,35 +31,16 @@ import (
 // same error; otherwise, or once it is no longer kept, Wrap maps minio's
 // own fields.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	return &transport{base: base}
+	return adapter.Transport(base, keep)
 }
 
 // KeptResponses is how many of the latest error responses Transport keeps
 // for Wrap, each at most coserr.MaxBodyBytes of body.
 const KeptResponses = 64
 
-// transport is the RoundTripper Transport returns.
-type transport struct {
-	base http.RoundTripper
-}
-
-// RoundTrip sends req through the base RoundTripper and keeps the error
-// its response carries.
-func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.base.RoundTrip(req)
-	if err != nil || resp == nil {
-		return resp, err
-	}
-	if resp.Request == nil {
-		resp.Request = req
-	}
-	se, _ := coserr.CheckResponse(resp).(*coserr.ServiceError)
-	if se == nil {
-		return resp, nil
-	}
+// keep adds the error of resp to the ring, first giving a response without
+// an x-amz-request-id the COS request id, so that minio reads it.
+func keep(resp *http.Response, se *coserr.ServiceError) {
 	amzID := resp.Header.Get("X-Amz-Request-Id")
 	if amzID == "" {
 		if amzID = resp.Header.Get("X-Cos-Request-Id"); amzID == "" {
@@ -71,7 +53,6 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	kept.add(entry{se: se, amzID: amzID, server: resp.Header.Get("Server")})
-	return resp, nil
 }
 
 // entry is one kept error response.

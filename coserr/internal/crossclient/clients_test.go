@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -49,17 +48,6 @@ const (
 type client struct {
 	name string
 	do   func(t *testing.T, base string, rt http.RoundTripper, o op) error
-}
-
-// counter counts the requests a client sends, failed ones included.
-type counter struct {
-	n    atomic.Int32
-	next http.RoundTripper
-}
-
-func (c *counter) RoundTrip(req *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return c.next.RoundTrip(req)
 }
 
 var clients = []client{

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net"
 	"net/http"
 	"os"
 	"slices"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
+	"github.com/cosgo/errcatalog/coserr/internal/testkit"
 )
 
 // TestMain makes minio's wait between retries a millisecond (the other
@@ -172,7 +172,7 @@ func TestSameAnswerEveryClient(t *testing.T) {
 				t.Run(c.name, func(t *testing.T) {
 					run := int(runs.Add(1))
 					rid, tid := fmt.Sprintf("NjU0ZjYxYjZf%08d", run), fmt.Sprintf("OGVmYzZiMmQz%08d", run)
-					base := refusedURL(t)
+					base := testkit.RefusedURL(t)
 					if tt.routes != nil {
 						rs := tt.routes(run)
 						for i := range rs {
@@ -180,7 +180,7 @@ func TestSameAnswerEveryClient(t *testing.T) {
 						}
 						base = coserrtest.Server(t, rs...).URL
 					}
-					count := &counter{next: http.DefaultTransport}
+					count := &testkit.Counter{}
 					err := c.do(t, base, count, tt.op)
 
 					a := answerOf(err)
@@ -198,7 +198,7 @@ func TestSameAnswerEveryClient(t *testing.T) {
 						n, ok = tt.attempts[""]
 					}
 					if ok {
-						assert.Equal(t, n, count.n.Load(), "requests sent")
+						assert.Equal(t, n, count.N.Load(), "requests sent")
 					}
 					if err != nil {
 						assert.NotContains(t, err.Error(), secretKey)
@@ -226,14 +226,4 @@ var objectOK = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 // routes is a case's routes, the same for every run.
 func routes(rs ...coserrtest.Route) func(int) []coserrtest.Route {
 	return func(int) []coserrtest.Route { return slices.Clone(rs) }
-}
-
-// refusedURL is the URL of a port on 127.0.0.1 that nothing listens on.
-func refusedURL(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := l.Addr().String()
-	require.NoError(t, l.Close())
-	return "http://" + addr
 }
