@@ -85,8 +85,11 @@ func explainCode(c *Catalog, q string, k *Code) string {
 	}
 	row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
 	retry := yesNo(k.Retryable)
-	if k.Why != "" {
+	switch {
+	case k.Why != "":
 		retry += " (" + k.Why + ")"
+	case len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable:
+		retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
 	}
 	row("retryable:", retry)
 	row("aliases:", cmp.Or(strings.Join(k.Aliases, ", "), "none"))

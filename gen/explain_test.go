@@ -56,6 +56,8 @@ func TestExplainFound(t *testing.T) {
 			"retryable:", "no", "aliases:", "none", "sources:", "doc https://example.com/doc", "description:", "The specified bucket does not exist."},
 			[]string{"alias of", "sent as", "refined by", "clock skew"}},
 		{"coserr.NoSuchBucket", []string{"NoSuchBucket\n", "coserr.NoSuchBucket"}, nil},
+		{"AccessDenied", []string{"retryable:", "no (the request is refused as sent"}, nil},
+		{"RequestHasExpired", []string{"retryable:", "no\n"}, []string{"refused as sent"}},
 		{"  NoSuchBucket\n", []string{"NoSuchBucket\n"}, nil},
 		{"InternalError", []string{"InternalError\n", "500", "Server (coserr.ErrServer)", "retryable:", "yes (500: a passing fault)", "aliases:", "InternalErrror",
 			"sources:", "doc https://example.com/doc\n", "sdk https://example.com/sdk\n"}, []string{"alias of"}},
