@@ -10,7 +10,7 @@
 //		return coserr.FromTransport(req, err) // *ClientError
 //	}
 //	defer resp.Body.Close()
-//	if err := coserr.FromResponse(resp); err != nil { // *ServiceError
+//	if err := coserr.CheckResponse(resp); err != nil { // *ServiceError
 //		switch {
 //		case errors.Is(err, coserr.NoSuchKey): // one code
 //		case errors.Is(err, coserr.ErrNotFound): // a class; also a bare HEAD 404
@@ -27,8 +27,29 @@
 // vector-bucket APIs send it), empty bodies (HEAD) and anything else, such
 // as an HTML page from a proxy; the status is always kept. It reads at
 // most MaxBodyBytes and leaves resp.Body readable from its first byte.
-// Request URLs are kept only with their signatures and tokens redacted, and
-// no error string or log value carries a secret.
+// CheckResponse also reads the 200 that a copy or Complete Multipart
+// Upload can fail inside, and FromStreamError turns an error inside
+// SELECT Object Content's event stream into a ServiceError.
+//
+// Where COS sends the real cause as the message of another code
+// (AccessDenied with the message "SignatureDoesNotMatch"), errors.Is
+// matches both codes, and the class and retry rule are the cause's; the
+// catalog says which messages do. A response without a COS request id did
+// not come from COS (ServiceError.FromCOS); BackupEndpoint gives the
+// backup domain the official SDKs then switch to, and ClockSkew the
+// offset to correct the clock by after RequestTimeTooSkewed or an expired
+// signature.
+//
+// With go-retryablehttp, CheckRetry and ErrorHandler retry exactly what
+// IsRetryable says and give the last COS error when the client gives up.
+// An append cut off after it was sent is never retried: it may have been
+// applied. Packages coserr/cosv5, coserr/awsv2 and coserr/miniov7 give
+// the same errors for cos-go-sdk-v5, aws-sdk-go-v2 and minio-go, and
+// coserr/coserrtest makes COS's errors for tests.
+//
+// Request URLs are kept only with their signatures and tokens redacted,
+// their paths untouched, and no error string or log value carries a
+// secret.
 //
 // Match errors with errors.Is and errors.As, never with their text: the
 // text of an error is for people and may change.
