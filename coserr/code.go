@@ -20,6 +20,7 @@ type Code struct {
 	retryable   bool
 	clockSkew   bool // the error means the local clock is wrong (see ClockSkew)
 	description string
+	refinedBy   map[string]*Code // the codes COS sends as this one's message, by message; set by init
 }
 
 // A sentAs is a code and a message, trimmed of space, that COS sends in
@@ -31,19 +32,16 @@ type sentAs struct {
 	message string
 }
 
-// refinedBy indexes refinements by the code COS sends, so that Known
-// looks a message up only for such a code: for every other code it costs
-// one lookup of a pointer.
-var refinedBy = func() map[*Code]map[string]*Code {
-	m := map[*Code]map[string]*Code{}
+// The refinements go onto the codes COS sends them as, so that Known
+// looks a message up only for such a code.
+func init() {
 	for k, c := range refinements {
-		if m[k.code] == nil {
-			m[k.code] = map[string]*Code{}
+		if k.code.refinedBy == nil {
+			k.code.refinedBy = map[string]*Code{}
 		}
-		m[k.code][k.message] = c
+		k.code.refinedBy[k.message] = c
 	}
-	return m
-}()
+}
 
 // maxRefinedMessage is the length of the longest message that refines a
 // code, plus room for white space around it; Known does not look up a
@@ -55,6 +53,14 @@ var maxRefinedMessage = func() int {
 	}
 	return n + 64
 }()
+
+// refined is the code COS sends as c with this message, or nil.
+func (c *Code) refined(message string) *Code {
+	if c == nil || c.refinedBy == nil || len(message) > maxRefinedMessage {
+		return nil
+	}
+	return c.refinedBy[trimSpace(message)]
+}
 
 // Name is the code's wire spelling, as COS sends it in <Code>: "NoSuchBucket".
 func (c *Code) Name() string {

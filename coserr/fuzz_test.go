@@ -141,18 +141,36 @@ func fzResponse(status int, header http.Header, body []byte, rawURL string, chun
 // status is kept; resp.Body reads back byte for byte; the two agree; and
 // the secret shows in no error text, log record, Digest or URL.
 func FuzzParse(f *testing.F) {
-	statuses := map[string]int{
-		"nosuchkey.xml": 404, "bucketalreadyexists.xml": 409, "signaturedoesnotmatch.xml": 403,
-		"nosuchbucket-notrace.xml": 404, "embedded200.xml": 200, "copyok.xml": 200, "fetch-numeric.json": 404,
-		"jsonstring.json": 404, "vector.json": 400, "api3.json": 401, "proxy.html": 502, "truncated.xml": 503, "empty": 404,
-	}
-	for name, body := range fzSeedBodies(f) {
-		status, ok := statuses[name]
+	bodies := fzSeedBodies(f)
+	for _, s := range []struct {
+		body                  string // a file of testdata, or "empty"
+		status                int
+		headerName, headerVal string
+		secret                string
+		keyIdx                uint8
+	}{
+		{"api3.json", 401, "X-Ci-Request-Id", "ci-req", "TOKENe0wgYXNlY3VyaXR5LXRva2Vu", 137},
+		{"bucketalreadyexists.xml", 409, "Content-Type", "application/xml", "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404", 2},
+		{"copyok.xml", 200, "Etag", `"ba82b57cfdfda8bd17ad4e5879ebb4fe"`, "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 5},
+		{"embedded200.xml", 200, "X-Cos-Request-Id", "r", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 4},
+		{"empty", 304, "X-Cos-Error-Code", "NoSuchBucket", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 13},
+		{"empty", 404, "X-Cos-Request-Id", "head-req", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 204},
+		{"fetch-numeric.json", 404, "Content-Type", "application/json", "IQoJb3JpZ2luX2VjEJr", 7},
+		{"jsonstring.json", 404, "Content-Type", "application/json", "IQoJb3JpZ2luX2VjEJr", 6},
+		{"nosuchbucket-notrace.xml", 404, "X-Cos-Trace-Id", "OGVmYzZiMmQzYjA2OWNh", "TOKENe0wgYXNlY3VyaXR5LXRva2Vu", 1},
+		{"nosuchkey.xml", 404, "X-Cos-Request-Id", "NjA3OGY4NGFfNjJkMmMwYl8***", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 0},
+		{"proxy.html", 502, "Content-Type", "text/html", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 42},
+		{"signaturedoesnotmatch.xml", 403, "X-Cos-Request-Id", "NjA0NGFjMmFfZTViOTJhMDlfMjA0NDlfNzU0MzM4NQ==", "AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", 3},
+		{"signaturedoesnotmatch.xml", 403, "Retry-After", "3", "sha1&q-ak=AKID with spaces", 72},
+		{"truncated.xml", 503, "X-Cos-Request-Id", "slow", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 43},
+		{"vector.json", 400, "X-Cos-Error-Code", "ValidationException", "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request", 8},
+	} {
+		body, ok := bodies[s.body]
 		if !ok {
-			status = 500
+			f.Fatalf("no testdata body %q", s.body)
 		}
-		f.Add(status, "X-Cos-Request-Id", "NjA3OGY4NGFfNjJkMmMwYl8", body, "c7503b92a8581b3f3f68c8f7f64a8917b03a1a95", uint8(len(name)))
-		f.Add(status, "X-Cos-Error-Code", "ValidationException", body, "sha1&q-ak=AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(0))
+		f.Add(s.status, s.headerName, s.headerVal, body, s.secret, s.keyIdx)
+		f.Add(s.status, "X-Cos-Error-Code", "ValidationException", body, "sha1&q-ak=AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, status int, headerName, headerValue string, body []byte, secret string, keyIdx uint8) {
 		if len(secret) < 8 || bytes.Contains(body, []byte(secret)) ||
@@ -240,5 +258,49 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Digest()[Status] = %q; want %d", got, status)
 		}
 		_, _ = RetryAfter(se)
+	})
+}
+
+// FuzzFastXML feeds the fast XML and JSON paths anything: whenever one
+// answers, it must agree with the general path, and neither may panic.
+// fxOddBodies are the shapes the fast paths must refuse or read exactly,
+// one of each, for the fuzzer to start from.
+var fxOddBodies = []string{
+	"<Error><Code lang=\"en\">NoSuchKey</Code></Error>",                                                                         // attribute
+	"\ufeff<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>NoSuchKey</Code></Error>",                                      // bom
+	"<Error><Code><![CDATA[NoSuchKey]]></Code><Message>m</Message></Error>",                                                     // cdata
+	"<Error><Code>a]]>b</Code></Error>",                                                                                         // cdata-end
+	"<Error><!-- c --><Code>NoSuchKey<!-- d --></Code></Error>",                                                                 // comment
+	"<?xml version='1.0' encoding='utf-8' ?>\r\n<Error>\r\n<Code>NoSuchKey</Code>\r\n<Message>a\r\nb</Message>\r\n</Error>\r\n", // crlf
+	"<Error><Code>A</Code><Code>B</Code><Code/></Error>",                                                                        // duplicate
+	"<Error><Code>InvalidArgument</Code><Message>a &amp; b &lt;c&gt; &#x26;</Message></Error>",                                  // entity
+	"<?xml version='1.0' encoding='gbk' ?><Error><Code>NoSuchKey</Code><Message>\xb6\xd4\xcf\xf3</Message></Error>",             // gbk
+	"{\"code\":\"No\\u0053uchKey\",\"message\":\"a\\\"b\",\"Code\":\"Upper\",\"code\":\"dup\"}",                                 // json-escape
+	"{\"code\":404,\"message\":\"fetch task not found\",\"request_id\":\"NjBhZjEy\"}",                                           // json-fetch
+	"{\"Response\":{\"Error\":{\"Code\":\"AuthFailure\",\"Message\":\"m\"},\"RequestId\":\"r\"}}",                               // json-nested
+	"{\"code\":-0.5e+10,\"message\":01,\"request_id\":null}",                                                                    // json-numbers
+	"{\"message\":\"VectorBucketName is invalid\",\"fieldList\":[{\"message\":\"should match\",\"path\":\"/v\"}]}",              // json-vector
+	"<Error xmlns=\"http://www.qcloud.com/\"><x:Code xmlns:x=\"urn:x\">NoSuchKey</x:Code></Error>",                              // namespace
+	"<Error><Code>C</Code><Message><b>bold</b> text</Message></Error>",                                                          // nested
+	"<Error><Code>NoSuchKey</Code><Message>caf\xe9 \xed\xa0\x80 \ufffe</Message></Error>",                                       // nonutf8
+	"<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n\t<Code>NoSuchBucket</Code>\n\t<Message>The specified bucket does not exist.</Message>\n\t<Resource>examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com</Resource>\n\t<RequestId>NjQ5ZjE0NjZfMzk4MjA4MDlfMjc0YjZfMTJmZWM2YQ==</RequestId>\n\t<TraceId>OGVmYzZiMmQzYjA2OWNh</TraceId>\n</Error>", // nosuchbucket
+	"<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Mess", // truncated
+	"<?xml version='1.1'?><Error><Code>C</Code></Error>",                                                                   // version11
+}
+
+func FuzzFastXML(f *testing.F) {
+	for _, body := range fxOddBodies {
+		f.Add([]byte(body))
+	}
+	for _, body := range fxXMLBodies {
+		f.Add([]byte(body))
+	}
+	for _, body := range fxJSONBodies {
+		f.Add([]byte(body))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		fxCheckXML(t, body)
+		fxCheckJSON(t, body)
+		parseBody(body)
 	})
 }

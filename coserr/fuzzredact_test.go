@@ -53,6 +53,20 @@ func fzPlant(form int, key, prefix, suffix, secret string) string {
 // credential takes in error messages, and checks that redact.Text and redact.URL
 // leave no trace of it.
 func FuzzRedact(f *testing.F) {
+	for _, s := range []struct {
+		prefix, suffix, secret string
+		form, keyIdx           uint8
+	}{
+		{"PUT /a.jpg HTTP/1.1\r\nHost: b.cos.ap-beijing.myqcloud.com", "Content-Length: 0\r\n", "q-sign-algorithm=sha1&q-ak=AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM&q-signature=5f8a5e2d", 3, 15},
+		{`{"Credentials":`, `,"ExpiredTime":1700003600}`, "TOKENe0wgYXNlY3VyaXR5LXRva2Vu", 4, 1},
+		{"redirect to ", " failed", "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404", 5, 2},
+		{"AWS4-HMAC-SHA256", ", SignedHeaders=host", "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request", 6, 6},
+		{"photo album/a.jpg", "GetObject", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 7, 67},
+		{`Get "`, `": dial tcp 127.0.0.1:1: connect: connection refused`, "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 1, 0},
+		{"<Error><Code>AccessDenied</Code><Message>", "</Message></Error>", "IQoJb3JpZ2luX2VjEJr", 0, 7},
+	} {
+		f.Add(s.prefix, s.suffix, s.secret, s.form, s.keyIdx)
+	}
 	for form := range fzForms {
 		f.Add("", "", "c7503b92a8581b3f3f68c8f7f64a8917b03a1a95", uint8(form), uint8(form))
 		f.Add("Get \"", "\": EOF", "AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", uint8(form), uint8(form+70))

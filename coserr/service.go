@@ -87,7 +87,8 @@ func (e *ServiceError) Is(target error) bool {
 		return false
 	}
 	if c, ok := target.(*Code); ok {
-		return c != nil && (Lookup(e.Code) == c || e.Known() == c)
+		k := Lookup(e.Code)
+		return c != nil && (k == c || k.refined(e.Message) == c)
 	}
 	return classIs(e.Class(), target)
 }
@@ -104,10 +105,8 @@ func (e *ServiceError) Known() *Code {
 		return nil
 	}
 	c := Lookup(e.Code)
-	if byMessage := refinedBy[c]; byMessage != nil && len(e.Message) <= maxRefinedMessage {
-		if r := byMessage[trimSpace(e.Message)]; r != nil {
-			return r
-		}
+	if r := c.refined(e.Message); r != nil {
+		return r
 	}
 	return c
 }

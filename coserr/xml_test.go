@@ -268,19 +268,3 @@ func TestPlainWord(t *testing.T) {
 		}
 	}
 }
-
-// FuzzFastXML feeds the fast XML and JSON paths anything: whenever one
-// answers, it must agree with the general path, and neither may panic.
-func FuzzFastXML(f *testing.F) {
-	for _, body := range fxXMLBodies {
-		f.Add([]byte(body))
-	}
-	for _, body := range fxJSONBodies {
-		f.Add([]byte(body))
-	}
-	f.Fuzz(func(t *testing.T, body []byte) {
-		fxCheckXML(t, body)
-		fxCheckJSON(t, body)
-		parseBody(body)
-	})
-}
