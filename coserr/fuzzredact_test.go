@@ -19,6 +19,7 @@ const (
 	fzFormJSON
 	fzFormNested
 	fzFormQuoted
+	fzFormElement
 	fzFormRedactURL
 	fzForms
 )
@@ -42,6 +43,8 @@ func fzPlant(form int, key, prefix, suffix, secret string) string {
 		return redact.Text(prefix + "https://proxy.example.com/fetch?u=" + url.QueryEscape(fzURL(key, secret)) + suffix)
 	case fzFormQuoted:
 		return redact.Text(prefix + " " + key + `="` + strings.ReplaceAll(secret, `"`, "") + `"` + suffix)
+	case fzFormElement:
+		return redact.Text(prefix + "<" + key + ">" + strings.ReplaceAll(secret, "<", "") + "</" + key + ">" + suffix)
 	default:
 		u := &url.URL{Scheme: "https", Host: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", Path: "/" + prefix,
 			RawQuery: url.Values{key: {secret}, "x-id": {suffix}}.Encode()}
@@ -61,7 +64,8 @@ func FuzzRedact(f *testing.F) {
 		{`{"Credentials":`, `,"ExpiredTime":1700003600}`, "TOKENe0wgYXNlY3VyaXR5LXRva2Vu", 4, 1},
 		{"redirect to ", " failed", "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404", 5, 2},
 		{"AWS4-HMAC-SHA256", ", SignedHeaders=host", "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request", 6, 6},
-		{"photo album/a.jpg", "GetObject", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 7, 67},
+		{"photo album/a.jpg", "GetObject", "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 8, 67},
+		{"<Error><Code>AccessDenied</Code>", "</Error>", "AKIDZfbOA78asKUYBcXFrJD0a1ICvR98JM", 7, 11},
 		{`Get "`, `": dial tcp 127.0.0.1:1: connect: connection refused`, "5f8a5e2d3c4b1a09f8e7d6c5b4a39281706f5e4d", 1, 0},
 		{"<Error><Code>AccessDenied</Code><Message>", "</Message></Error>", "IQoJb3JpZ2luX2VjEJr", 0, 7},
 	} {

@@ -119,6 +119,8 @@ func TestText(t *testing.T) {
 		{"long runs stay linear", strings.Repeat("sign=", 50000), "sign=REDACTED"},
 		{"long quoted runs", strings.Repeat(`token="`, 50000), `token="REDACTED"`},
 		{"a secret after the closing quote of another", `token=" sign="s3cret"`, `token="REDACTED"`},
+		{"a header's colon at the end of a quoted value", "0 Authorization=\"000 sig:\"\r", "0 Authorization=\"REDACTED\"\r"},
+		{"an element inside a quoted value", `token="<Token>"abc<`, `token="REDACTED"abc<`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

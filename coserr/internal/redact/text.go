@@ -36,35 +36,45 @@ func Text(s string) string {
 			continue
 		}
 		var start, end int
-		closes := true
+		closes, header := true, false
 		switch c := s[i]; c {
 		case '=', ':':
 			key, quoted := keyBefore(s, i)
 			if !Key(key) {
 				continue
 			}
-			start = skipBlank(s, i+1)
-			switch {
-			case c == ':' && !quoted: // a header
-				if start > eol {
-					eol = lineEnd(s, start)
-				}
-				end = eol
-			case to >= 0 && start < to && (closed || !isQuote(s, start)):
-				continue // it ends where the value around it ends
-			default:
-				start, end, closes = valueSpan(s, start)
-			}
+			start, header = skipBlank(s, i+1), c == ':' && !quoted
 		case '>':
 			if key := elementBefore(s, i); key == "" || !Key(key) {
 				continue
 			}
-			start, end = i+1, len(s)
+			start = i + 1
+		default:
+			continue
+		}
+		if to >= 0 {
+			// Inside the pending value. A quoted value that begins where it
+			// ends joins it; nothing else changes a quoted value, a header's
+			// line or an element. In an unquoted value, a header runs it on,
+			// and any other value that begins inside it ends with it.
+			joins := isQuote(s, start) && !header && s[i] != '>' && start >= to
+			if closed && !joins || !closed && !header && start < to && !isQuote(s, start) {
+				continue
+			}
+		}
+		switch {
+		case header:
+			if start > eol {
+				eol = lineEnd(s, start)
+			}
+			end = eol
+		case s[i] == '>':
+			end = len(s)
 			if k := strings.IndexByte(s[start:], '<'); k >= 0 {
 				end = start + k
 			}
 		default:
-			continue
+			start, end, closes = valueSpan(s, start)
 		}
 		switch {
 		case end == start || s[start:end] == Redacted:
