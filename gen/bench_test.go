@@ -19,7 +19,7 @@ import (
 // bigCodes is the size of the grown catalog the benchmarks render.
 const bigCodes = 10_000
 
-// writeBig names a file for TestBigCatalog to write the grown catalog to,
+// writeBig names a file for BenchmarkRenderGo10k to write the grown catalog to,
 // for bench/lookup10k.sh, which builds coserr from it.
 var writeBig = flag.String("write-big-catalog", "", "write the 10,000-code catalog to this `file`")
 
@@ -109,16 +109,6 @@ func bigCatalog(tb testing.TB) []byte {
 	return b.Bytes()
 }
 
-// TestBigCatalog writes the grown catalog to the file -write-big-catalog
-// names, for bench/lookup10k.sh; without the flag it does nothing, and
-// BenchmarkRenderGo10k checks the catalog instead.
-func TestBigCatalog(t *testing.T) {
-	if *writeBig == "" {
-		t.Skip("writes the grown catalog only with -write-big-catalog FILE")
-	}
-	require.NoError(t, os.WriteFile(*writeBig, bigCatalog(t), 0o644))
-}
-
 // BenchmarkRenderGo10k is errgen's work on a catalog of 10,000 codes:
 // load and validate the YAML, render and format the Go file, render the
 // Markdown table (gen.Generate; cmd/errgen adds only the file I/O). The
@@ -126,6 +116,9 @@ func TestBigCatalog(t *testing.T) {
 // catalog is valid, has bigCodes codes and renders each.
 func BenchmarkRenderGo10k(b *testing.B) {
 	src := bigCatalog(b)
+	if *writeBig != "" {
+		require.NoError(b, os.WriteFile(*writeBig, src, 0o644))
+	}
 	c, err := gen.Load("big.yaml", src)
 	require.NoError(b, err)
 	require.Len(b, c.Codes, bigCodes)
