@@ -118,7 +118,6 @@ func (wrapMiddleware) HandleDeserialize(ctx context.Context, in middleware.Deser
 		// The SDK's error (nil when it took the response for a success),
 		// after the failed read of the body, if any.
 		se.Err = errors.Join(se.Err, err)
-		amzIDs(se, se.Header)
 		return out, md, &attemptError{err: se}
 	}
 	if err == nil {
@@ -129,20 +128,6 @@ func (wrapMiddleware) HandleDeserialize(ctx context.Context, in middleware.Deser
 		req = r.Request
 	}
 	return out, md, &attemptError{err: coserr.FromTransport(req, err)}
-}
-
-// amzIDs fills the ids COS gave neither in the body nor in x-cos-* headers
-// from the S3 headers: x-amz-request-id, and x-amz-id-2 for the trace id.
-func amzIDs(se *coserr.ServiceError, h http.Header) {
-	if h == nil {
-		return
-	}
-	if se.RequestID == "" {
-		se.RequestID = h.Get("X-Amz-Request-Id")
-	}
-	if se.TraceID == "" {
-		se.TraceID = h.Get("X-Amz-Id-2")
-	}
 }
 
 // An attemptError is the error of one attempt: a *coserr.ServiceError or

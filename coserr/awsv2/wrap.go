@@ -83,7 +83,6 @@ func fromResponseError(re *awshttp.ResponseError, orig error) *coserr.ServiceErr
 	if se.TraceID == "" && errors.As(orig, &host) {
 		se.TraceID = host.ServiceHostID()
 	}
-	amzIDs(se, resp.Header)
 	if req := resp.Request; req != nil {
 		se.Method = req.Method
 		se.URL = redact.URL(req.URL)

@@ -111,3 +111,25 @@ func TestWrapOthers(t *testing.T) {
 	var nsk *types.NoSuchKey
 	assert.ErrorAs(t, awsv2.Wrap(err), &nsk)
 }
+
+// TestS3HeaderIDs: ids COS sends only under their S3 names are the
+// error's ids, with or without WithErrors, as coserr.FromResponse reads
+// them.
+func TestS3HeaderIDs(t *testing.T) {
+	srv := coserrtest.Server(t, coserrtest.Route{Code: coserr.NoSuchKey, Options: []coserrtest.Option{
+		coserrtest.WithRequestID(""), coserrtest.WithTraceID(""),
+		coserrtest.WithHeader("X-Amz-Request-Id", "amz-req"), coserrtest.WithHeader("X-Amz-Id-2", "amz-id2"),
+	}})
+	for _, plain := range []bool{false, true} {
+		client, _ := newClient(t, srv.URL, plain)
+		err := getObject(context.Background(), client)
+		if plain {
+			err = awsv2.Wrap(err)
+		}
+		var se *coserr.ServiceError
+		require.ErrorAs(t, err, &se, "plain=%v", plain)
+		assert.Equal(t, "amz-req", se.RequestID, "plain=%v", plain)
+		assert.Equal(t, "amz-id2", se.TraceID, "plain=%v", plain)
+		assert.True(t, se.FromCOS())
+	}
+}
