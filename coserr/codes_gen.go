@@ -9,31 +9,31 @@ package coserr
 var (
 	// ErrRedirect is the class Redirect: the request must be sent to another
 	// endpoint; follow the Location header.
-	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
+	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header.", hints: []Hint{{Cause: "A 3xx without an x-cos-request-id header came from a proxy, a CDN node or a custom domain in front of the bucket, not from COS itself, so it carries no COS code.", Fix: "Send the request to the bucket's default endpoint BucketName-APPID.cos.<Region>.myqcloud.com; the official SDKs move to the tencentcos.cn endpoint when a 3xx lacks a request id."}, {Cause: "COS answered PermanentRedirect or TemporaryRedirect to a request without a body to hold the code (a HEAD), pointing at where the resource now lives.", Fix: "Follow the Location header for this request, and for a permanent move store the new endpoint so later requests go there first."}}}
 	// ErrBadRequest is the class BadRequest: the request itself is invalid
 	// and must be corrected before it is sent again.
-	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}
+	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again.", hints: []Hint{{Cause: "A HEAD request was refused with a 4xx such as 400, 405 or 416, and a HEAD response has no body, so the code (InvalidArgument, MethodNotAllowed, InvalidRange) never arrives.", Fix: "Send the same request as a GET, or with curl -v, to read the <Code> and <Message> in the body, then correct what they name."}, {Cause: "A proxy, gateway or load balancer between the client and COS refused the request (a body over its size limit, a header it would not pass on) before COS saw it.", Fix: "Check the response for x-cos-request-id and the Server header tencent-cos; when both are missing, raise the intermediary's limits or send the request to COS directly."}, {Cause: "A 451 without a body: the account has overdue payments, or the object or bucket was restricted for its content.", Fix: "Settle the account's balance in the billing console, then look at the COS console's content-compliance page for restricted files."}}}
 	// ErrUnauthenticated is the class Unauthenticated: the credentials or
 	// signature are missing, wrong or expired.
-	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."}
+	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired.", hints: []Hint{{Cause: "A Cloud Infinite (ci.<Region>.myqcloud.com) request got 401 because its Authorization header is missing, malformed, expired or names a key that does not exist.", Fix: "Sign the CI request with the same COS q-sign-algorithm=sha1 signature as object requests, using a live SecretId and a sign time that covers the moment of sending."}, {Cause: "A proxy or API gateway in front of COS demanded its own credentials; COS itself reports bad COS credentials with 403, never with a bare 401.", Fix: "Give the proxy its credentials or bypass it; if the response has an x-cos-request-id, paste that id into COS's diagnosis tool."}}}
 	// ErrAccessDenied is the class AccessDenied: the caller is authenticated
 	// but is not allowed to perform the operation.
-	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."}
+	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation.", hints: []Hint{{Cause: "A HEAD Object or HEAD Bucket was refused with 403, and HEAD responses carry no body, so the reason (no permission, a bad or expired signature, a referer rule) cannot be read.", Fix: "Repeat the request as a GET with the same credentials to read COS's <Message>, or paste its x-cos-request-id into COS's diagnosis tool."}, {Cause: "An unsigned (anonymous) request reached a bucket or object that is private.", Fix: "Sign the request with a key that may read the object, or make the bucket or object public-read if anonymous access is really wanted."}, {Cause: "The request went through a CDN acceleration domain that is disabled or offline, and the CDN answered 403 without reaching the bucket.", Fix: "In the COS console, under Domains and Transfer, enable the default CDN acceleration domain or bring the custom CDN domain online."}}}
 	// ErrNotFound is the class NotFound: the bucket, object, upload or
 	// configuration does not exist.
-	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."}
+	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist.", hints: []Hint{{Cause: "HEAD Object found no object under the key: a HEAD 404 has no body, so the code NoSuchKey never arrives (the Python SDK reports it as NoSuchResource).", Fix: "Compare the key with the object's real key: the same case, no leading '/', and each special character percent-encoded once; a HEAD 404 means the object does not exist under that key."}, {Cause: "HEAD Bucket answered 404: no bucket of that name exists in the endpoint's region, often because the name lacks its -APPID suffix or the region is another one.", Fix: "Use the full name BucketName-APPID and the region the bucket was created in, as the COS console's bucket list shows them."}}}
 	// ErrConflict is the class Conflict: the current state of the bucket or
 	// object forbids the operation.
-	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation."}
+	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation.", hints: []Hint{{Cause: "Another writer changed the same key or the same bucket setting at the same moment; COS reports writes to one key within milliseconds, and repeated uploads of one key, as conflicts.", Fix: "Serialize writes to one key or configuration in the application, and send the request again only after the competing one has finished."}, {Cause: "The bucket or object is in a state that rules the operation out, such as a locked object, a restore still under way or a bucket that still holds objects.", Fix: "Read the state first (HEAD Object for storage class and restore status, GET Bucket for remaining objects), change it, then repeat the request."}}}
 	// ErrPreconditionFailed is the class PreconditionFailed: a conditional
 	// request header was not satisfied.
-	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied."}
+	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied.", hints: []Hint{{Cause: "A GET or HEAD with If-None-Match or If-Modified-Since got 304 Not Modified: the object has not changed since the copy the client holds, which is not a failure.", Fix: "Use the cached copy; to fetch the body regardless, send the request without the conditional headers."}, {Cause: "An If-Match or If-Unmodified-Since header (or x-cos-copy-source-If-* on a copy) did not hold because the object changed, and a HEAD's 412 has no body.", Fix: "Read the object's current ETag and Last-Modified with HEAD Object, decide whether the change matters, and repeat with conditions built from those values."}}}
 	// ErrThrottled is the class Throttled: a rate or frequency limit was
 	// hit; retry after backing off.
-	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."}
+	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off.", hints: []Hint{{Cause: "Cloud Infinite or a gateway in front of COS limited the request rate and answered 429 without a COS code.", Fix: "Retry after the Retry-After header's delay, or with exponential backoff and jitter, and lower the number of concurrent requests."}, {Cause: "The load on the bucket is above what COS serves by default (about 30,000 requests per second), or the keys share one sequential prefix and land on one index partition.", Fix: "Spread keys over several prefixes (a short hash in front), serve heavy GET traffic through a CDN, and ask Tencent Cloud in advance for a higher request rate."}}}
 	// ErrServer is the class Server: the service failed to handle a valid
 	// request.
-	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request."}
+	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request.", hints: []Hint{{Cause: "A 502, 503 or 504 without an x-cos-request-id came from a proxy, a load balancer or a broken network path, and the request may never have reached COS.", Fix: "Retry with backoff; if it keeps failing, bypass the proxy or switch to the bucket's tencentcos.cn endpoint, which the official SDKs do when a 5xx lacks a request id."}, {Cause: "A passing COS fault or overload hit a HEAD request, whose 5xx has no body to name the code.", Fix: "Retry the request with exponential backoff, as every official SDK does for a 5xx, and quote its x-cos-request-id to Tencent Cloud support if it persists."}}}
 )
 
 // The codes of class Redirect.
@@ -57,407 +57,424 @@ var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 30
 // ActionAccelerateNotSupported is returned when the global acceleration
 // endpoint does not support this operation. Status 400, class BadRequest, not
 // retryable.
-var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
+var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation.", hints: []Hint{{Cause: "The request used the global acceleration endpoint (cos.accelerate.myqcloud.com), which does not take this operation.", Fix: "Send this operation to the bucket's regional endpoint BucketName-APPID.cos.<Region>.myqcloud.com and keep the acceleration endpoint for the transfers it supports."}}}
 
 // AmbiguousFieldName is returned when a field name in the Select SQL expression
 // matches more than one column of the queried object. Status 400, class
 // BadRequest, not retryable.
-var AmbiguousFieldName = &Code{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest, description: "A field name in the Select SQL expression matches more than one column of the queried object."}
+var AmbiguousFieldName = &Code{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest, description: "A field name in the Select SQL expression matches more than one column of the queried object.", hints: []Hint{{Cause: "A column name in the SQL expression matches more than one column of the object's header row, so Select cannot tell which is meant.", Fix: "Refer to the column by its position (_1, _2, ...) or make the header names unique in the object."}}}
 
-// AttachmentFull is returned when the number of ACLs and policies has reached
-// its limit. Status 400, class BadRequest, not retryable.
-var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+// AttachmentFull is returned when no more ACLs or policies can be attached: the
+// account has used up its quota of them (one root account may hold at most
+// 1,000 bucket ACLs). Status 400, class BadRequest, not retryable.
+var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "No more ACLs or policies can be attached: the account has used up its quota of them (one root account may hold at most 1,000 bucket ACLs).", hints: []Hint{{Cause: "Objects were uploaded with ACLs of their own (x-cos-acl or x-cos-grant-* headers), and each one counts against the account's quota of ACLs and policies.", Fix: "Stop sending ACL headers with uploads so objects inherit the bucket's permissions, and delete object ACLs that are not needed."}, {Cause: "The root account's buckets already hold 1,000 ACLs, the most one APPID may have, for example from many public-read buckets.", Fix: "Set buckets that need no ACL back to private and grant access with bucket policies instead."}}}
 
 // BadDigest is returned when the Content-MD5 sent with the request (x-cos-SHA-1
 // in older editions) does not match the digest of the body the server received.
 // Status 400, class BadRequest, not retryable.
-var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received."}
+var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received.", hints: []Hint{{Cause: "The Content-MD5 was computed over other bytes than those sent, for example before a stream was rewound for a retry or before the file changed on disk.", Fix: "Compute the MD5 over exactly the bytes of this request, again for every retry, and send it base64-encoded."}, {Cause: "Something between the client and COS altered or cut the body in transit, such as a proxy or an operator rewriting HTTP traffic.", Fix: "Send the upload again; if it fails the same way, use HTTPS so that nothing on the path can change the body."}}}
 
 // BadRequest is returned when a request parameter is wrong. Status 400, class
 // BadRequest, not retryable; also spelled BadRquest.
-var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is wrong."}
+var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is wrong.", hints: []Hint{{Cause: "A parameter or header has a value COS does not accept for this API, and COS sent no more precise code.", Fix: "Read the <Message>, which usually names the parameter, and compare the request with the API's reference page."}}}
+
+// BindedBucketNumLimit is returned when the account has bound the most buckets
+// it may to Cloud Infinite media processing. No documented status, class
+// BadRequest, not retryable.
+var BindedBucketNumLimit = &Code{name: "BindedBucketNumLimit", class: ErrBadRequest, description: "The account has bound the most buckets it may to Cloud Infinite media processing.", hints: []Hint{{Cause: "The account has bound as many buckets to media processing as it may.", Fix: "Unbind buckets that no longer need media processing, or ask Tencent Cloud for a higher limit."}}}
 
 // BucketNameTooLong is returned when the bucket name is longer than the naming
 // rules allow. Status 400, class BadRequest, not retryable.
-var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name is longer than the naming rules allow."}
+var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name is longer than the naming rules allow.", hints: []Hint{{Cause: "BucketName-APPID together with the region makes a domain longer than the 60 characters allowed.", Fix: "Shorten BucketName so that BucketName-APPID.cos.<Region>.myqcloud.com stays within 60 characters."}}}
 
 // Bzip2DecompressError is returned when select could not decompress the queried
 // object as bzip2, or bzip2 does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var Bzip2DecompressError = &Code{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object."}
+var Bzip2DecompressError = &Code{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object.", hints: []Hint{{Cause: "CompressionType BZIP2 was given for an object that is not bzip2 data (a bzip2 file starts with the bytes 'BZh'), or whose bzip2 data is cut short.", Fix: "Set CompressionType to the object's real compression (NONE, GZIP or BZIP2), and upload the file again if it is truncated."}}}
 
 // CSVParsingError is returned when select could not parse the queried object as
 // CSV. Status 400, class BadRequest, not retryable.
-var CSVParsingError = &Code{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as CSV."}
+var CSVParsingError = &Code{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as CSV.", hints: []Hint{{Cause: "The object is not CSV under the given settings: the FieldDelimiter, QuoteCharacter or RecordDelimiter differ from the file's, or a quote is never closed.", Fix: "Set the input's delimiters and quote character to the ones the file uses, and look for rows with unbalanced quotes."}}}
 
 // CastFailed is returned when a CAST in the Select SQL expression could not
 // convert a value to the requested type. Status 400, class BadRequest, not
 // retryable.
-var CastFailed = &Code{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest, description: "A CAST in the Select SQL expression could not convert a value to the requested type."}
+var CastFailed = &Code{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest, description: "A CAST in the Select SQL expression could not convert a value to the requested type.", hints: []Hint{{Cause: "A CAST met a value that cannot become the target type, such as an empty field or text in a column cast to INT.", Fix: "Filter such rows out in the WHERE clause before the CAST, or cast to a type that holds every value in the column."}}}
 
 // ComparisonFailed is returned when a comparison in the Select SQL expression
 // could not be evaluated. Status 400, class BadRequest, not retryable.
-var ComparisonFailed = &Code{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest, description: "A comparison in the Select SQL expression could not be evaluated."}
+var ComparisonFailed = &Code{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest, description: "A comparison in the Select SQL expression could not be evaluated.", hints: []Hint{{Cause: "A comparison in the WHERE clause sets values of incompatible types against each other, such as a text column against a number, without a CAST.", Fix: "CAST the column to the type of the other operand before comparing."}}}
+
+// CreatedTemplateNumLimit is returned when the account has created the most
+// media-processing templates it may. No documented status, class BadRequest,
+// not retryable.
+var CreatedTemplateNumLimit = &Code{name: "CreatedTemplateNumLimit", class: ErrBadRequest, description: "The account has created the most media-processing templates it may.", hints: []Hint{{Cause: "The account has created as many media-processing templates as it may.", Fix: "Delete unused templates, or reuse an existing template with the same settings, before creating one."}}}
 
 // DNSRecordVerifyFailed is returned when the DNS record of the custom domain
 // could not be verified; a CNAME or TXT record must be added, and it can take
 // up to 10 minutes to take effect. Status 400, class BadRequest, not retryable.
-var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect."}
+var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect.", hints: []Hint{{Cause: "The custom domain has no CNAME or TXT verification record yet, or the record was added less than about 10 minutes ago.", Fix: "Add the CNAME or TXT record the console shows at the domain's DNS provider, wait about 10 minutes, and bind the domain again."}}}
 
 // EntitySizeNotMatch is returned when the size of the request body differs from
 // the Content-Length header. Status 400, class BadRequest, not retryable.
-var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the request body differs from the Content-Length header."}
+var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the request body differs from the Content-Length header.", hints: []Hint{{Cause: "The Content-Length header disagrees with the body sent, for example counted in characters for a multibyte string or taken from a file that changed size.", Fix: "Set Content-Length from the byte length of the final body, or leave it to the HTTP client, which counts the bytes it sends."}}}
 
 // EntityTooLarge is returned when the uploaded object is larger than the
 // maximum allowed size (for POST Object, 5 GB). Status 400, class BadRequest,
 // not retryable.
-var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB)."}
+var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB).", hints: []Hint{{Cause: "A single PUT Object or POST Object carries more than 5 GB, the most a simple upload takes.", Fix: "Upload files over 5 GB by multipart upload; the SDKs' advanced upload functions choose it by the file's size."}, {Cause: "One part of a multipart upload, or one APPEND Object request, is over 5 GB.", Fix: "Keep each part between 1 MB and 5 GB with at most 10,000 parts, and keep appendable objects within 5 GB."}}}
 
 // EntityTooSmall is returned when the uploaded object or part is smaller than
 // the minimum allowed size, usually in a multipart upload. Status 400, class
 // BadRequest, not retryable.
-var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload."}
+var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload.", hints: []Hint{{Cause: "A part other than the last is smaller than 1 MB when Complete Multipart Upload is called.", Fix: "Make every part but the last at least 1 MB; upload the short parts again at full size under the same part numbers, then complete."}, {Cause: "The Complete request lists the file's short final piece under a number below other parts, or names a retried part that was uploaded with fewer bytes.", Fix: "List Parts to see each part's size, give the short piece the highest part number or upload the part again with its full range, then complete."}}}
 
 // ErrorWritingRow is returned when select could not format a row of the query
 // result; check the object before running the query again. Status 400, class
 // BadRequest, not retryable.
-var ErrorWritingRow = &Code{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest, description: "Select could not format a row of the query result; check the object before running the query again."}
+var ErrorWritingRow = &Code{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest, description: "Select could not format a row of the query result; check the object before running the query again.", hints: []Hint{{Cause: "A row of the result holds a value the chosen output serialization could not write, typically a malformed record in the object.", Fix: "Inspect the rows around where the output stopped, fix or filter the malformed ones, and try the default CSV output settings to isolate the cause."}}}
 
 // GzipDecompressError is returned when select could not decompress the queried
 // object as GZIP, or GZIP does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var GzipDecompressError = &Code{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object."}
+var GzipDecompressError = &Code{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object.", hints: []Hint{{Cause: "CompressionType GZIP was given for an object that is not gzip data (a gzip file starts with the bytes 1f 8b), or whose gzip stream is cut short.", Fix: "Give the object's real compression in CompressionType, and upload the file again if its gzip stream is incomplete."}}}
 
 // ImageResolutionExceed is returned when the image resolution is over the
 // limit, or an animated image has too many frames. Status 400, class
 // BadRequest, not retryable.
-var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is over the limit, or an animated image has too many frames."}
+var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is over the limit, or an animated image has too many frames.", hints: []Hint{{Cause: "The image is more than 9,999 pixels wide or high, or an animated image has more frames than image processing handles.", Fix: "Scale the image to at most 9,999 pixels per side, or cut the frames of the animation, before processing it."}}}
 
 // ImageTooLarge is returned when the image is larger than the size limit.
 // Status 400, class BadRequest, not retryable.
-var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image is larger than the size limit."}
+var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image is larger than the size limit.", hints: []Hint{{Cause: "The image file is bigger than image processing accepts (32 MB for processing on upload).", Fix: "Compress or downscale the image below the limit before asking for processing."}}}
 
 // IncompleteBody is returned when the request body is shorter than the
 // Content-Length header announced. Status 400, class BadRequest, not retryable;
 // also spelled ImcompleteBoady or ImcompleteBody.
-var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "The request body is shorter than the Content-Length header announced."}
+var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "The request body is shorter than the Content-Length header announced.", hints: []Hint{{Cause: "The body ended before the Content-Length bytes arrived: the reader was shorter than declared, or the connection broke off during the upload.", Fix: "Declare the body's true length and make sure the reader yields all of it; resend an interrupted upload from a source that can be read again."}}}
 
 // IncorrectNumberOfFilesInPostRequest is returned when a POST Object request
 // carries more than one file; only one object can be uploaded per request.
 // Status 400, class BadRequest, not retryable; also spelled
 // IncorrectNumberOfFilesInPsotRequest.
-var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request carries more than one file; only one object can be uploaded per request."}
+var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request carries more than one file; only one object can be uploaded per request.", hints: []Hint{{Cause: "The multipart/form-data of a POST Object request has more than one file field.", Fix: "Send a single file field per POST Object request, and upload several files with several requests."}}}
 
 // InlineDataTooLarge is returned when the inline data is larger than the
 // maximum allowed size. Status 400, class BadRequest, not retryable.
-var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
+var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size.", hints: []Hint{{Cause: "Data sent inline in the request is larger than the service accepts that way.", Fix: "Upload the data as an object body with PUT Object, or with a multipart upload when it is large."}}}
 
 // InvalidAddressingHeader is returned when the request must be made with the
 // anonymous role. No documented status, class BadRequest, not retryable; also
 // spelled InvaildAddressingHeader.
-var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
+var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role.", hints: []Hint{{Cause: "The operation must be called anonymously, yet the request carried credentials.", Fix: "Send this request without an Authorization header or signature parameters."}}}
 
 // InvalidArgument is returned when a request parameter is invalid, missing or
 // not allowed here (such as a Priority out of range in Batch Operations); the
 // message names it. Status 400, class BadRequest, not retryable.
-var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it."}
+var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it.", hints: []Hint{{Cause: "A query parameter or header has a value outside the allowed set or range; the <Message> names it (in Batch Operations, for example, a Priority out of range).", Fix: "Correct the named argument to a value the API's reference page allows."}, {Cause: "A parameter the operation requires is absent, such as position in APPEND Object.", Fix: "Add the parameter; for APPEND Object send position=0 for the first append and the returned next position afterwards."}, {Cause: "The request carries a parameter or header that this operation does not take, for example from a header set shared between calls.", Fix: "Send only the parameters and headers listed on the operation's reference page."}}}
 
 // InvalidBucketName is returned when the bucket name does not follow the naming
 // rules. Status 400, class BadRequest, not retryable.
-var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
+var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules.", hints: []Hint{{Cause: "The name has characters outside lowercase a-z, digits and '-': upper-case letters, underscores and dots are refused.", Fix: "Rename the bucket using lowercase letters, digits and hyphens only."}, {Cause: "The name starts or ends with '-', or was given without its -APPID suffix where the API or SDK needs the full BucketName-APPID.", Fix: "Use the full name BucketName-APPID, for example examplebucket-1250000000, with no hyphen at either end of BucketName."}}}
 
 // InvalidCompressionFormat is returned when the compression type given for the
 // Select input is not supported; Select decompresses only GZIP and BZIP2.
 // Status 400, class BadRequest, not retryable.
-var InvalidCompressionFormat = &Code{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest, description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2."}
+var InvalidCompressionFormat = &Code{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest, description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2.", hints: []Hint{{Cause: "The Select input names a CompressionType other than NONE, GZIP and BZIP2.", Fix: "Use one of the three, and decompress objects in other formats before querying them."}}}
 
 // InvalidContent is returned when the body of a Cloud Infinite request is
 // malformed or does not match its Content-MD5 (400), or is larger than the
 // service accepts (413). Status 400 or 413, class BadRequest, not retryable.
-var InvalidContent = &Code{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest, description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413)."}
+var InvalidContent = &Code{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest, description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413).", hints: []Hint{{Cause: "The body of the Cloud Infinite request is not well-formed XML for this API, or its Content-MD5 header does not match it.", Fix: "Build the body from the API's request sample with an XML encoder, and compute Content-MD5 over the exact bytes sent or leave it out."}, {Cause: "The Cloud Infinite request body is larger than the service accepts (413).", Fix: "Send a smaller body, for example by splitting a batch of inputs over several requests."}}}
+
+// InvalidContentType is returned when the Content-Type of a Cloud Infinite
+// media-processing request body is not one the API accepts. No documented
+// status, class BadRequest, not retryable.
+var InvalidContentType = &Code{name: "InvalidContentType", class: ErrBadRequest, description: "The Content-Type of a Cloud Infinite media-processing request body is not one the API accepts.", hints: []Hint{{Cause: "A media-processing request body was sent without a Content-Type, or with one the API does not take, such as application/json for an XML API.", Fix: "Send the XML body with Content-Type: application/xml, as the API's request sample shows."}}}
 
 // InvalidCopySource is returned when the source of the copy is invalid. Status
 // 400, class BadRequest, not retryable.
-var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The source of the copy is invalid."}
+var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The source of the copy is invalid.", hints: []Hint{{Cause: "x-cos-copy-source is not of the form BucketName-APPID.cos.<Region>.myqcloud.com/<key>: the region or APPID is missing, or only a bucket/key path was given.", Fix: "Write the full source host and path, percent-encode the key, and add ?versionId=<id> to copy a particular version."}}}
 
 // InvalidDelimiter is returned when the delimiter parameter is invalid; it must
 // be a single character. Status 400, class BadRequest, not retryable.
-var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character."}
+var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character.", hints: []Hint{{Cause: "The delimiter parameter of a listing has more than one character, such as '//'.", Fix: "Use a single character, usually '/', percent-encoded in the query string."}}}
 
-// InvalidDigest is returned when the Content-MD5 value is invalid, or does not
-// match the MD5 the server computed for the body. Status 400, class BadRequest,
-// not retryable.
-var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is invalid, or does not match the MD5 the server computed for the body."}
+// InvalidDigest is returned when the Content-MD5 value is not a valid MD5
+// digest: it must be the base64 of the body's 16-byte MD5, 24 characters long.
+// A valid digest that does not match the body is BadDigest. Status 400, class
+// BadRequest, not retryable.
+var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is not a valid MD5 digest: it must be the base64 of the body's 16-byte MD5, 24 characters long. A valid digest that does not match the body is BadDigest.", hints: []Hint{{Cause: "Content-MD5 holds the 32-character hex form of the digest instead of the base64 of its 16 raw bytes.", Fix: "Base64-encode the 16-byte binary MD5 of the body: the header value is 24 characters, such as ZzD3iDJdrMAAb00lgLLeig==."}, {Cause: "Content-MD5 is empty, truncated, or has a line break or space added by an encoder that wraps its output.", Fix: "Send the 24 base64 characters exactly, with no white space, or leave the header out where the API does not require it."}}}
 
 // InvalidFileHeaderInfo is returned when the FileHeaderInfo of the CSV input is
 // not one of NONE, USE and IGNORE. Status 400, class BadRequest, not retryable.
-var InvalidFileHeaderInfo = &Code{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest, description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE."}
+var InvalidFileHeaderInfo = &Code{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest, description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE.", hints: []Hint{{Cause: "FileHeaderInfo of the CSV input is spelled otherwise than NONE, USE or IGNORE.", Fix: "Set it to USE to name columns by the header row, IGNORE to skip that row, or NONE when the file has no header row."}}}
 
 // InvalidHost is returned when the Host header of a Cloud Infinite request
 // failed validation. Status 400, class BadRequest, not retryable.
-var InvalidHost = &Code{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest, description: "The Host header of a Cloud Infinite request failed validation."}
+var InvalidHost = &Code{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest, description: "The Host header of a Cloud Infinite request failed validation.", hints: []Hint{{Cause: "The Host of the Cloud Infinite request is not the bucket's CI domain BucketName-APPID.ci.<Region>.myqcloud.com, for example a cos. domain or a mistyped region.", Fix: "Send job, template and workflow requests to the ci. domain of the bucket's own region, and sign them with that Host."}}}
 
 // InvalidImageFormat is returned when the image format is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is invalid."}
+var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is invalid.", hints: []Hint{{Cause: "The object is not in an image format that image processing handles (such as JPG, PNG, GIF, BMP or WEBP), or its bytes are not the format its name suggests.", Fix: "Convert the file to a supported format, or check that the upload is really an image, before processing it."}}}
 
 // InvalidImageSource is returned when the image source is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The image source is invalid."}
+var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The image source is invalid.", hints: []Hint{{Cause: "The source image cannot be read: the object does not exist, is still being uploaded, or is a private URL given without a signature.", Fix: "Check that the object exists and its upload is complete, and sign the source URL when the object is private."}}}
 
 // InvalidJsonType is returned when the Type of the JSON input is neither
 // DOCUMENT nor LINES. Status 400, class BadRequest, not retryable.
-var InvalidJsonType = &Code{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest, description: "The Type of the JSON input is neither DOCUMENT nor LINES."}
+var InvalidJsonType = &Code{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest, description: "The Type of the JSON input is neither DOCUMENT nor LINES.", hints: []Hint{{Cause: "The Type of the JSON input is neither DOCUMENT nor LINES.", Fix: "Use LINES for one JSON object per line, DOCUMENT for a single JSON document."}}}
 
 // InvalidLocationConstraint is returned when the location given for the bucket
 // is invalid. Status 400, class BadRequest, not retryable.
-var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The location given for the bucket is invalid."}
+var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The location given for the bucket is invalid.", hints: []Hint{{Cause: "The location given when creating the bucket is not a COS region ID, for example 'guangzhou' instead of 'ap-guangzhou'.", Fix: "Create the bucket with a region ID from COS's regions list, the same one as in the endpoint."}}}
 
 // InvalidObjectName is returned when the object name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object name is invalid."}
+var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object name is invalid.", hints: []Hint{{Cause: "The key holds characters COS refuses, such as ASCII control characters (CAN, EM, SUB and ESC among them), or is empty.", Fix: "Strip control characters from the key and keep it between 1 and 850 bytes of UTF-8."}}}
 
 // InvalidPart is returned when one or more parts are missing (older editions
 // add: or a part ID is wrong). Status 400, class BadRequest, not retryable.
-var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "One or more parts are missing (older editions add: or a part ID is wrong)."}
+var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "One or more parts are missing (older editions add: or a part ID is wrong).", hints: []Hint{{Cause: "The Complete Multipart Upload body lists a PartNumber that was never uploaded, or whose upload failed.", Fix: "Call List Parts and build the Complete list from the parts COS holds, uploading any missing part first."}, {Cause: "The part numbers in the Complete list have a gap, for example 1, 2, 4.", Fix: "Number the parts 1 to N without gaps, uploading the missing number before completing."}, {Cause: "An ETag in the list is not the one COS recorded for that part, because the part was uploaded again after the ETag was saved.", Fix: "Use the ETag returned by the last successful Upload Part for each number, or the ones List Parts reports."}}}
 
 // InvalidPartOrder is returned when the part numbers are not continuous or not
 // in ascending order. Status 400, class BadRequest, not retryable.
-var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part numbers are not continuous or not in ascending order."}
+var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part numbers are not continuous or not in ascending order.", hints: []Hint{{Cause: "The parts in the Complete Multipart Upload body are not in ascending PartNumber order, for example in the order parallel uploads finished.", Fix: "Sort the part list by PartNumber before sending the Complete request."}, {Cause: "The same PartNumber appears twice in the list, which breaks the strictly ascending order.", Fix: "Keep one entry per part number, with the ETag of that part's last upload."}}}
 
 // InvalidPicOperations is returned when the Pic-Operations header is invalid.
 // Status 400, class BadRequest, not retryable.
-var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header is invalid."}
+var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header is invalid.", hints: []Hint{{Cause: "The Pic-Operations header is not valid JSON, or its rules list is malformed or holds more than five rules.", Fix: "Send JSON with is_pic_info and a rules array of at most five entries, each with a fileid and a rule."}}}
 
 // InvalidPolicyDocument is returned when the policy of a POST Object request is
 // invalid. Status 400, class BadRequest, not retryable; also spelled
 // InvalidPolicyDocunment.
-var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy of a POST Object request is invalid."}
+var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy of a POST Object request is invalid.", hints: []Hint{{Cause: "The POST Object policy has an expiration but no conditions.", Fix: "Add a conditions array (at least the bucket and the key or its prefix) to the policy, then sign it again.", Message: "You must provide condition if you specify a policy in post object request."}, {Cause: "The policy form field is not the base64 encoding of a JSON document, or its expiration is not an ISO 8601 time.", Fix: "Base64-encode the UTF-8 JSON policy, with expiration written like 2026-01-01T12:00:00.000Z."}}}
 
 // InvalidQuoteFields is returned when the QuoteFields of the CSV output is
 // neither ALWAYS nor ASNEEDED. Status 400, class BadRequest, not retryable.
-var InvalidQuoteFields = &Code{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest, description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED."}
+var InvalidQuoteFields = &Code{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest, description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED.", hints: []Hint{{Cause: "QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED.", Fix: "Use ASNEEDED to quote only fields that need it, or ALWAYS to quote every field."}}}
 
 // InvalidRange is returned when the requested byte range of the object is
 // invalid. Status 416, class BadRequest, not retryable.
-var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range of the object is invalid."}
+var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range of the object is invalid.", hints: []Hint{{Cause: "The Range header starts at or beyond the object's end, as when resuming a download of an object that has since shrunk, or asking a range of an empty object.", Fix: "Read the size with HEAD Object and ask only for bytes inside it; restart a resumed download when the object's ETag has changed."}}}
 
 // InvalidRegionName is returned when the region name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is invalid."}
+var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is invalid.", hints: []Hint{{Cause: "The region in the endpoint is not a COS region, for example a typo or an availability zone such as ap-guangzhou-3.", Fix: "Take the region ID from COS's Regions and Access Endpoints list and use the bucket's own region."}}}
 
 // InvalidRequest is returned when the request is invalid, in Batch Operations
 // for example an empty body, a repeated ClientRequestToken or a status change
 // not allowed. Status 400, class BadRequest, not retryable.
-var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed."}
+var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed.", hints: []Hint{{Cause: "A Batch Operations request has an empty body, reuses a ClientRequestToken, or asks for a job status change that is not allowed from the job's state.", Fix: "Send a body, give every CreateJob a fresh ClientRequestToken, and change a job's status only along the transitions UpdateJobStatus documents."}, {Cause: "The request combines headers or parameters that cannot go together for this operation.", Fix: "Read the <Message> for the pair it names and drop or change one of them as the operation's reference page describes."}}}
 
 // InvalidRequestParameter is returned when a CSV or JSON setting of the Select
 // input or output is invalid, such as a delimiter, quote or comment character;
 // the message names it. Status 400, class BadRequest, not retryable.
-var InvalidRequestParameter = &Code{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest, description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it."}
+var InvalidRequestParameter = &Code{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest, description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it.", hints: []Hint{{Cause: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter longer than one character or the same character as the quote.", Fix: "Give each delimiter, quote and comment setting a single character, different from the others."}}}
 
 // InvalidSHA1Digest is returned when the SHA-1 check of the request content
 // failed. Status 400, class BadRequest, not retryable.
-var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 check of the request content failed."}
+var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 check of the request content failed.", hints: []Hint{{Cause: "The SHA-1 sent with the request is not the SHA-1 of the body received, or is not a 40-character hex digest.", Fix: "Compute the SHA-1 over exactly the bytes sent, as lowercase hex, or leave the header out."}}}
 
 // InvalidTag is returned when a bucket tag is invalid. Status 400, class
 // BadRequest, not retryable.
-var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A bucket tag is invalid."}
+var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A bucket tag is invalid.", hints: []Hint{{Cause: "A bucket tag breaks the tag rules: more than 50 tags, a repeated key, or a key or value too long or with characters not allowed.", Fix: "Keep at most 50 tags with distinct keys, within the tag rules of the bucket tag overview."}}}
 
 // InvalidTargetBucketForLogging is returned when the target bucket for access
 // logs is invalid; it must be in the same region as the source bucket. Status
 // 400, class BadRequest, not retryable.
-var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket."}
+var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket.", hints: []Hint{{Cause: "The target bucket for access logs is in another region than the source bucket, or does not exist.", Fix: "Deliver logs to an existing bucket of the same account in the source bucket's region."}}}
 
 // InvalidTextEncoding is returned when the queried object is not UTF-8 text;
 // Select reads and writes UTF-8 only. Status 400, class BadRequest, not
 // retryable.
-var InvalidTextEncoding = &Code{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest, description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only."}
+var InvalidTextEncoding = &Code{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest, description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only.", hints: []Hint{{Cause: "The queried object is not UTF-8 text, for example GBK or UTF-16.", Fix: "Convert the object to UTF-8 and upload it again before querying it."}}}
 
 // InvalidURI is returned when the URI is invalid, for example an object key
 // longer than 850 bytes in POST Object. Status 400, class BadRequest, not
 // retryable.
-var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object."}
+var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object.", hints: []Hint{{Cause: "The key of a POST Object request is longer than 850 bytes.", Fix: "Shorten the key to at most 850 bytes of UTF-8, remembering that each Chinese character takes 3 bytes."}, {Cause: "The request path is not correctly percent-encoded, such as a bare '%' or an escape that is not two hex digits.", Fix: "Percent-encode each key segment once, writing '%' itself as %25."}}}
 
 // InvalidUrl is returned when the URL of a Cloud Infinite request is not in a
 // valid format. Status 404, class BadRequest, not retryable.
-var InvalidUrl = &Code{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest, description: "The URL of a Cloud Infinite request is not in a valid format."}
+var InvalidUrl = &Code{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest, description: "The URL of a Cloud Infinite request is not in a valid format.", hints: []Hint{{Cause: "The path or method of the Cloud Infinite request does not match the API, for example a mistyped /jobs or /template path.", Fix: "Compare the method and the path with the API's reference page, including any required query parameters."}}}
 
 // InvalidXML is returned when the XML body of the Select request is not valid.
 // Status 400, class BadRequest, not retryable.
-var InvalidXML = &Code{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest, description: "The XML body of the Select request is not valid."}
+var InvalidXML = &Code{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest, description: "The XML body of the Select request is not valid.", hints: []Hint{{Cause: "The SelectRequest body is not well-formed XML, or its elements are misnamed or out of place.", Fix: "Build the body from the SELECT Object Content request sample with an XML encoder."}}}
 
 // InventoryFull is returned when the bucket has reached its limit of 1,000
 // inventory jobs. Status 400, class BadRequest, not retryable.
-var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory jobs."}
+var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory jobs.", hints: []Hint{{Cause: "The bucket already holds 1,000 inventory configurations, its limit.", Fix: "Delete inventory configurations that are no longer used before adding a new one."}}}
 
 // JSONParsingError is returned when select could not parse the queried object
 // as JSON. Status 400, class BadRequest, not retryable.
-var JSONParsingError = &Code{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as JSON."}
+var JSONParsingError = &Code{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as JSON.", hints: []Hint{{Cause: "The object is not valid JSON for the Type given: a multi-line document read as LINES, or a file of one object per line read as DOCUMENT.", Fix: "Set Type to match how the file is laid out, and check it for malformed records."}}}
 
 // JsonAPINotSupportOnMAZBucket is returned when a JSON API request was sent to
 // a multi-AZ bucket; such buckets must be used through the XML API. Status 400,
 // class BadRequest, not retryable.
-var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API."}
+var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API.", hints: []Hint{{Cause: "An old JSON API (COS V4) client addressed a multi-AZ bucket.", Fix: "Use an SDK or tool that speaks the XML API for multi-AZ buckets."}}}
 
 // KeyTooLong is returned when the object key is too long (older editions: a
 // custom header is too long; in POST Object, the x-cos-meta-* keys and values
 // together). Status 400, class BadRequest, not retryable.
-var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together)."}
+var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together).", hints: []Hint{{Cause: "The object key is longer than 850 bytes once UTF-8 encoded; a Chinese character takes 3 bytes.", Fix: "Shorten the key, for example by replacing a long path segment with a hash of it."}, {Cause: "In POST Object, the x-cos-meta-* fields are too long taken together.", Fix: "Keep user metadata small (PUT Object allows 2 KB of it) and store larger data in the object or in an object of its own."}}}
 
 // KmsDisabledException is returned when the KMS key of the vector bucket or
 // index is disabled or unavailable. Status 400, class BadRequest, not
 // retryable.
-var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is disabled or unavailable."}
+var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is disabled or unavailable.", hints: []Hint{{Cause: "The KMS key of the vector bucket or index has been disabled.", Fix: "Enable the key in the KMS console, or switch the vector bucket to a key that is enabled."}}}
 
 // KmsException is returned when the Key Management Service (KMS) reported an
 // exception. Status 400, class BadRequest, not retryable.
-var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The Key Management Service (KMS) reported an exception."}
+var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The Key Management Service (KMS) reported an exception.", hints: []Hint{{Cause: "COS's call to KMS for server-side encryption failed, for example because KMS is not activated for the account in that region.", Fix: "Activate KMS in the bucket's region and check the key there, then repeat the request."}}}
 
 // KmsInvalidKeyUsageException is returned when the KMS key is not compatible
 // with the vector operation. Status 400, class BadRequest, not retryable.
-var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key is not compatible with the vector operation."}
+var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key is not compatible with the vector operation.", hints: []Hint{{Cause: "The KMS key given to the vector operation was not created for encryption and decryption.", Fix: "Use a symmetric KMS key made for encrypting and decrypting data."}}}
 
 // KmsInvalidStateException is returned when the KMS key of the vector bucket or
 // index is not in a valid state. Status 400, class BadRequest, not retryable.
-var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is not in a valid state."}
+var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is not in a valid state.", hints: []Hint{{Cause: "The KMS key of the vector bucket or index is pending deletion or otherwise not usable.", Fix: "Cancel the key's scheduled deletion in KMS, or move the vector bucket to a usable key."}}}
 
 // KmsKeyDisabled is returned when the KMS key given for encryption is disabled.
 // Status 400, class BadRequest, not retryable.
-var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption is disabled."}
+var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption is disabled.", hints: []Hint{{Cause: "The KMS key named in x-cos-server-side-encryption-cos-kms-key-id is disabled.", Fix: "Enable the key in the KMS console, or name an enabled key."}}}
 
 // KmsKeyNotExist is returned when the KMS key given for encryption does not
 // exist. Status 400, class BadRequest, not retryable.
-var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption does not exist."}
+var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption does not exist.", hints: []Hint{{Cause: "The KMS key id given for encryption is mistyped, was deleted, or belongs to another region than the bucket.", Fix: "Copy the key id from the KMS console of the bucket's region."}}}
 
 // KmsNotFoundException is returned when the KMS key of the vector bucket or
 // index does not exist. Status 400, class BadRequest, not retryable.
-var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index does not exist."}
+var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index does not exist.", hints: []Hint{{Cause: "No KMS key with the id given for the vector bucket or index exists in that region.", Fix: "Check the key id and its region in the KMS console, and create the key there if it is missing."}}}
 
 // LastRecordParseFail is returned when select could not parse the last record
 // of the queried object; check how the object ends. Status 400, class
 // BadRequest, not retryable.
-var LastRecordParseFail = &Code{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the last record of the queried object; check how the object ends."}
+var LastRecordParseFail = &Code{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the last record of the queried object; check how the object ends.", hints: []Hint{{Cause: "The object's last record is incomplete, for example an upload cut short or a quote left open at the end of the file.", Fix: "Check how the object ends, upload it again if it was truncated, and close any open quote."}}}
 
 // LifeCycleIdNotUnique is returned when two lifecycle rules share the same ID.
 // Status 400, class BadRequest, not retryable.
-var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules share the same ID."}
+var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules share the same ID.", hints: []Hint{{Cause: "Two rules of the lifecycle configuration carry the same ID.", Fix: "Give each lifecycle rule an ID of its own."}}}
 
 // LifeCycleRuleConflicted is returned when the lifecycle rules conflict with
 // each other. Status 400, class BadRequest, not retryable.
-var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "The lifecycle rules conflict with each other."}
+var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "The lifecycle rules conflict with each other.", hints: []Hint{{Cause: "Rules whose prefixes overlap give contradictory actions, such as a transition after the expiration of the same objects.", Fix: "Make the prefixes of rules disjoint, or order the days so that transitions come before expiration."}}}
 
 // ListPartUploadIdIsEmpty is returned when the UploadId of the request is
 // empty. Status 400, class BadRequest, not retryable.
-var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "The UploadId of the request is empty."}
+var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "The UploadId of the request is empty.", hints: []Hint{{Cause: "List Parts was sent with an empty uploadId, often because the Initiate Multipart Upload response was not read.", Fix: "Pass the UploadId returned by Initiate Multipart Upload, or one found with List Multipart Uploads."}}}
 
 // LoggingPrefixInvalid is returned when the logging prefix parameter is
 // invalid. Status 400, class BadRequest, not retryable.
-var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The logging prefix parameter is invalid."}
+var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The logging prefix parameter is invalid.", hints: []Hint{{Cause: "The TargetPrefix for access logs has characters or a length that keys may not have.", Fix: "Use a short prefix of key-safe characters, such as logs/."}}}
 
 // MAZOperationNotSupportOnOAZBucket is returned when a multi-AZ operation was
 // sent to a single-AZ bucket. Status 400, class BadRequest, not retryable.
-var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
+var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket.", hints: []Hint{{Cause: "A multi-AZ operation, such as an upload to a MAZ_ storage class, was sent to a single-AZ bucket.", Fix: "Use a single-AZ storage class on this bucket, or create a multi-AZ bucket for multi-AZ data."}}}
 
 // MalformedACLError is returned when the ACL given does not follow XML syntax.
 // Status 400, class BadRequest, not retryable.
-var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL given does not follow XML syntax."}
+var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL given does not follow XML syntax.", hints: []Hint{{Cause: "The AccessControlPolicy XML of the ACL request is not well-formed or lacks its Owner or grants.", Fix: "Build the body from the PUT Bucket acl or PUT Object acl sample with an XML encoder."}}}
 
 // MalformedPOSTRequest is returned when the body of the POST request is
 // invalid. Status 400, class BadRequest, not retryable.
-var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is invalid."}
+var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is invalid.", hints: []Hint{{Cause: "The POST Object body is not well-formed multipart/form-data, for example the boundary in Content-Type differs from the one in the body.", Fix: "Let an HTTP library build the form, and check that the boundary and the CRLF line endings match.", Message: "The body of your POST request is not well-formed multipart/form-data."}}}
 
 // MalformedPolicy is returned when the policy format is invalid. Status 400,
 // class BadRequest, not retryable.
-var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The policy format is invalid."}
+var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The policy format is invalid.", hints: []Hint{{Cause: "The bucket policy JSON is invalid: a missing version \"2.0\", a resource not of the form qcs::cos:<region>:uid/<APPID>:<bucket>/<path>, or a malformed principal.", Fix: "Start from the policy samples in the COS docs and check each resource and principal against them."}}}
 
 // MalformedXML is returned when the XML of the request body (a Batch Operations
 // Manifest, Operation or Report too) is not well-formed or breaks a rule of the
 // operation. Status 400, class BadRequest, not retryable; also spelled
 // MalformedXM.
-var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation."}
+var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation.", hints: []Hint{{Cause: "The XML body is not well-formed: an unescaped '&' or '<' in a key, a missing end tag, or the wrong root element.", Fix: "Build the body with an XML encoder, which escapes keys, and follow the operation's request sample."}, {Cause: "The XML is well-formed but breaks a rule of the operation, such as a DELETE Multiple Objects body listing more than the 1,000 keys one request may delete, or a Batch Operations Manifest, Operation or Report lacking an element.", Fix: "Split deletions into batches of at most 1,000 keys, and compare a Batch Operations body with the CreateJob reference."}}}
 
 // MaxMessageLengthExceeded is returned when the request is too long. Status
 // 400, class BadRequest, not retryable.
-var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is too long."}
+var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is too long.", hints: []Hint{{Cause: "The request line and headers together are longer than the service accepts.", Fix: "Shorten long headers and query strings, such as large x-cos-meta-* values."}}}
 
 // MaxPostPreDataLengthExceededError is returned when the fields of the POST
 // request before the file are too large. Status 400, class BadRequest, not
 // retryable.
-var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The fields of the POST request before the file are too large."}
+var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The fields of the POST request before the file are too large.", hints: []Hint{{Cause: "The POST Object form fields placed before the file field are too large.", Fix: "Keep those fields small (large metadata included), and put the file field last in the form."}}}
 
 // MetadataTooLarge is returned when the metadata is larger than the maximum
 // allowed size. Status 400, class BadRequest, not retryable; also spelled
 // MatadataTooLarge.
-var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The metadata is larger than the maximum allowed size."}
+var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The metadata is larger than the maximum allowed size.", hints: []Hint{{Cause: "The x-cos-meta-* headers together are larger than the 2 KB allowed.", Fix: "Keep user metadata within 2 KB and store larger data in the object itself or in an object beside it."}}}
 
 // MethodNotAllowed is returned when the resource does not support this HTTP
 // method. Status 405, class BadRequest, not retryable; also spelled
 // MethodMotAllowed.
-var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The resource does not support this HTTP method."}
+var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The resource does not support this HTTP method.", hints: []Hint{{Cause: "The HTTP method does not match the operation on this resource, for example a POST to an object URL without the ?uploads, ?append or ?restore parameter.", Fix: "Use the method and the query parameters the operation's reference page gives."}, {Cause: "SELECT Object Content was sent with a method other than POST, or without the select and select-type=2 parameters.", Fix: "Send POST /<key>?select&select-type=2 with the SelectRequest body."}}}
 
 // MissingAppid is returned when the request headers lack the APPID. Status 400,
 // class BadRequest, not retryable.
-var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack the APPID."}
+var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack the APPID.", hints: []Hint{{Cause: "The request names the bucket without its APPID, for example a host examplebucket.cos.<Region>.myqcloud.com.", Fix: "Address the bucket as BucketName-APPID; old Java SDKs also need updating to accept APPIDs that do not start with 125."}}}
 
 // MissingContent is returned when the Cloud Infinite operation needs a request
 // body and none was sent. Status 400, class BadRequest, not retryable.
-var MissingContent = &Code{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest, description: "The Cloud Infinite operation needs a request body and none was sent."}
+var MissingContent = &Code{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest, description: "The Cloud Infinite operation needs a request body and none was sent.", hints: []Hint{{Cause: "A Cloud Infinite operation that takes an XML body, such as submitting a job, was sent with an empty body.", Fix: "Send the request body the API's reference shows, with its Content-Length."}}}
 
 // MissingContentLength is returned when the Content-Length request header is
 // missing. Status 411, class BadRequest, not retryable.
-var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The Content-Length request header is missing."}
+var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The Content-Length request header is missing.", hints: []Hint{{Cause: "The body was sent with chunked transfer encoding, for a stream of unknown length, so no Content-Length header went with it.", Fix: "Give the body's size (buffer a short stream first), or upload streams of unknown length by multipart upload, one sized part at a time."}}}
 
 // MissingContentMD5 is returned when the request headers lack Content-MD5.
 // Status 400, class BadRequest, not retryable.
-var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Content-MD5."}
+var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Content-MD5.", hints: []Hint{{Cause: "An operation that checks its body's integrity, such as DELETE Multiple Objects (POST /?delete), was sent without Content-MD5.", Fix: "Add Content-MD5, the base64 of the body's 16-byte MD5."}}}
 
 // MissingExpectedExpression is returned when the Select request contains no SQL
 // expression. Status 400, class BadRequest, not retryable.
-var MissingExpectedExpression = &Code{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest, description: "The Select request contains no SQL expression."}
+var MissingExpectedExpression = &Code{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest, description: "The Select request contains no SQL expression.", hints: []Hint{{Cause: "The SelectRequest has an empty or missing Expression.", Fix: "Put the SQL statement in Expression and set ExpressionType to SQL."}}}
 
 // MissingHost is returned when the request headers lack Host. Status 400, class
 // BadRequest, not retryable.
-var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Host."}
+var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Host.", hints: []Hint{{Cause: "The request had no Host header, as from an HTTP/1.0 client or a request written by hand.", Fix: "Send Host: BucketName-APPID.cos.<Region>.myqcloud.com with every request, and include it in the signed headers."}}}
 
 // MissingInputFormat is returned when the input serialization of the Select
 // request names no input format. Status 400, class BadRequest, not retryable.
-var MissingInputFormat = &Code{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The input serialization of the Select request names no input format."}
+var MissingInputFormat = &Code{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The input serialization of the Select request names no input format.", hints: []Hint{{Cause: "InputSerialization has no CSV, JSON or Parquet element describing the object.", Fix: "Add the element for the object's format inside InputSerialization."}}}
 
 // MissingInputSerialization is returned when the Select request has no
 // InputSerialization describing how the queried object is encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingInputSerialization = &Code{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no InputSerialization describing how the queried object is encoded."}
+var MissingInputSerialization = &Code{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no InputSerialization describing how the queried object is encoded.", hints: []Hint{{Cause: "The SelectRequest body has no InputSerialization element.", Fix: "Add InputSerialization with the object's compression type and format."}}}
 
 // MissingOutputFormat is returned when the output serialization of the Select
 // request names no output format. Status 400, class BadRequest, not retryable.
-var MissingOutputFormat = &Code{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The output serialization of the Select request names no output format."}
+var MissingOutputFormat = &Code{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The output serialization of the Select request names no output format.", hints: []Hint{{Cause: "OutputSerialization has neither a CSV nor a JSON element.", Fix: "Add a CSV or JSON element inside OutputSerialization for the result's format."}}}
 
 // MissingOutputSerialization is returned when the Select request has no
 // OutputSerialization describing how the result is to be encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingOutputSerialization = &Code{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no OutputSerialization describing how the result is to be encoded."}
+var MissingOutputSerialization = &Code{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no OutputSerialization describing how the result is to be encoded.", hints: []Hint{{Cause: "The SelectRequest body has no OutputSerialization element.", Fix: "Add OutputSerialization to say how the result rows are to be written."}}}
 
 // MissingRequestBodyError is returned when the request body is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The request body is missing."}
+var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The request body is missing.", hints: []Hint{{Cause: "An operation that takes an XML body (such as PUT Bucket lifecycle, PUT Bucket cors or Complete Multipart Upload) was sent with an empty body, for example a reader already consumed by an earlier attempt.", Fix: "Send the XML body, and create a fresh reader over it for every attempt."}}}
 
 // MissingRequiredParameter is returned when the SelectRequest body lacks a
 // required element. Status 400, class BadRequest, not retryable.
-var MissingRequiredParameter = &Code{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest, description: "The SelectRequest body lacks a required element."}
+var MissingRequiredParameter = &Code{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest, description: "The SelectRequest body lacks a required element.", hints: []Hint{{Cause: "The SelectRequest body lacks one of its required elements, such as ExpressionType.", Fix: "Include Expression, ExpressionType, InputSerialization and OutputSerialization."}}}
 
 // MissingSecurityHeader is returned when a required header is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing."}
+var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing.", hints: []Hint{{Cause: "A header the operation requires is absent; the <Message> names it.", Fix: "Add the header the message names, as the operation's reference page describes it."}}}
 
 // MultiAZFeatureNotSupport is returned when the region does not support the
 // multi-AZ feature. Status 400, class BadRequest, not retryable.
-var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The region does not support the multi-AZ feature."}
+var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The region does not support the multi-AZ feature.", hints: []Hint{{Cause: "The bucket's region does not offer multi-AZ storage.", Fix: "Create the multi-AZ bucket in a region that supports it, as the multi-AZ overview lists them."}}}
 
 // MultiBucketNotSupport is returned when a cross-region replication
 // configuration names more than one destination bucket; only one is allowed.
 // Status 400, class BadRequest, not retryable.
-var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "A cross-region replication configuration names more than one destination bucket; only one is allowed."}
+var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "A cross-region replication configuration names more than one destination bucket; only one is allowed.", hints: []Hint{{Cause: "The cross-region replication configuration names more than one destination bucket.", Fix: "Give the replication rules a single destination bucket."}}}
 
 // NotSupportedStorageClass is returned when the specified storage class is not
 // supported. Status 400, class BadRequest, not retryable.
@@ -593,26 +610,26 @@ var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrB
 // ExpiredToken is returned when the temporary key's token has expired (older
 // editions: the signature string has expired). Status 400 or 403, class
 // Unauthenticated, not retryable.
-var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary key's token has expired (older editions: the signature string has expired)."}
+var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary key's token has expired (older editions: the signature string has expired).", hints: []Hint{{Cause: "The temporary key's session token (x-cos-security-token) has expired: by default it lives 30 minutes, at most 2 hours for a root account and 36 hours for a sub-account.", Fix: "Fetch a new temporary key before the old one expires and give the client the new SecretId, SecretKey and token together."}, {Cause: "A long transfer, such as a multipart upload of a large file, outlived the temporary key it started with.", Fix: "Request the key with a duration that covers the whole transfer, or refresh the credentials between parts."}}}
 
 // InvalidAccessKeyId is returned when the SecretId named in the signature does
 // not exist or is not enabled. COS also sends it as AccessDenied with message
 // "InvalidAccessKeyId". Status 403, class Unauthenticated, not retryable; also
 // spelled InvaildAccessKeyId.
-var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId named in the signature does not exist or is not enabled."}
+var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId named in the signature does not exist or is not enabled.", hints: []Hint{{Cause: "The q-ak of the signature is not an existing SecretId: mistyped, truncated, in another case, or with a space copied along with it.", Fix: "Copy the SecretId again from the CAM API key page and compare it, case included, with the q-ak of the Authorization sent."}, {Cause: "The API key was disabled or deleted in CAM, for example while rotating a leaked key.", Fix: "Enable the key on the API key management page, or configure the client with a key that is active."}}}
 
 // InvalidAuthorization is returned when the Authorization header of a Cloud
 // Infinite request is not in a valid format. Status 401, class Unauthenticated,
 // not retryable.
-var InvalidAuthorization = &Code{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "The Authorization header of a Cloud Infinite request is not in a valid format."}
+var InvalidAuthorization = &Code{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "The Authorization header of a Cloud Infinite request is not in a valid format.", hints: []Hint{{Cause: "The Authorization header of a Cloud Infinite request is not a well-formed COS signature: a q-* field is missing, or the fields are not joined with '&'.", Fix: "Build the header with an official SDK's signer, or by COS's Request Signature rules, with all seven q-* fields."}}}
 
 // InvalidSecurity is returned when the signature string is invalid. Status 403,
 // class Unauthenticated, not retryable.
-var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature string is invalid."}
+var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature string is invalid.", hints: []Hint{{Cause: "The signature string is malformed, for example cut at an '&' or '=' by a shell or a URL builder.", Fix: "Build the signature with an official SDK's signer and send it unchanged, percent-encoding it only when it travels in the URL."}}}
 
 // MissingAuthorization is returned when a Cloud Infinite request carries no
 // Authorization header. Status 401, class Unauthenticated, not retryable.
-var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header."}
+var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header.", hints: []Hint{{Cause: "The Cloud Infinite request was sent unsigned: neither an Authorization header nor signature query parameters.", Fix: "Sign the request as for COS and send the signature in the Authorization header."}}}
 
 // RequestHasExpired is returned when the request was sent after the signature's
 // validity period ended, or the local clock disagrees with the time of its time
@@ -653,30 +670,30 @@ var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, cla
 // "RequestTimeTooSkewed", it is also RequestTimeTooSkewed. With message
 // "SignatureDoesNotMatch", it is also SignatureDoesNotMatch. Status 403 or 401,
 // class AccessDenied, not retryable.
-var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied, description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401."}
+var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied, description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401.", hints: []Hint{{Cause: "The sub-account, role or collaborator whose key signed the request has no policy allowing this action on this bucket or path.", Fix: "Have the root account grant the action in the bucket's ACL or policy, or in a CAM policy for the sub-account, naming the bucket and path it needs."}, {Cause: "The bucket name, APPID, region, SecretId or SecretKey the client was given is wrong, often by a space copied along with it.", Fix: "Compare each value with the console (bucket list and API key page) and trim surrounding white space before building the client."}, {Cause: "The request was signed with a temporary key whose policy, set when the key was issued, does not cover this action or resource.", Fix: "Add the action and the bucket or key prefix to the policy used when requesting the temporary key, then request a new key."}, {Cause: "A bucket policy denies the action for this requester; a Deny wins over any Allow given to the same sub-account elsewhere.", Fix: "Look through the bucket's policies and the sub-account's CAM policies for a Deny that matches, and narrow or remove it."}, {Cause: "The bucket belongs to another root account, and a sub-account of a third account was granted nothing by the owner's root account.", Fix: "Have the owner grant the other root account access, and that root account pass the access on to its sub-account."}, {Cause: "An unsigned request reached a private bucket or object, or a signed one came from a sub-account without a grant for the action.", Fix: "Sign the request, or grant the signer the action in the bucket ACL or policy; make the object public-read only if anonymous reading is intended.", Message: "Access Denied."}, {Cause: "The bucket's hotlink protection refused the request's Referer: the domain is not on the allow list, is on the deny list, or the Referer is empty and empty referers are not allowed.", Fix: "Add the page's domain to the allow list, or allow an empty Referer so that links opened directly in a browser or by media players work.", Message: "You are denied by bucket referer rule"}, {Cause: "A cross-origin request's Origin, method or request headers match none of the bucket's CORS rules.", Fix: "Add the origin, method and headers the page uses to the bucket's CORS rules, then check with curl -v -H 'Origin: <origin>' against the object's URL.", Message: "AccessForbidden"}, {Cause: "The q-ak of the signature names a SecretId that does not exist or is disabled.", Fix: "Put the exact SecretId (case-sensitive) in the signature, and enable the key on the CAM API key page if it is off.", Message: "InvalidAccessKeyId"}, {Cause: "The client's clock is more than 15 minutes away from COS's clock, so the signature's start time looks wrong.", Fix: "Synchronize the system clock with NTP (check it with date -R on Linux) and sign the request again.", Message: "RequestTimeTooSkewed"}, {Cause: "The signature's validity (the end of q-sign-time) had passed when COS received the request, as with a presigned URL used after its expiry.", Fix: "Sign the request again, or issue the presigned URL with an expiry that covers when it will be used; an expired URL is refused even for a public-read object.", Message: "Request has expired"}, {Cause: "The local system clock is behind or ahead of the real time of its time zone, so a freshly made signature is already outside its window.", Fix: "Correct the machine's clock and time zone (NTP), then sign again; the Go and Java SDK FAQs give this as the cause when a new signature fails the same way.", Message: "Request has expired"}, {Cause: "The signature the client computed differs from COS's, because the key, the method, the path, the signed headers or the signed parameters differ from what was sent.", Fix: "Rebuild the signature by COS's Request Signature rules, or with an official SDK, and compare it with the FormatString and StringToSign in the error body.", Message: "SignatureDoesNotMatch"}, {Cause: "The object is stored as ARCHIVE or DEEP ARCHIVE and was read without being restored first.", Fix: "Restore the object with POST Object restore, wait for the restore to finish, then read it.", Message: "InvalidObjectState"}, {Cause: "The expiration time in the POST Object policy is already in the past, as the message's two timestamps show.", Fix: "Set the policy's expiration to a later time (for example 30 minutes ahead, in UTC) and sign the policy again.", Message: "You post object request has been expired"}, {Cause: "The q-ak form field of the POST Object request is not the SecretId the policy was signed with.", Fix: "Put the right SecretId (as the CAM API key page shows it) into the q-ak field.", Message: "Condition key q-ak doesn't match the value"}, {Cause: "The POST Object request was sent to a bucket other than the one named in the policy's conditions.", Fix: "Send the form to the bucket the policy names, or sign a new policy for this bucket.", Message: "Condition key bucket doesn't match the value"}, {Cause: "The uploaded object's key breaks a key condition of the POST Object policy (an exact key or a starts-with prefix).", Fix: "Upload under a key the policy allows, or sign a policy whose key condition admits this key.", Message: "Condition key key doesn't match the value"}}}
 
 // AccessDeniedException is returned when a vector bucket request is refused for
 // lack of permission. Status 403, class AccessDenied, not retryable.
-var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket request is refused for lack of permission."}
+var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket request is refused for lack of permission.", hints: []Hint{{Cause: "The CAM identity calling the vector bucket API has no policy that allows this vector action on the vector bucket or index.", Fix: "Grant the sub-account or role the vector bucket actions it calls, naming the vector bucket, or call with a key that has them."}, {Cause: "The vector request was signed with a temporary key whose issuing policy leaves the vector bucket or the action out.", Fix: "Request a new temporary key with a policy that includes the vector bucket's resource and the actions used."}}}
 
 // AccessForbidden is returned when a cross-origin (CORS) request is refused:
 // its Origin, method or request headers are not allowed by the bucket's CORS
 // rules. COS also sends it as AccessDenied with message "AccessForbidden".
 // Status 403, class AccessDenied, not retryable.
-var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules."}
+var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules.", hints: []Hint{{Cause: "The page's Origin is not in any CORS rule of the bucket, or the matching rule does not allow its method or its Access-Control-Request-Headers.", Fix: "Add the origin, the method and each request header to a CORS rule, then test with curl -v -H 'Origin: <origin>' against the object URL and look for Access-Control-Allow-Origin."}, {Cause: "The CORS rule differs from what the browser sends by an invisible character, such as a space after an allowed header or origin.", Fix: "Compare the rule's entries character by character with the request's Origin and headers, and remove stray spaces."}, {Cause: "The request goes through a CDN acceleration domain, where the CDN's own response-header settings decide CORS, not the bucket's rules.", Fix: "Configure the CORS response headers for that domain in the CDN console."}, {Cause: "The browser reuses a preflight answer it cached before the rule was fixed.", Fix: "Force-refresh the page (Ctrl+F5) or disable the cache in the developer tools, and set the rule's max-age to 0 while testing."}}}
 
 // AccountProblem is returned when the account denies this operation. Status
 // 403, class AccessDenied, not retryable; also spelled AccoountProblem.
-var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "The account denies this operation."}
+var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "The account denies this operation.", hints: []Hint{{Cause: "The account that owns the bucket is in a state that forbids the operation, for example restricted for arrears or blocked.", Fix: "Check the account's status and balance in the Tencent Cloud console, and contact support with the request id if nothing there explains it."}}}
 
 // CIRoleNotExist is returned when the account has no CI_QCSRole service role,
 // so Cloud Infinite may not act on the bucket; create and authorize the role
 // first. Status 400, class AccessDenied, not retryable.
-var CIRoleNotExist = &Code{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied, description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first."}
+var CIRoleNotExist = &Code{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied, description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first.", hints: []Hint{{Cause: "The account never authorized the CI_QCSRole service role, or the role was deleted, so Cloud Infinite may not read or write the bucket.", Fix: "Authorize CI_QCSRole (the Cloud Infinite console asks for it on first use, or create it in CAM), then repeat the request."}}}
 
 // DomainAuditFailed is returned when the custom domain has no ICP licence (it
 // is not filed). Status 451, class AccessDenied, not retryable.
-var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain has no ICP licence (it is not filed)."}
+var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain has no ICP licence (it is not filed).", hints: []Hint{{Cause: "The custom domain being bound has no ICP filing, which a domain serving a bucket in the Chinese mainland needs.", Fix: "Complete the ICP filing for the domain, or bind a domain that is already filed."}}}
 
 // NoProcessAuthority is returned when the caller has no permission to process
 // images. Status 403, class AccessDenied, not retryable.
@@ -709,15 +726,15 @@ var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses:
 // AuditingJobNotFound is returned when the content-moderation (auditing) job
 // named in the request does not exist. Status 404, class NotFound, not
 // retryable.
-var AuditingJobNotFound = &Code{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound, description: "The content-moderation (auditing) job named in the request does not exist."}
+var AuditingJobNotFound = &Code{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound, description: "The content-moderation (auditing) job named in the request does not exist.", hints: []Hint{{Cause: "The moderation JobId was mistyped, or the query was sent to another bucket's or region's endpoint than the one that created the job.", Fix: "Query the job through the same bucket and region that submitted it, using the JobId the submission returned."}}}
 
 // DomainConfigNotFoundError is returned when the bucket has no custom domain
 // configuration. No documented status, class NotFound, not retryable.
-var DomainConfigNotFoundError = &Code{name: "DomainConfigNotFoundError", class: ErrNotFound, description: "The bucket has no custom domain configuration."}
+var DomainConfigNotFoundError = &Code{name: "DomainConfigNotFoundError", class: ErrNotFound, description: "The bucket has no custom domain configuration.", hints: []Hint{{Cause: "GET Bucket domain was called on a bucket that has no custom domain configured.", Fix: "Treat the code as 'no custom domain' in code that reads the configuration, or add one with PUT Bucket domain."}}}
 
 // InventoryConfigurationNotFoundError is returned when the inventory
 // configuration is not found. Status 404, class NotFound, not retryable.
-var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The inventory configuration is not found."}
+var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The inventory configuration is not found.", hints: []Hint{{Cause: "GET or DELETE Bucket inventory named an id that has no inventory configuration on the bucket.", Fix: "List the bucket's inventory configurations and use one of their ids."}}}
 
 // NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
 // 404, class NotFound, not retryable.
@@ -809,94 +826,108 @@ var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, cla
 
 // The codes of class Conflict.
 
+// ActiveWorkflowForbiddenUpdate is returned when a Cloud Infinite workflow that
+// is enabled (Active) cannot be updated; it must be paused first. No documented
+// status, class Conflict, not retryable.
+var ActiveWorkflowForbiddenUpdate = &Code{name: "ActiveWorkflowForbiddenUpdate", class: ErrConflict, description: "A Cloud Infinite workflow that is enabled (Active) cannot be updated; it must be paused first.", hints: []Hint{{Cause: "The workflow is enabled (Active), and an enabled workflow cannot be updated.", Fix: "Pause the workflow, apply the update, then enable it again."}}}
+
 // AppendPositionErr is returned when the position of an append does not equal
 // the current length of the object. Status 409 or 400, class Conflict, not
 // retryable.
-var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The position of an append does not equal the current length of the object."}
+var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The position of an append does not equal the current length of the object.", hints: []Hint{{Cause: "The position of APPEND Object is not the object's current length, often because another append landed first or an append that had succeeded was sent again.", Fix: "Read the current length (x-cos-next-append-position of the last append, or HEAD Object's Content-Length) and append at that position."}, {Cause: "The first append to a new key used a position other than 0.", Fix: "Create the appendable object with position=0, then continue from the position each response returns."}}}
 
 // BucketAccelerateNotEnabled is returned when global acceleration is not
 // enabled for the bucket. Status 400, class Conflict, not retryable.
-var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket."}
+var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket.", hints: []Hint{{Cause: "The request used the global acceleration endpoint for a bucket on which global acceleration has not been turned on.", Fix: "Enable global acceleration for the bucket (in the console or with PUT Bucket accelerate), or use the bucket's regional endpoint."}}}
+
+// BucketAlreadyBinded is returned when the bucket is already bound to Cloud
+// Infinite. No documented status, class Conflict, not retryable.
+var BucketAlreadyBinded = &Code{name: "BucketAlreadyBinded", class: ErrConflict, description: "The bucket is already bound to Cloud Infinite.", hints: []Hint{{Cause: "The bucket is already bound to Cloud Infinite, so binding it again fails.", Fix: "Treat the code as success in setup code; the bucket's CI status can be queried first."}}}
 
 // BucketAlreadyExists is returned when the bucket name is already in use;
 // choose another name. Status 409, class Conflict, not retryable.
-var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already in use; choose another name."}
+var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already in use; choose another name.", hints: []Hint{{Cause: "The account already has a bucket with this name, possibly in another region: a BucketName-APPID is unique to the account across regions.", Fix: "Choose another BucketName, or use the existing bucket through the region HEAD Bucket reports in x-cos-bucket-region."}, {Cause: "The PUT Bucket is a resend of a create that had succeeded, whose first response was lost to a timeout.", Fix: "HEAD the bucket with the same credentials: a 200 means the bucket exists and is usable, so the create can be treated as done."}}}
 
 // BucketAlreadyExistsDiffRegion is returned when a bucket with that name
 // already exists in another region. Status 409, class Conflict, not retryable.
-var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
+var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region.", hints: []Hint{{Cause: "The account already has a bucket of this name in a region other than the endpoint's.", Fix: "Use that bucket through its own region (HEAD Bucket's x-cos-bucket-region names it), or pick another name for the new region."}}}
 
 // BucketAlreadyOwnedByYou is returned when the bucket already exists and was
 // created by the caller's own account. Status 409, class Conflict, not
 // retryable.
-var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The bucket already exists and was created by the caller's own account."}
+var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The bucket already exists and was created by the caller's own account.", hints: []Hint{{Cause: "PUT Bucket was sent for a bucket this account created earlier, typically by setup code that runs at every start.", Fix: "Treat this code as success in idempotent setup code, or HEAD the bucket first and create it only on a 404."}}}
 
 // BucketLocked is returned when the bucket is locked, so cross-region
 // replication and lifecycle cannot be configured on it. Status 409, class
 // Conflict, not retryable.
-var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it."}
+var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it.", hints: []Hint{{Cause: "The bucket is locked, and a locked bucket takes no cross-region replication or lifecycle configuration.", Fix: "Configure replication or lifecycle on an unlocked bucket, and find out in the COS console why this bucket is locked before changing it."}}}
 
 // BucketNotEmpty is returned when the bucket still holds objects or unfinished
 // multipart uploads, so it cannot be deleted. Status 409, class Conflict, not
 // retryable.
-var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
+var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted.", hints: []Hint{{Cause: "Objects remain in the bucket, including folder placeholders (empty objects whose keys end in '/') that the console creates.", Fix: "List the bucket with GET Bucket and delete every object, folder placeholders included, before DELETE Bucket."}, {Cause: "Multipart uploads that were never completed or aborted still hold parts, though no object is listed.", Fix: "List them with List Multipart Uploads and abort each one, then delete the bucket."}, {Cause: "Versioning is or was enabled, and earlier versions or delete markers remain after the current objects were deleted.", Fix: "List the object versions and delete each one by its versionId, delete markers included."}}}
 
 // BucketVersionNotOpen is returned when versioning is not enabled on the
 // bucket. Status 400, class Conflict, not retryable.
-var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "Versioning is not enabled on the bucket."}
+var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "Versioning is not enabled on the bucket.", hints: []Hint{{Cause: "The operation needs versioning (a versionId, or a feature such as cross-region replication) and versioning was never enabled on the bucket.", Fix: "Enable versioning with PUT Bucket versioning (Status Enabled), then repeat the operation."}}}
 
 // ChannelStillLive is returned when the live channel is still receiving a
 // stream, so it cannot be overwritten. No documented status, class Conflict,
 // not retryable.
-var ChannelStillLive = &Code{name: "ChannelStillLive", class: ErrConflict, description: "The live channel is still receiving a stream, so it cannot be overwritten."}
+var ChannelStillLive = &Code{name: "ChannelStillLive", class: ErrConflict, description: "The live channel is still receiving a stream, so it cannot be overwritten.", hints: []Hint{{Cause: "PUT LiveChannel tried to overwrite a channel while a stream is still being pushed to it.", Fix: "Stop the push, or wait for it to end, before changing the channel, or create a channel under a new name."}}}
 
 // ConflictException is returned when a vector bucket request conflicts with an
 // existing resource. Status 409, class Conflict, not retryable.
-var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "A vector bucket request conflicts with an existing resource."}
+var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "A vector bucket request conflicts with an existing resource.", hints: []Hint{{Cause: "A vector bucket or index with that name already exists, or another request is changing the same resource.", Fix: "Use the existing resource or choose a new name; for a concurrent change, repeat the request after the other one has finished."}}}
 
 // DomainConfigConflict is returned when the domain configuration conflicts with
 // existing records; the conflicting records must be deleted. Status 409, class
 // Conflict, not retryable.
-var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with existing records; the conflicting records must be deleted."}
+var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with existing records; the conflicting records must be deleted.", hints: []Hint{{Cause: "The domain is already bound to another bucket, or its existing records conflict with the new binding.", Fix: "Remove the domain from the other bucket, or delete the conflicting records, then bind it again."}}}
 
 // DuplicateInventoryId is returned when an inventory job with the same ID was
 // already submitted and has not finished. No documented status, class Conflict,
 // not retryable.
-var DuplicateInventoryId = &Code{name: "DuplicateInventoryId", class: ErrConflict, description: "An inventory job with the same ID was already submitted and has not finished."}
+var DuplicateInventoryId = &Code{name: "DuplicateInventoryId", class: ErrConflict, description: "An inventory job with the same ID was already submitted and has not finished.", hints: []Hint{{Cause: "A one-off inventory job (POST Bucket inventory) reused the ID of a job that has not finished.", Fix: "Wait for the job with that ID to finish, or give the new job an ID of its own."}}}
 
 // InvalidBucketState is returned when the bucket's state conflicts with the
 // request, for example versioning and cross-region replication settings. Status
 // 409, class Conflict, not retryable.
-var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings."}
+var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings.", hints: []Hint{{Cause: "The versioning change conflicts with cross-region replication, such as suspending versioning on a bucket that has a replication rule.", Fix: "Remove the replication rule before suspending versioning, and enable versioning on both buckets before adding replication."}}}
 
 // InvalidLockedTime is returned when the object lock period is invalid, for
 // example shorter than the period set before or outside 1 to 36500 days. Status
 // 409, class Conflict, not retryable.
-var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days."}
+var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days.", hints: []Hint{{Cause: "The object lock retention asked for is outside 1 to 36,500 days, or shorter than the retention already in force.", Fix: "Give a retention between 1 and 36,500 days that is no shorter than the current one."}}}
 
 // InvalidObjectState is returned when the object's storage class or state
 // conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE
 // object that was not restored. COS also sends it as AccessDenied with message
 // "InvalidObjectState". Status 403 or 409, class Conflict, not retryable.
-var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored."}
+var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored.", hints: []Hint{{Cause: "The object is in the ARCHIVE or DEEP ARCHIVE storage class and was read without a restore.", Fix: "Call POST Object restore, wait until the restore finishes, then read the object during the restored copy's lifetime."}, {Cause: "A restore was requested but has not finished yet, so the object cannot be read or copied.", Fix: "Poll HEAD Object until its x-cos-restore header shows the restore done, then read or copy the object."}}}
 
 // InvalidObjectStorage is returned when the storage class is not valid for the
 // request. Status 403, class Conflict, not retryable.
-var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The storage class is not valid for the request."}
+var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The storage class is not valid for the request.", hints: []Hint{{Cause: "The storage class asked for does not fit the bucket, for example a single-AZ class in a multi-AZ bucket, or INTELLIGENT TIERING without intelligent tiering enabled.", Fix: "Use a storage class the bucket supports: MAZ_ classes for multi-AZ buckets, and INTELLIGENT TIERING only once it is enabled."}}}
 
 // InvalidUploadStatus is returned when an object was uploaded with the JSON API
 // to a bucket that has versioning enabled; such uploads must use the XML API.
 // Status 400, class Conflict, not retryable.
-var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API."}
+var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API.", hints: []Hint{{Cause: "The object was uploaded with the old JSON API (COS V4) to a bucket that has versioning enabled.", Fix: "Upload through the XML API, which every current SDK uses."}}}
 
 // LoggingConfExists is returned when a logging configuration already exists.
 // Status 400, class Conflict, not retryable.
-var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists."}
+var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists.", hints: []Hint{{Cause: "The bucket already has an access-log configuration.", Fix: "Read it with GET Bucket logging and change it in place rather than adding another."}}}
 
 // MediaBucketAlreadyBinded is returned when the bucket is already bound to the
 // media-processing service and cannot be bound again. Status 403, class
 // Conflict, not retryable.
-var MediaBucketAlreadyBinded = &Code{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict, description: "The bucket is already bound to the media-processing service and cannot be bound again."}
+var MediaBucketAlreadyBinded = &Code{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict, description: "The bucket is already bound to the media-processing service and cannot be bound again.", hints: []Hint{{Cause: "CreateMediaBucket was called for a bucket already bound to media processing.", Fix: "Treat the code as success in setup code, or check the binding first with the media bucket list."}}}
+
+// MediaBucketUnBinded is returned when the bucket is not bound to Cloud
+// Infinite media processing, so media templates, queues and workflows cannot be
+// used with it. No documented status, class Conflict, not retryable.
+var MediaBucketUnBinded = &Code{name: "MediaBucketUnBinded", class: ErrConflict, description: "The bucket is not bound to Cloud Infinite media processing, so media templates, queues and workflows cannot be used with it.", hints: []Hint{{Cause: "The bucket is not bound to media processing (it may be bound to image processing only), so media templates, queues and workflows cannot be used on it.", Fix: "Activate media processing for the bucket with CreateMediaBucket (POST /mediabucket) or in the console, then repeat the request."}}}
 
 // ObjectLocked is returned when the object is locked: it cannot be overwritten
 // or deleted, nor its metadata changed by a copy. Status 409, class Conflict,
@@ -958,12 +989,12 @@ var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 
 
 // Busy is returned when the Select back end is busy; run the query again later.
 // Status 400, class Throttled, retryable.
-var Busy = &Code{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is busy; run the query again later."}
+var Busy = &Code{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is busy; run the query again later.", hints: []Hint{{Cause: "The Select service is overloaded at the moment.", Fix: "Run the query again after a pause, backing off further on each failure, and spread many queries over time."}}}
 
 // KmsFreqControl is returned when requests to the Key Management Service are
 // too frequent; their rate must come down. Status 503, class Throttled,
 // retryable.
-var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Requests to the Key Management Service are too frequent; their rate must come down."}
+var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Requests to the Key Management Service are too frequent; their rate must come down.", hints: []Hint{{Cause: "SSE-KMS requests reach KMS faster than its rate limit allows, since each encrypted upload or download calls KMS.", Fix: "Back off and retry, lower the concurrency of SSE-KMS requests, or ask for a higher KMS quota."}}}
 
 // Overload is returned when the Select back end is overloaded; run the query
 // again later. Status 400, class Throttled, retryable.
@@ -992,15 +1023,15 @@ var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses:
 // InternalError is returned when the service hit an internal error; SELECT
 // Object Content can also send it inside the event stream of a 200, after some
 // records. Status 500, class Server, retryable; also spelled InternalErrror.
-var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records."}
+var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records.", hints: []Hint{{Cause: "A passing fault inside COS.", Fix: "Retry with exponential backoff as the official SDKs do (up to 3 times for a 5xx); if it persists, paste the request id into COS's diagnosis tool or give it to support."}, {Cause: "A PUT Object - Copy, Upload Part - Copy or Complete Multipart Upload answered 200 yet its body holds an <Error> with InternalError.", Fix: "Parse the body of those 200 responses and retry the call when it holds an error; never take their 200 for success on its own."}, {Cause: "A Select query's event stream ended with InternalError after some records had been sent.", Fix: "Discard the partial result and run the whole query again."}}}
 
 // InternalServerException is returned when the vector bucket service hit an
 // internal error. Status 500, class Server, retryable.
-var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
+var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error.", hints: []Hint{{Cause: "A passing fault in the vector bucket service.", Fix: "Retry with backoff, as cos-go-sdk-v5's vector client does for a 5xx, and report the request id if it keeps failing."}}}
 
 // KmsInternalException is returned when the Key Management Service hit an
 // internal error while COS queried it. Status 500, class Server, retryable.
-var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The Key Management Service hit an internal error while COS queried it."}
+var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The Key Management Service hit an internal error while COS queried it.", hints: []Hint{{Cause: "KMS failed internally while COS asked it for a data key.", Fix: "Retry with exponential backoff, as the SDKs do for a 500, and give the request id to support if it continues."}}}
 
 // NotImplemented is returned when the requested operation, or a method named in
 // a header, is not implemented. Status 501, class Server, not retryable.
@@ -1037,13 +1068,16 @@ var codes = [...]*Code{
 	AccessForbidden,
 	AccountProblem,
 	ActionAccelerateNotSupported,
+	ActiveWorkflowForbiddenUpdate,
 	AmbiguousFieldName,
 	AppendPositionErr,
 	AttachmentFull,
 	AuditingJobNotFound,
 	BadDigest,
 	BadRequest,
+	BindedBucketNumLimit,
 	BucketAccelerateNotEnabled,
+	BucketAlreadyBinded,
 	BucketAlreadyExists,
 	BucketAlreadyExistsDiffRegion,
 	BucketAlreadyOwnedByYou,
@@ -1059,6 +1093,7 @@ var codes = [...]*Code{
 	ChannelStillLive,
 	ComparisonFailed,
 	ConflictException,
+	CreatedTemplateNumLimit,
 	DNSRecordVerifyFailed,
 	DomainAuditFailed,
 	DomainConfigConflict,
@@ -1085,6 +1120,7 @@ var codes = [...]*Code{
 	InvalidBucketState,
 	InvalidCompressionFormat,
 	InvalidContent,
+	InvalidContentType,
 	InvalidCopySource,
 	InvalidDelimiter,
 	InvalidDigest,
@@ -1144,6 +1180,7 @@ var codes = [...]*Code{
 	MaxMessageLengthExceeded,
 	MaxPostPreDataLengthExceededError,
 	MediaBucketAlreadyBinded,
+	MediaBucketUnBinded,
 	MetadataTooLarge,
 	MethodNotAllowed,
 	MissingAppid,
@@ -1257,6 +1294,7 @@ var codeIndex = map[string]*Code{
 	"AccountProblem":                        AccountProblem,
 	"AccoountProblem":                       AccountProblem,
 	"ActionAccelerateNotSupported":          ActionAccelerateNotSupported,
+	"ActiveWorkflowForbiddenUpdate":         ActiveWorkflowForbiddenUpdate,
 	"AmbiguousFieldName":                    AmbiguousFieldName,
 	"AppendPositionErr":                     AppendPositionErr,
 	"AttachmentFull":                        AttachmentFull,
@@ -1264,7 +1302,9 @@ var codeIndex = map[string]*Code{
 	"BadDigest":                             BadDigest,
 	"BadRequest":                            BadRequest,
 	"BadRquest":                             BadRequest,
+	"BindedBucketNumLimit":                  BindedBucketNumLimit,
 	"BucketAccelerateNotEnabled":            BucketAccelerateNotEnabled,
+	"BucketAlreadyBinded":                   BucketAlreadyBinded,
 	"BucketAlreadyExists":                   BucketAlreadyExists,
 	"BucketAlreadyExistsDiffRegion":         BucketAlreadyExistsDiffRegion,
 	"BucketAlreadyOwnedByYou":               BucketAlreadyOwnedByYou,
@@ -1280,6 +1320,7 @@ var codeIndex = map[string]*Code{
 	"ChannelStillLive":                      ChannelStillLive,
 	"ComparisonFailed":                      ComparisonFailed,
 	"ConflictException":                     ConflictException,
+	"CreatedTemplateNumLimit":               CreatedTemplateNumLimit,
 	"DNSRecordVerifyFailed":                 DNSRecordVerifyFailed,
 	"DomainAuditFailed":                     DomainAuditFailed,
 	"DomainConfigConflict":                  DomainConfigConflict,
@@ -1312,6 +1353,7 @@ var codeIndex = map[string]*Code{
 	"InvalidBucketState":                    InvalidBucketState,
 	"InvalidCompressionFormat":              InvalidCompressionFormat,
 	"InvalidContent":                        InvalidContent,
+	"InvalidContentType":                    InvalidContentType,
 	"InvalidCopySource":                     InvalidCopySource,
 	"InvalidDelimiter":                      InvalidDelimiter,
 	"InvalidDigest":                         InvalidDigest,
@@ -1373,6 +1415,7 @@ var codeIndex = map[string]*Code{
 	"MaxMessageLengthExceeded":              MaxMessageLengthExceeded,
 	"MaxPostPreDataLengthExceededError":     MaxPostPreDataLengthExceededError,
 	"MediaBucketAlreadyBinded":              MediaBucketAlreadyBinded,
+	"MediaBucketUnBinded":                   MediaBucketUnBinded,
 	"MetadataTooLarge":                      MetadataTooLarge,
 	"MatadataTooLarge":                      MetadataTooLarge,
 	"MethodNotAllowed":                      MethodNotAllowed,
