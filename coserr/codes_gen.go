@@ -200,11 +200,10 @@ var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, c
 // be a single character. Status 400, class BadRequest, not retryable.
 var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character.", hints: []Hint{{Cause: "The delimiter parameter of a listing has more than one character, such as '//'.", Fix: "Use a single character, usually '/', percent-encoded in the query string."}}}
 
-// InvalidDigest is returned when the Content-MD5 value is not a valid MD5
-// digest: it must be the base64 of the body's 16-byte MD5, 24 characters long.
-// A valid digest that does not match the body is BadDigest. Status 400, class
-// BadRequest, not retryable.
-var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is not a valid MD5 digest: it must be the base64 of the body's 16-byte MD5, 24 characters long. A valid digest that does not match the body is BadDigest.", hints: []Hint{{Cause: "Content-MD5 holds the 32-character hex form of the digest instead of the base64 of its 16 raw bytes.", Fix: "Base64-encode the 16-byte binary MD5 of the body: the header value is 24 characters, such as ZzD3iDJdrMAAb00lgLLeig==."}, {Cause: "Content-MD5 is empty, truncated, or has a line break or space added by an encoder that wraps its output.", Fix: "Send the 24 base64 characters exactly, with no white space, or leave the header out where the API does not require it."}}}
+// InvalidDigest is returned when Content-MD5 is not a well-formed MD5 value
+// (the base64 of a 16-byte digest, 24 characters); a well-formed one that does
+// not match the body is BadDigest. Status 400, class BadRequest, not retryable.
+var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "Content-MD5 is not a well-formed MD5 value (the base64 of a 16-byte digest, 24 characters); a well-formed one that does not match the body is BadDigest.", hints: []Hint{{Cause: "Content-MD5 holds the 32-character hex form of the digest instead of the base64 of its 16 raw bytes.", Fix: "Base64-encode the 16-byte binary MD5 of the body: the header value is 24 characters, such as ZzD3iDJdrMAAb00lgLLeig==."}, {Cause: "Content-MD5 is empty, truncated, or has a line break or space added by an encoder that wraps its output.", Fix: "Send the 24 base64 characters exactly, with no white space, or leave the header out where the API does not require it."}}}
 
 // InvalidFileHeaderInfo is returned when the FileHeaderInfo of the CSV input is
 // not one of NONE, USE and IGNORE. Status 400, class BadRequest, not retryable.
