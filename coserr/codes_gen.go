@@ -461,7 +461,7 @@ var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int
 
 // NotSupportedStorageClass is returned when the specified storage class is not
 // supported. Status 400, class BadRequest, not retryable.
-var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported.", hints: []Hint{{Cause: "x-cos-storage-class names a class COS does not accept for this request, such as a misspelt value or an S3 class name COS lacks.", Fix: "Send one of COS's class names, for example STANDARD, STANDARD_IA, INTELLIGENT_TIERING, ARCHIVE or DEEP_ARCHIVE, as the storage class guide lists them."}}}
+var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported.", hints: []Hint{{Cause: "x-cos-storage-class names a class COS does not accept for this request, such as a misspelt value or an S3 class name COS lacks.", Fix: "Send one of COS's class names, for example STANDARD, STANDARD_IA, INTELLIGENT_TIERING, ARCHIVE or DEEP_ARCHIVE, as PUT Object lists them."}}}
 
 // NotifyRuleEventConflict is returned when the events of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
@@ -552,7 +552,7 @@ var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: [
 // TooManyBuckets is returned when the account has reached its limit of 200
 // buckets. Status 400, class BadRequest, not retryable; also spelled
 // TooManyBucket.
-var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets.", hints: []Hint{{Cause: "The account already owns 200 buckets, COS's per-account limit, counted over all regions.", Fix: "Delete buckets that are no longer used, or put the new data under its own prefix in an existing bucket."}, {Cause: "The application creates a bucket per user, tenant or test run, so buckets pile up until creation stops (the Python SDK's tests even expect TooManyBuckets).", Fix: "Give each tenant a key prefix in a shared bucket, and delete buckets made by tests when the tests end."}}}
+var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets.", hints: []Hint{{Cause: "The account already owns 200 buckets, COS's per-account limit.", Fix: "Delete buckets that are no longer used, or put the new data under its own prefix in an existing bucket."}, {Cause: "The application creates a bucket per user, tenant or test run, so buckets pile up until creation stops (the Python SDK's tests even expect TooManyBuckets).", Fix: "Give each tenant a key prefix in a shared bucket, and delete buckets made by tests when the tests end."}}}
 
 // TooManyConfigurations is returned when the bucket has reached its limit of
 // 1,000 inventory configurations. Status 400, class BadRequest, not retryable.
@@ -832,7 +832,7 @@ var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundE
 
 // QueueNotFound is returned when the media-processing queue named in the
 // request does not exist. No documented status, class NotFound, not retryable.
-var QueueNotFound = &Code{name: "QueueNotFound", class: ErrNotFound, description: "The media-processing queue named in the request does not exist.", hints: []Hint{{Cause: "The QueueId given for a media-processing job or workflow does not exist for this bucket and region (mistyped, or taken from another bucket).", Fix: "Look up the bucket's media queues (DescribeMediaQueues) and use one of the QueueId values it returns."}}}
+var QueueNotFound = &Code{name: "QueueNotFound", class: ErrNotFound, description: "The media-processing queue named in the request does not exist.", hints: []Hint{{Cause: "The QueueId given for a media-processing job or workflow does not exist for this bucket and region (mistyped, or taken from another bucket).", Fix: "Look up the bucket's media-processing queues (DescribeMediaProcessQueues in cos-go-sdk-v5) and use one of the QueueId values it returns."}}}
 
 // ReplicationConfigurationNotFoundError is returned when the bucket has no
 // cross-region replication configuration. Status 404, class NotFound, not
@@ -845,12 +845,12 @@ var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, cla
 
 // TemplateNotFound is returned when the media-processing template named in the
 // request does not exist. No documented status, class NotFound, not retryable.
-var TemplateNotFound = &Code{name: "TemplateNotFound", class: ErrNotFound, description: "The media-processing template named in the request does not exist.", hints: []Hint{{Cause: "The TemplateId given to a job or workflow does not exist: mistyped, deleted, or created for another bucket or region.", Fix: "List the templates with DescribeMediaTemplates and reference a TemplateId it returns."}}}
+var TemplateNotFound = &Code{name: "TemplateNotFound", class: ErrNotFound, description: "The media-processing template named in the request does not exist.", hints: []Hint{{Cause: "The TemplateId given to a job or workflow does not exist: mistyped, deleted, or created for another bucket or region.", Fix: "List the templates with DescribeMediaTemplate and reference a TemplateId it returns."}}}
 
 // WorkflowExecutionNotFound is returned when the workflow execution named in
 // the request does not exist. No documented status, class NotFound, not
 // retryable.
-var WorkflowExecutionNotFound = &Code{name: "WorkflowExecutionNotFound", class: ErrNotFound, description: "The workflow execution named in the request does not exist.", hints: []Hint{{Cause: "The workflow execution (instance) that the request asks about does not exist, for example a wrong RunId or a workflow that has not run yet.", Fix: "List the workflow's executions and query one of the IDs it returns."}}}
+var WorkflowExecutionNotFound = &Code{name: "WorkflowExecutionNotFound", class: ErrNotFound, description: "The workflow execution named in the request does not exist.", hints: []Hint{{Cause: "The workflow execution (instance) that the request asks about does not exist, for example a wrong RunId or a workflow that has not run yet.", Fix: "List the workflow's executions (DescribeWorkflowExecutions) and query one of the RunId values it returns."}}}
 
 // The codes of class Conflict.
 
@@ -964,7 +964,7 @@ var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrC
 // QueuePaused is returned when the processing queue named in the request is
 // paused; resume it or submit to another queue. Status 403, class Conflict, not
 // retryable.
-var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue.", hints: []Hint{{Cause: "The queue the job was sent to is paused, so it accepts no new jobs.", Fix: "Switch the queue back to Active (UpdateMediaQueue) or submit the job to another active queue."}}}
+var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue.", hints: []Hint{{Cause: "The queue the job was sent to is paused, so it accepts no new jobs.", Fix: "Set the queue's State back to Active (UpdateMediaProcessQueue in cos-go-sdk-v5) or submit the job to another active queue."}}}
 
 // QuotaConflict is returned when the request conflicts with a quota. Status
 // 409, class Conflict, not retryable.
@@ -982,7 +982,7 @@ var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409},
 
 // RestoreAlreadyInProgress is returned when the object is already being
 // restored. Status 409, class Conflict, not retryable.
-var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored.", hints: []Hint{{Cause: "A POST Object restore was sent for an archived object whose restore is still running.", Fix: "Wait for the running restore to finish (HEAD Object shows its progress) instead of sending another restore request."}}}
+var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored.", hints: []Hint{{Cause: "A POST Object restore was sent for an archived object whose restore is still running.", Fix: "Wait for the running restore to finish (HEAD Object's x-cos-restore header shows whether it is still going) instead of sending another restore request."}}}
 
 // RestoreNonArchiveObject is returned when a restore was requested for an
 // object that is not archived; only archived objects can be restored. Status
@@ -991,7 +991,7 @@ var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: [
 
 // TemplateNameDuplicate is returned when a media-processing template with that
 // name already exists. No documented status, class Conflict, not retryable.
-var TemplateNameDuplicate = &Code{name: "TemplateNameDuplicate", class: ErrConflict, description: "A media-processing template with that name already exists.", hints: []Hint{{Cause: "A media-processing template with the same name already exists, and template names must be unique.", Fix: "Pick another name, or update the existing template (find it with DescribeMediaTemplates) instead of creating a second one."}}}
+var TemplateNameDuplicate = &Code{name: "TemplateNameDuplicate", class: ErrConflict, description: "A media-processing template with that name already exists.", hints: []Hint{{Cause: "A media-processing template with the same name already exists, and template names must be unique.", Fix: "Pick another name, or update the existing template (find it with DescribeMediaTemplate) instead of creating a second one."}}}
 
 // UploadConflict is returned when uploads to the same object key came too often
 // and conflict. Status 409, class Conflict, not retryable.
