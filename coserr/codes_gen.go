@@ -534,7 +534,7 @@ var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []i
 // SSEHeaderNotAllowed is returned when the operation does not support the
 // server-side encryption header given. Status 400, class BadRequest, not
 // retryable.
-var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given.", hints: []Hint{{Cause: "A server-side encryption header was sent with an operation that takes none, for example on a request that only reads or lists.", Fix: "Send encryption headers only with requests that write data (uploads, Initiate Multipart Upload, copies) and drop them elsewhere."}}}
+var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given.", hints: []Hint{{Cause: "x-cos-server-side-encryption was sent on a request that writes no data, such as a GET or HEAD, where COS takes no such header.", Fix: "Send x-cos-server-side-encryption only with requests that write data (uploads, Initiate Multipart Upload, copies); reading an SSE-COS or SSE-KMS object needs no encryption header, only SSE-C reads carry the customer key."}}}
 
 // ServiceQuotaExceededException is returned when a vector bucket request would
 // exceed a service quota. Status 402, class BadRequest, not retryable.
@@ -599,7 +599,7 @@ var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", sta
 
 // WebsiteURLInvalid is returned when the custom domain URL is invalid. Status
 // 400, class BadRequest, not retryable.
-var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid.", hints: []Hint{{Cause: "A static website setting names a redirect or custom URL whose format COS rejects.", Fix: "Write the domain or URL in the form the PUT Bucket website page specifies (no stray scheme, path or spaces) and send it again."}}}
+var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid.", hints: []Hint{{Cause: "A static website setting names a redirect or custom URL whose format COS rejects.", Fix: "Compare the redirect domain or URL with the format the PUT Bucket website page gives for that field, correct it and send the configuration again."}}}
 
 // WorkFlowNumLimit is returned when the account has created as many
 // media-processing workflows as Cloud Infinite allows. No documented status,
@@ -775,7 +775,7 @@ var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration",
 // NoSuchJob is returned when the specified batch operation job does not exist,
 // or, for UpdateJobStatus and UpdateJobPriority, has already completed. Status
 // 404, class NotFound, not retryable.
-var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed.", hints: []Hint{{Cause: "The job ID is wrong, or the request went to another region's or account's control endpoint than the one the job was created in.", Fix: "Take the ID from CreateJob's response or from ListJobs, and call <UIN>.cos-control.<Region>.myqcloud.com with the region and account of the job."}, {Cause: "UpdateJobStatus or UpdateJobPriority was called for a job that has already completed.", Fix: "Check the job's state with DescribeJob first; a finished job cannot be changed, so create a new job if the work must run again."}, {Cause: "The job was created more than 90 days ago, beyond the window ListJobs shows.", Fix: "Keep the IDs of jobs you still need to inspect, and expect older jobs to be gone from the listing."}}}
+var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed.", hints: []Hint{{Cause: "The job ID is wrong, or the request went to another region's or account's control endpoint than the one the job was created in.", Fix: "Take the ID from CreateJob's response or from ListJobs, and call <UIN>.cos-control.<Region>.myqcloud.com with the region and account of the job."}, {Cause: "UpdateJobStatus or UpdateJobPriority was called for a job that has already completed.", Fix: "Check the job's state with DescribeJob first; a finished job cannot be changed, so create a new job if the work must run again."}, {Cause: "The job is older than the 90 days of jobs that COS lists, so it may no longer be kept.", Fix: "Save what you need from a job (its report and status) while it is recent, and treat older job IDs as gone."}}}
 
 // NoSuchKey is returned when the specified object key does not exist. Status
 // 404, class NotFound, not retryable.
