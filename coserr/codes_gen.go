@@ -484,11 +484,11 @@ var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZ
 // BadRequest, not retryable.
 var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record.", hints: []Hint{{Cause: "A record of the queried object or of the result is longer than the 1 MB Select allows, often because RecordDelimiter does not match the file and the whole file reads as one record.", Fix: "Set RecordDelimiter (and, for JSON, the LINES or DOCUMENT type) to match the file; records genuinely over 1 MB must be split before Select can read them."}}}
 
-// PolicyFull is returned when the root account has reached COS's limit of 1,000
-// ACLs, so a request that would add one (an upload or bucket creation that sets
-// an ACL) is refused with "your policy or acl has reached the limit". Status
-// 400, class BadRequest, not retryable.
-var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The root account has reached COS's limit of 1,000 ACLs, so a request that would add one (an upload or bucket creation that sets an ACL) is refused with \"your policy or acl has reached the limit\".", hints: []Hint{{Cause: "The root account already holds the 1,000 ACLs COS allows, and the request (an upload or bucket creation that sets an ACL) would add one more.", Fix: "Delete ACLs you no longer need and stop sending x-cos-acl on uploads, so that new objects inherit the bucket's permissions.", Message: "your policy or acl has reached the limit"}}}
+// PolicyFull is returned when the root account has reached its limit of 1,000
+// ACLs, so an upload or bucket creation that sets an ACL is refused ("your
+// policy or acl has reached the limit"). Status 400, class BadRequest, not
+// retryable.
+var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The root account has reached its limit of 1,000 ACLs, so an upload or bucket creation that sets an ACL is refused (\"your policy or acl has reached the limit\").", hints: []Hint{{Cause: "The root account already holds the 1,000 ACLs COS allows, and the request (an upload or bucket creation that sets an ACL) would add one more.", Fix: "Delete ACLs you no longer need and stop sending x-cos-acl on uploads, so that new objects inherit the bucket's permissions.", Message: "your policy or acl has reached the limit"}}}
 
 // PolicyVersionFull is returned when the number of policy versions has reached
 // its limit. Status 400, class BadRequest, not retryable.
@@ -561,7 +561,7 @@ var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int
 // TooManyJobs is returned when the account has as many Batch Operations jobs as
 // it may have at once, so CreateJob cannot start another until older jobs end;
 // COS sends it as 500. Status 500, class BadRequest, not retryable.
-var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrBadRequest, description: "The account has as many Batch Operations jobs as it may have at once, so CreateJob cannot start another until older jobs end; COS sends it as 500.", hints: []Hint{{Cause: "The account has reached the number of Batch Operations jobs COS allows at once, and new jobs are refused until older ones end.", Fix: "Look through ListJobs for jobs still active, paused or waiting for confirmation, cancel the ones you do not need with UpdateJobStatus, and create the job once the count drops."}}}
+var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrBadRequest, description: "The account has as many Batch Operations jobs as it may have at once, so CreateJob cannot start another until older jobs end; COS sends it as 500.", hints: []Hint{{Cause: "The account has reached the number of Batch Operations jobs COS allows at once, and new jobs are refused until older ones end.", Fix: "Look through ListJobs for jobs still Active, Paused or Suspended (awaiting confirmation), cancel the ones you do not need with UpdateJobStatus, and create the job once the count drops."}}}
 
 // UnexpectedContent is returned when the request does not support the content
 // it carries. Status 400, class BadRequest, not retryable.
@@ -636,13 +636,13 @@ var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class
 // Authorization header. Status 401, class Unauthenticated, not retryable.
 var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header."}
 
-// RequestHasExpired is returned when the request arrived after its signature's
-// validity window (q-sign-time) ended: a presigned URL or signature used too
-// late, or a local clock so far off that a freshly signed window had already
-// passed. Its code is "Request has expired". COS also sends it as AccessDenied
-// with message "Request has expired". Status 403, class Unauthenticated, not
-// retryable. It means that the local clock is wrong.
-var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request arrived after its signature's validity window (q-sign-time) ended: a presigned URL or signature used too late, or a local clock so far off that a freshly signed window had already passed.", hints: []Hint{{Cause: "A presigned URL, or a signature computed ahead of time, was used after the end of its q-sign-time window.", Fix: "Generate a new URL or signature when it is about to be used, with an expiry long enough for the request (cos-go-sdk-v5's GetPresignedURL takes the duration)."}, {Cause: "The local clock runs behind, or its time zone is set wrong, so a request the SDK has just signed already carries an ended window; cos-go-sdk-v5 signs for one hour from the local clock, so that clock is over an hour off.", Fix: "Synchronise the machine's clock with NTP and set the right time zone, then send the request again."}, {Cause: "A long upload kept using the signature or temporary key it started with after that signature or key had expired.", Fix: "Sign every part request afresh and refresh temporary credentials before they expire; COS accepts a new signature partway through a multipart upload."}}}
+// RequestHasExpired is returned when the signature window (q-sign-time) ended
+// before the request arrived: a presigned URL used too late, or a local clock
+// so far off that a fresh signature is void. Its code is "Request has expired".
+// COS also sends it as AccessDenied with message "Request has expired". Status
+// 403, class Unauthenticated, not retryable. It means that the local clock is
+// wrong.
+var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The signature window (q-sign-time) ended before the request arrived: a presigned URL used too late, or a local clock so far off that a fresh signature is void.", hints: []Hint{{Cause: "A presigned URL, or a signature computed ahead of time, was used after the end of its q-sign-time window.", Fix: "Generate a new URL or signature when it is about to be used, with an expiry long enough for the request (cos-go-sdk-v5's GetPresignedURL takes the duration)."}, {Cause: "The local clock runs behind, or its time zone is set wrong, so a request the SDK has just signed already carries an ended window; cos-go-sdk-v5 signs for one hour from the local clock, so that clock is over an hour off.", Fix: "Synchronise the machine's clock with NTP and set the right time zone, then send the request again."}, {Cause: "A long upload kept using the signature or temporary key it started with after that signature or key had expired.", Fix: "Sign every part request afresh and refresh temporary credentials before they expire; COS accepts a new signature partway through a multipart upload."}}}
 
 // RequestTimeTooSkewed is returned when the local time differs from the server
 // time by more than 15 minutes. COS also sends it as AccessDenied with message
