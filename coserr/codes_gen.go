@@ -41,16 +41,16 @@ var (
 // PermanentRedirect is returned when the resource has moved for good; the
 // request must go to the address in the Location header. Status 301, class
 // Redirect, not retryable.
-var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; the request must go to the address in the Location header."}
+var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; the request must go to the address in the Location header.", hints: []Hint{{Cause: "The resource now lives at another address for good, so the endpoint the client uses is out of date.", Fix: "Follow the Location header, then change the configured endpoint to that address rather than following the redirect on every request."}}}
 
 // Redirect is returned when the request is temporarily redirected. Status 307,
 // class Redirect, not retryable.
-var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected."}
+var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected.", hints: []Hint{{Cause: "COS redirected the request to another address for the time being.", Fix: "Follow the Location header for this request only and keep the configured endpoint unchanged."}}}
 
 // TemporaryRedirect is returned when the resource is temporarily elsewhere, for
 // example during a DNS update; the request must follow the Location header.
 // Status 307 or 302, class Redirect, not retryable.
-var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header."}
+var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header.", hints: []Hint{{Cause: "COS is serving the resource from another address for now, for example while DNS for a bucket or domain is being updated.", Fix: "Follow the Location header for this request and keep the configured endpoint; do not store the temporary address."}}}
 
 // The codes of class BadRequest.
 
@@ -477,132 +477,154 @@ var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int
 
 // NotSupportedStorageClass is returned when the specified storage class is not
 // supported. Status 400, class BadRequest, not retryable.
-var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported."}
+var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported.", hints: []Hint{{Cause: "x-cos-storage-class names a class COS does not accept for this request, such as a misspelt value or an S3 class name COS lacks.", Fix: "Send one of COS's class names, for example STANDARD, STANDARD_IA, INTELLIGENT_TIERING, ARCHIVE or DEEP_ARCHIVE, as PUT Object lists them."}}}
 
 // NotifyRuleEventConflict is returned when the events of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of notification rules conflict."}
+var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of notification rules conflict.", hints: []Hint{{Cause: "A new event notification rule fires on the same event type as an existing rule for objects both rules match.", Fix: "Merge the two rules, or change one rule's events so no event is claimed twice for the same objects."}}}
 
 // NotifyRulePrefixConflict is returned when the prefixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The prefixes of notification rules conflict."}
+var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The prefixes of notification rules conflict.", hints: []Hint{{Cause: "The key prefix of a new notification rule overlaps an existing rule's prefix (one is the start of the other) for the same events.", Fix: "Give the rules prefixes that do not contain each other, or fold them into one rule."}}}
 
 // NotifyRuleSuffixConflict is returned when the suffixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The suffixes of notification rules conflict."}
+var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The suffixes of notification rules conflict.", hints: []Hint{{Cause: "The key suffix of a new notification rule overlaps an existing rule's suffix for the same events and prefix.", Fix: "Use suffixes that cannot match the same key (for example .jpg and .png), or fold the rules into one."}}}
 
 // OAZOperationNotSupportOnMAZBucket is returned when a single-AZ operation was
 // sent to a multi-AZ bucket. Status 400, class BadRequest, not retryable.
-var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
+var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket.", hints: []Hint{{Cause: "An operation available only on single-AZ buckets was sent to a multi-AZ bucket; APPEND Object is one that multi-AZ buckets do not support.", Fix: "Check the limits of the multi-AZ feature and run this operation on a single-AZ bucket instead."}}}
 
 // OverMaxRecordSize is returned when a record of the queried object or of the
 // result is longer than the 1 MB Select allows per record. Status 400, class
 // BadRequest, not retryable.
-var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record."}
+var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record.", hints: []Hint{{Cause: "A record of the queried object or of the result is longer than the 1 MB Select allows, often because RecordDelimiter does not match the file and the whole file reads as one record.", Fix: "Set RecordDelimiter (and, for JSON, the LINES or DOCUMENT type) to match the file; records genuinely over 1 MB must be split before Select can read them."}}}
 
-// PolicyFull is returned when the number of ACLs and policies has reached its
-// limit. Status 400, class BadRequest, not retryable.
-var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+// PolicyFull is returned when the root account has reached its limit of 1,000
+// ACLs, so an upload or bucket creation that sets an ACL is refused ("your
+// policy or acl has reached the limit"). Status 400, class BadRequest, not
+// retryable.
+var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The root account has reached its limit of 1,000 ACLs, so an upload or bucket creation that sets an ACL is refused (\"your policy or acl has reached the limit\").", hints: []Hint{{Cause: "The root account already holds the 1,000 ACLs COS allows, and the request (an upload or bucket creation that sets an ACL) would add one more.", Fix: "Delete ACLs you no longer need and stop sending x-cos-acl on uploads, so that new objects inherit the bucket's permissions.", Message: "your policy or acl has reached the limit"}}}
 
 // PolicyVersionFull is returned when the number of policy versions has reached
 // its limit. Status 400, class BadRequest, not retryable.
-var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of policy versions has reached its limit."}
+var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of policy versions has reached its limit.", hints: []Hint{{Cause: "The bucket policy already has as many stored versions as COS keeps, so writing another version is refused.", Fix: "Remove policy versions you no longer need before writing the policy again, and batch changes into fewer writes."}}}
+
+// QueueNumLimit is returned when the account has created as many
+// media-processing queues as Cloud Infinite allows. No documented status, class
+// BadRequest, not retryable.
+var QueueNumLimit = &Code{name: "QueueNumLimit", class: ErrBadRequest, description: "The account has created as many media-processing queues as Cloud Infinite allows.", hints: []Hint{{Cause: "The account already has as many media-processing queues as Cloud Infinite allows, so creating another one is refused.", Fix: "Submit jobs to an existing queue or delete queues that are no longer used; ask Tencent Cloud support if more queues are truly needed."}}}
 
 // RequestIsNotMultiPartContent is returned when the Content-Type of the POST
 // request is invalid. Status 400, class BadRequest, not retryable.
-var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "The Content-Type of the POST request is invalid."}
+var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "The Content-Type of the POST request is invalid.", hints: []Hint{{Cause: "A POST Object (form) upload was sent without a multipart/form-data Content-Type carrying its boundary.", Fix: "Send the form as multipart/form-data with the boundary in Content-Type, as POST Object describes."}}}
 
 // RequestTimeout is returned when the request timed out: the server stopped
 // waiting for data, because the network is slow or too many uploads run at
 // once. Status 400, class BadRequest, retryable; also spelled RequestTimeOut.
-var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once."}
+var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once.", hints: []Hint{{Cause: "The upload stalled or ran too slowly, so COS stopped waiting for the rest of the body, typically over a weak public link or a proxy.", Fix: "Retry with backoff, and for large files use multipart upload with smaller parts so a stall costs one part, over a private endpoint or a closer region where possible."}, {Cause: "So many uploads run in parallel over one link that each connection gets too little bandwidth to keep COS reading.", Fix: "Lower the number of concurrent uploads or parts in flight until each keeps a steady rate, and check that other programs are not using up the bandwidth."}}}
 
 // ResourceDownloadFailed is returned when cloud Infinite could not download the
 // input resource named in the request. Status 400, class BadRequest, not
 // retryable.
-var ResourceDownloadFailed = &Code{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest, description: "Cloud Infinite could not download the input resource named in the request."}
+var ResourceDownloadFailed = &Code{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest, description: "Cloud Infinite could not download the input resource named in the request.", hints: []Hint{{Cause: "Cloud Infinite could not fetch the input: the URL is wrong or unreachable, or the object is private and the link is not signed.", Fix: "Open the input URL from outside to check it, and give a signed URL (or an object of the processing bucket) when the input is private."}}}
 
 // ResourceNotSupported is returned when the input file is damaged or of a kind
 // Cloud Infinite does not support. Status 400, class BadRequest, not retryable.
-var ResourceNotSupported = &Code{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The input file is damaged or of a kind Cloud Infinite does not support."}
+var ResourceNotSupported = &Code{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The input file is damaged or of a kind Cloud Infinite does not support.", hints: []Hint{{Cause: "The input file is damaged, empty or encrypted, or its format is not one this processing accepts.", Fix: "Check the file's real format against Cloud Infinite's list of supported inputs, and repair, decrypt or re-encode it before submitting again."}}}
+
+// RestoreFileSizeExceed is returned when an archived object of 256 MB or more
+// cannot be restored with the Expedited tier. Status 405, class BadRequest, not
+// retryable.
+var RestoreFileSizeExceed = &Code{name: "RestoreFileSizeExceed", statuses: []int{405}, class: ErrBadRequest, description: "An archived object of 256 MB or more cannot be restored with the Expedited tier.", hints: []Hint{{Cause: "The restore asked for the Expedited tier for an archived object of 256 MB or more, which Expedited does not accept.", Fix: "Restore the object with the Standard or Bulk tier instead."}}}
 
 // SQLParsingError is returned when the Select SQL expression cannot be parsed
 // or is not supported (GROUP, UNION and ORDER, for example, are not). Status
 // 400, class BadRequest, not retryable.
-var SQLParsingError = &Code{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest, description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not)."}
+var SQLParsingError = &Code{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest, description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not).", hints: []Hint{{Cause: "The Select expression has a syntax error or uses something Select does not support, such as GROUP BY, UNION or ORDER BY.", Fix: "Reduce the query to SELECT with WHERE and LIMIT over COSObject, and do grouping or sorting in your own code."}}}
 
 // SSEContentNotSupported is returned when the encryption method is not
 // supported. Status 400, class BadRequest, not retryable.
-var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The encryption method is not supported."}
+var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The encryption method is not supported.", hints: []Hint{{Cause: "x-cos-server-side-encryption names an encryption method COS does not offer.", Fix: "Send AES256 for COS-managed keys or cos/kms (with a KMS key) for KMS-managed keys."}}}
 
 // SSEHeaderNotAllowed is returned when the operation does not support the
 // server-side encryption header given. Status 400, class BadRequest, not
 // retryable.
-var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given."}
+var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given.", hints: []Hint{{Cause: "x-cos-server-side-encryption was sent on a request that writes no data, such as a GET or HEAD, where COS takes no such header.", Fix: "Send x-cos-server-side-encryption only with requests that write data (uploads, Initiate Multipart Upload, copies); reading an SSE-COS or SSE-KMS object needs no encryption header, only SSE-C reads carry the customer key."}}}
 
 // ServiceQuotaExceededException is returned when a vector bucket request would
 // exceed a service quota. Status 402, class BadRequest, not retryable.
-var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "A vector bucket request would exceed a service quota."}
+var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "A vector bucket request would exceed a service quota.", hints: []Hint{{Cause: "Creating the vector bucket, index or vectors would take the account past a quota of the vector service.", Fix: "Delete vector buckets or indexes you no longer need, or ask for a higher quota; resending the same request will not pass."}}}
 
 // SsecDecryptHeaderInvalid is returned when the source object is encrypted with
 // SSE-C and the request does not give the same key in its headers. Status 400,
 // class BadRequest, not retryable.
-var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers."}
+var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers.", hints: []Hint{{Cause: "The source object is encrypted with a customer key (SSE-C) and the request does not carry that key, or carries another one.", Fix: "Send the SSE-C algorithm, key and key-MD5 headers with the same key used at upload (for a copy, the x-cos-copy-source-server-side-encryption-customer-* headers)."}}}
 
 // TargetBucketNameInvalid is returned when the target bucket name is invalid.
 // Status 400, class BadRequest, not retryable.
-var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
+var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid.", hints: []Hint{{Cause: "The destination bucket named in a logging, replication or inventory setting is not a valid full bucket name.", Fix: "Give the destination as BucketName-APPID of an existing bucket, in lowercase letters, digits and hyphens."}}}
 
 // TooManyBuckets is returned when the account has reached its limit of 200
 // buckets. Status 400, class BadRequest, not retryable; also spelled
 // TooManyBucket.
-var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets."}
+var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets.", hints: []Hint{{Cause: "The account already owns 200 buckets, COS's per-account limit.", Fix: "Delete buckets that are no longer used, or put the new data under its own prefix in an existing bucket."}, {Cause: "The application creates a bucket per user, tenant or test run, so buckets pile up until creation stops (the Python SDK's tests even expect TooManyBuckets).", Fix: "Give each tenant a key prefix in a shared bucket, and delete buckets made by tests when the tests end."}}}
 
 // TooManyConfigurations is returned when the bucket has reached its limit of
 // 1,000 inventory configurations. Status 400, class BadRequest, not retryable.
-var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory configurations."}
+var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory configurations.", hints: []Hint{{Cause: "The bucket already has 1,000 inventory configurations, the most COS allows.", Fix: "Delete inventory configurations that are no longer used, or cover several prefixes with fewer, broader ones."}}}
+
+// TooManyJobs is returned when the account has as many Batch Operations jobs as
+// it may have at once, so CreateJob cannot start another until older jobs end;
+// COS sends it as 500. Status 500, class BadRequest, not retryable.
+var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrBadRequest, description: "The account has as many Batch Operations jobs as it may have at once, so CreateJob cannot start another until older jobs end; COS sends it as 500.", hints: []Hint{{Cause: "The account has reached the number of Batch Operations jobs COS allows at once, and new jobs are refused until older ones end.", Fix: "Look through ListJobs for jobs still Active, Paused or Suspended (awaiting confirmation), cancel the ones you do not need with UpdateJobStatus, and create the job once the count drops."}}}
 
 // UnexpectedContent is returned when the request does not support the content
 // it carries. Status 400, class BadRequest, not retryable.
-var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request does not support the content it carries."}
+var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request does not support the content it carries.", hints: []Hint{{Cause: "The request carries content the operation does not take, such as a body on a request that expects none.", Fix: "Send the operation without a body (and without Content-Type and Content-MD5 for it), or with only the body its API page describes."}}}
 
 // UnresolvableGrantByUID is returned when the UID given does not exist. Status
 // 400, class BadRequest, not retryable.
-var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "The UID given does not exist."}
+var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "The UID given does not exist.", hints: []Hint{{Cause: "An ACL grant names an account ID that does not exist.", Fix: "Check the grantee's UIN and write it in the form id=\"qcs::cam::uin/<OwnerUin>:uin/<SubUin>\"."}}}
 
 // UploadIdNotSupported is returned when the UploadId was created by the JSON
 // API and cannot be used with the XML API. Status 405, class BadRequest, not
 // retryable.
-var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "The UploadId was created by the JSON API and cannot be used with the XML API."}
+var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "The UploadId was created by the JSON API and cannot be used with the XML API.", hints: []Hint{{Cause: "The UploadId was created by the old JSON API, which the XML multipart operations cannot continue.", Fix: "Start a new multipart upload with the XML API's Initiate Multipart Upload and use its UploadId throughout."}}}
 
 // UserCnameInvalid is returned when the CNAME given does not exist or is
 // invalid. Status 400, class BadRequest, not retryable.
-var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The CNAME given does not exist or is invalid."}
+var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The CNAME given does not exist or is invalid.", hints: []Hint{{Cause: "The custom domain has no CNAME record, or its CNAME does not point at the bucket's COS domain.", Fix: "Add a CNAME from the custom domain to the bucket's default domain at your DNS provider, check that it resolves, then bind the domain."}}}
 
 // UserKeyMustBeSpecified is returned when a POST to a bucket does not name the
 // object path. Status 400, class BadRequest, not retryable.
-var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket does not name the object path."}
+var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket does not name the object path.", hints: []Hint{{Cause: "A POST Object form upload has no key field naming the object.", Fix: "Add the key form field (it may contain ${filename}) before the file field of the form."}}}
 
 // UserNetworkTooSlow is returned when the client's network is too slow. Status
-// 400, class BadRequest, retryable.
-var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, retryable: true, description: "The client's network is too slow."}
+// 400, class BadRequest, not retryable.
+var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, description: "The client's network is too slow.", hints: []Hint{{Cause: "The client's transfer rate fell below what COS tolerates, typically over a weak or shared public link or with too many transfers at once.", Fix: "Cut the number of parallel transfers, use multipart upload with smaller parts, and move the client to a faster path (private network, a closer region or global acceleration) before trying again."}}}
 
 // ValidationException is returned when a vector bucket request is invalid; the
 // body lists the fields that failed validation. Status 400, class BadRequest,
 // not retryable.
-var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "A vector bucket request is invalid; the body lists the fields that failed validation."}
+var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "A vector bucket request is invalid; the body lists the fields that failed validation.", hints: []Hint{{Cause: "A field of the vector request fails validation; the JSON body's fieldList names its path and the rule it broke (a VectorBucketName that does not match the pattern, for example).", Fix: "Read fieldList in the error body, correct each named field, and send the request again."}}}
 
 // VerifyAlgorithmNotSupported is returned when the checksum algorithm is not
 // supported. Status 400, class BadRequest, not retryable.
-var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm is not supported."}
+var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm is not supported.", hints: []Hint{{Cause: "The request asks COS to verify the data with a checksum algorithm it does not implement.", Fix: "Rely on the checks COS supports (Content-MD5 on upload, and the CRC64 it returns in x-cos-hash-crc64ecma) and drop the other checksum header."}}}
 
 // WebsiteURLInvalid is returned when the custom domain URL is invalid. Status
 // 400, class BadRequest, not retryable.
-var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid."}
+var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid.", hints: []Hint{{Cause: "A static website setting names a redirect or custom URL whose format COS rejects.", Fix: "Compare the redirect domain or URL with the format the PUT Bucket website page gives for that field, correct it and send the configuration again."}}}
+
+// WorkFlowNumLimit is returned when the account has created as many
+// media-processing workflows as Cloud Infinite allows. No documented status,
+// class BadRequest, not retryable.
+var WorkFlowNumLimit = &Code{name: "WorkFlowNumLimit", class: ErrBadRequest, description: "The account has created as many media-processing workflows as Cloud Infinite allows.", hints: []Hint{{Cause: "The account already has as many workflows as Cloud Infinite allows, so creating another one is refused.", Fix: "Delete workflows that are no longer used, or change an existing one (pause it first, since an active workflow cannot be updated)."}}}
 
 // XMLSizeLimit is returned when the XML is longer than allowed. Status 400,
 // class BadRequest, not retryable.
-var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML is longer than allowed."}
+var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML is longer than allowed.", hints: []Hint{{Cause: "The XML body is larger than COS accepts, for example a DELETE Multiple Objects list or a large configuration document.", Fix: "Split the request into smaller ones (DELETE Multiple Objects takes at most 1,000 keys per call) or trim the configuration."}}}
 
 // The codes of class Unauthenticated.
 
@@ -630,33 +652,34 @@ var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class
 // Authorization header. Status 401, class Unauthenticated, not retryable.
 var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header.", hints: []Hint{{Cause: "The Cloud Infinite request was sent unsigned: neither an Authorization header nor signature query parameters.", Fix: "Sign the request as for COS and send the signature in the Authorization header."}}}
 
-// RequestHasExpired is returned when the request was sent after the signature's
-// validity period ended, or the local clock disagrees with the time of its time
-// zone. Its code is "Request has expired". COS also sends it as AccessDenied
-// with message "Request has expired". Status 403, class Unauthenticated, not
-// retryable. It means that the local clock is wrong.
-var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request was sent after the signature's validity period ended, or the local clock disagrees with the time of its time zone."}
+// RequestHasExpired is returned when the signature window (q-sign-time) ended
+// before the request arrived: a presigned URL used too late, or a local clock
+// so far off that a fresh signature is void. Its code is "Request has expired".
+// COS also sends it as AccessDenied with message "Request has expired". Status
+// 403, class Unauthenticated, not retryable. It means that the local clock is
+// wrong.
+var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The signature window (q-sign-time) ended before the request arrived: a presigned URL used too late, or a local clock so far off that a fresh signature is void.", hints: []Hint{{Cause: "A presigned URL, or a signature computed ahead of time, was used after the end of its q-sign-time window.", Fix: "Generate a new URL or signature when it is about to be used, with an expiry long enough for the request (cos-go-sdk-v5's GetPresignedURL takes the duration)."}, {Cause: "The local clock runs behind, or its time zone is set wrong, so a request the SDK has just signed already carries an ended window; cos-go-sdk-v5 signs for one hour from the local clock, so that clock is over an hour off.", Fix: "Synchronise the machine's clock with NTP and set the right time zone, then send the request again."}, {Cause: "A long upload kept using the signature or temporary key it started with after that signature or key had expired.", Fix: "Sign every part request afresh and refresh temporary credentials before they expire; COS accepts a new signature partway through a multipart upload."}}}
 
 // RequestTimeTooSkewed is returned when the local time differs from the server
 // time by more than 15 minutes. COS also sends it as AccessDenied with message
 // "RequestTimeTooSkewed". Status 403, class Unauthenticated, not retryable. It
 // means that the local clock is wrong.
-var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The local time differs from the server time by more than 15 minutes."}
+var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The local time differs from the server time by more than 15 minutes.", hints: []Hint{{Cause: "The client machine's clock is more than 15 minutes away from COS's time.", Fix: "Synchronise the clock with NTP (on Linux, compare date -R with a reliable source) and sign the request again."}, {Cause: "The wall clock looks right but the system time zone is wrong, so the Unix time used for the signature is off by whole hours.", Fix: "Set the correct time zone instead of moving the clock by hand, and compare the local time with the Date header of a COS response."}}}
 
 // SecretidNotExist is returned when the SecretId that signed the Cloud Infinite
 // request does not exist. Status 401, class Unauthenticated, not retryable.
-var SecretidNotExist = &Code{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated, description: "The SecretId that signed the Cloud Infinite request does not exist."}
+var SecretidNotExist = &Code{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated, description: "The SecretId that signed the Cloud Infinite request does not exist.", hints: []Hint{{Cause: "The SecretId in the Cloud Infinite signature is not a live key: mistyped, deleted or disabled in CAM.", Fix: "Copy the SecretId again from CAM's API key page, check that the key is enabled, and sign with the SecretKey of the same pair."}}}
 
 // SignatureDoesNotMatch is returned when the signature the client computed
 // differs from the one COS computed. COS also sends it as AccessDenied with
 // message "SignatureDoesNotMatch". Status 403, class Unauthenticated, not
 // retryable.
-var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one COS computed."}
+var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one COS computed.", hints: []Hint{{Cause: "The key contains characters ('+', spaces, non-ASCII) that were encoded one way when signing and another on the wire; a '+' sent raw is read as a space, as the FormatString in the error body shows.", Fix: "Compare the error's FormatString with the one you signed, and percent-encode the key identically for signing and sending ('+' as %2B)."}, {Cause: "The SecretKey that signed the request is not the one paired with the SecretId in q-ak, or one of them carries stray spaces.", Fix: "Take SecretId and SecretKey as one pair from the same CAM key and trim them (cos-go-sdk-v5 refuses keys with surrounding spaces)."}, {Cause: "A header or parameter listed in q-header-list or q-url-param-list changed after signing, for example rewritten by a proxy, or a POST Object signature was computed over a different policy.", Fix: "Sign the request after its last change, leave out of the signature any header a proxy rewrites, and for POST Object sign the exact policy you send."}}}
 
 // SignatureExpired is returned when the signature of a Cloud Infinite request
 // is past its validity period; sign the request again. Status 401, class
 // Unauthenticated, not retryable.
-var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, description: "The signature of a Cloud Infinite request is past its validity period; sign the request again."}
+var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, description: "The signature of a Cloud Infinite request is past its validity period; sign the request again.", hints: []Hint{{Cause: "The Cloud Infinite request carried a signature whose validity had ended, often a processing URL built once and used later.", Fix: "Sign each Cloud Infinite request when it is sent, and check the client clock if freshly made signatures are refused too."}}}
 
 // The codes of class AccessDenied.
 
@@ -696,29 +719,34 @@ var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, c
 
 // NoProcessAuthority is returned when the caller has no permission to process
 // images. Status 403, class AccessDenied, not retryable.
-var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller has no permission to process images."}
+var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller has no permission to process images.", hints: []Hint{{Cause: "The account or key that signed the image-processing request holds no permission to process images in this bucket, as with a sub-account whose policy grants only object reads and writes.", Fix: "Grant that identity the Cloud Infinite (ci) actions for the bucket in CAM, or send the processing request with credentials of the bucket's owner."}}}
 
 // PaymentRequired is returned when the cost quota is used up. Status 402, class
 // AccessDenied, not retryable.
-var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The cost quota is used up."}
+var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The cost quota is used up.", hints: []Hint{{Cause: "The account's cost quota is used up, for example because its balance is overdue.", Fix: "Check the balance in the Billing Center and top up the account; requests succeed again once it is in credit."}}}
 
 // ResourceAccessDenied is returned when cloud Infinite has not been granted
 // access to the resource the request names; grant the permission first. Status
 // 400, class AccessDenied, not retryable.
-var ResourceAccessDenied = &Code{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied, description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first."}
+var ResourceAccessDenied = &Code{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied, description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first.", hints: []Hint{{Cause: "Cloud Infinite has no permission on the bucket or object the job reads or writes, for example because its service role was never authorized for that bucket.", Fix: "Authorize Cloud Infinite for the bucket in the console, and keep the job's input and output in buckets it may access."}}}
 
 // UnavailableForLegalReasons is returned when the service or resource is
 // unavailable for legal or compliance reasons, such as an overdue payment or
 // blocked content. Status 451, class AccessDenied, not retryable.
-var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content."}
+var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content.", hints: []Hint{{Cause: "The account has an overdue payment, and COS suspends service until it is settled.", Fix: "Check the account balance in the Billing Center and pay what is owed."}, {Cause: "The bucket or object was blocked by content compliance review.", Fix: "Look it up on the content compliance page of the COS console, and submit a ticket if you believe the block is wrong."}}}
 
 // UserNotSourceBucketOwner is returned when the caller does not own the source
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket."}
+var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket.", hints: []Hint{{Cause: "An operation across buckets, such as setting up replication, was requested by an account that does not own the source bucket.", Fix: "Send the request with credentials of the source bucket's owner, or use a source bucket that the calling account owns."}}}
 
 // UserNotTargetBucketOwner is returned when the caller does not own the target
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket."}
+var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket.", hints: []Hint{{Cause: "The destination bucket of the operation (for example a replication or logging target) belongs to another account than the caller.", Fix: "Use a destination bucket owned by the calling account, or have the destination's owner make the request."}}}
+
+// WriteTargetBucketDenied is returned when cloud Infinite is not allowed to
+// write to the output bucket named in the request. No documented status, class
+// AccessDenied, not retryable.
+var WriteTargetBucketDenied = &Code{name: "WriteTargetBucketDenied", class: ErrAccessDenied, description: "Cloud Infinite is not allowed to write to the output bucket named in the request.", hints: []Hint{{Cause: "Cloud Infinite may not write to the bucket named as the job's or workflow's output, for example a bucket of another account or one it has no write permission on.", Fix: "Send the output to a bucket of the same account that Cloud Infinite may write to, or grant it write access to the target bucket."}}}
 
 // The codes of class NotFound.
 
@@ -737,91 +765,108 @@ var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNot
 
 // NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
 // 404, class NotFound, not retryable.
-var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
+var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy.", hints: []Hint{{Cause: "The bucket's quota policy was read or deleted, but no quota policy was ever set on that bucket.", Fix: "Treat this 404 as \"no quota\" where your code reads quotas, or set a quota policy on the bucket before reading it back."}}}
 
 // NoLifecycle is returned when the lifecycle configuration does not exist.
 // Status 400, class NotFound, not retryable.
-var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The lifecycle configuration does not exist."}
+var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The lifecycle configuration does not exist.", hints: []Hint{{Cause: "A COS 4.0-era lifecycle request read or removed the lifecycle rules of a bucket that has none.", Fix: "Handle it as an empty rule set, or create the bucket's lifecycle rules before reading them."}}}
 
 // NoSuchBucket is returned when the specified bucket does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
+var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist.", hints: []Hint{{Cause: "The host names the bucket without its -APPID suffix (examplebucket instead of examplebucket-1250000000), and no bucket has that short name.", Fix: "Use the full bucket name as the console shows it, BucketName-APPID, in the host or the SDK's bucket setting."}, {Cause: "The endpoint's region is not the region the bucket was created in, so COS looks for the bucket in the wrong region.", Fix: "Read the bucket's region from the console or from the x-cos-bucket-region header of HEAD Bucket and put that region in the endpoint."}, {Cause: "The bucket name is misspelt or the bucket has been deleted.", Fix: "List the account's buckets (GET Service) to find the exact name; create the bucket again if it is gone."}}}
 
 // NoSuchCORSConfiguration is returned when the specified CORS configuration
 // does not exist. Status 404, class NotFound, not retryable.
-var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified CORS configuration does not exist."}
+var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified CORS configuration does not exist.", hints: []Hint{{Cause: "GET Bucket cors was sent to a bucket that has no CORS rules at all.", Fix: "Treat the 404 as an empty rule list, as the JavaScript and Node.js SDKs do, or add CORS rules in the console or with PUT Bucket cors."}}}
 
 // NoSuchCopySource is returned when the source object of the copy does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
+var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist.", hints: []Hint{{Cause: "The key in x-cos-copy-source does not exist in the source bucket, often because it was sent without URL-encoding or lost a folder segment.", Fix: "Check the source with HEAD Object, then send x-cos-copy-source as BucketName-APPID.cos.Region.myqcloud.com/ followed by the URL-encoded key."}, {Cause: "x-cos-copy-source names the wrong bucket or region, or a versionId that the source key does not have.", Fix: "Take the source's bucket, region and versionId from the object you mean to copy (GET Bucket versions lists the version IDs) and rebuild the header from them."}}}
 
 // NoSuchEncryptionConfiguration is returned when the specified bucket
 // encryption configuration does not exist. Status 404, class NotFound, not
 // retryable.
-var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket encryption configuration does not exist."}
+var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket encryption configuration does not exist.", hints: []Hint{{Cause: "GET Bucket encryption was sent to a bucket that has no default encryption configured.", Fix: "Treat the 404 as \"no default encryption\", or set it with PUT Bucket encryption before reading it."}}}
 
 // NoSuchJob is returned when the specified batch operation job does not exist,
 // or, for UpdateJobStatus and UpdateJobPriority, has already completed. Status
 // 404, class NotFound, not retryable.
-var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed."}
+var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed.", hints: []Hint{{Cause: "The job ID is wrong, or the request went to another region's or account's control endpoint than the one the job was created in.", Fix: "Take the ID from CreateJob's response or from ListJobs, and call <UIN>.cos-control.<Region>.myqcloud.com with the region and account of the job."}, {Cause: "UpdateJobStatus or UpdateJobPriority was called for a job that has already completed.", Fix: "Check the job's state with DescribeJob first; a finished job cannot be changed, so create a new job if the work must run again."}, {Cause: "The job is older than the 90 days of jobs that COS lists, so it may no longer be kept.", Fix: "Save what you need from a job (its report and status) while it is recent, and treat older job IDs as gone."}}}
 
 // NoSuchKey is returned when the specified object key does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
+var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist.", hints: []Hint{{Cause: "The key in the URL differs from the stored key, often only in letter case, and COS keys are case-sensitive.", Fix: "List the bucket with the key as prefix (GET Bucket) and use the key exactly as it is listed, letter case included."}, {Cause: "The key was built with a leading '/' or without the '/' of its folder, so it names a different object (PUT Object - Copy sources are a common case).", Fix: "Build keys without a leading '/' and keep every folder separator, then confirm the object with HEAD Object."}, {Cause: "The object does not exist (yet): it was deleted, or it is read before its upload finished.", Fix: "Confirm with HEAD Object and handle the 404 as \"absent\" where that is expected, rather than as a failure."}}}
 
 // NoSuchLifecycleConfiguration is returned when the specified lifecycle
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified lifecycle configuration does not exist."}
+var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified lifecycle configuration does not exist.", hints: []Hint{{Cause: "GET Bucket lifecycle was sent to a bucket that has no lifecycle rules.", Fix: "Treat the 404 as an empty rule set, as the JavaScript and Node.js SDKs do, or create rules with PUT Bucket lifecycle."}}}
+
+// NoSuchObject is returned when the object named in a PUT, GET or DELETE Object
+// tagging request does not exist. Status 404, class NotFound, not retryable.
+var NoSuchObject = &Code{name: "NoSuchObject", statuses: []int{404}, class: ErrNotFound, description: "The object named in a PUT, GET or DELETE Object tagging request does not exist.", hints: []Hint{{Cause: "PUT, GET or DELETE Object tagging named an object that does not exist, so there are no tags to read or change.", Fix: "Check the key (and versionId) with HEAD Object and upload the object before setting or reading its tags."}}}
 
 // NoSuchObjectLockConfiguration is returned when the specified object lock
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified object lock configuration does not exist."}
+var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified object lock configuration does not exist.", hints: []Hint{{Cause: "The object lock configuration was read from a bucket on which object lock was never configured.", Fix: "Treat it as \"no object lock\", or configure it with PUT Bucket ObjectLockConfiguration first."}}}
 
 // NoSuchPolicy is returned when the bucket has no bucket policy. Status 404,
 // class NotFound, not retryable; also spelled NoSuchBucketPolicy.
-var NoSuchPolicy = &Code{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound, description: "The bucket has no bucket policy."}
+var NoSuchPolicy = &Code{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound, description: "The bucket has no bucket policy.", hints: []Hint{{Cause: "GET Bucket policy was sent to a bucket that has no bucket policy, which COS may report as NoSuchBucketPolicy.", Fix: "Treat it as an empty policy, as cos-java-sdk-v5's getBucketPolicy does, or set one with PUT Bucket policy."}}}
 
 // NoSuchPolicyVersion is returned when the specified policy version does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
+var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist.", hints: []Hint{{Cause: "The request names a policy version that the bucket's policy does not have, for example one that was removed or never written.", Fix: "Read the current policy without naming a version, and only name versions you have read back from COS."}}}
 
 // NoSuchRefererConfiguration is returned when the bucket has no hotlink
 // protection (referer) configuration. Status 404, class NotFound, not
 // retryable.
-var NoSuchRefererConfiguration = &Code{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no hotlink protection (referer) configuration."}
+var NoSuchRefererConfiguration = &Code{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no hotlink protection (referer) configuration.", hints: []Hint{{Cause: "GET Bucket referer was sent to a bucket that has no hotlink protection set.", Fix: "Treat the 404 as \"no referer rules\", as the JavaScript and Node.js SDKs do, or set hotlink protection with PUT Bucket referer."}}}
 
 // NoSuchTagSet is returned when the specified tag set does not exist. Status
 // 404, class NotFound, not retryable; also spelled NoSuchTagSetError.
-var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound, description: "The specified tag set does not exist."}
+var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound, description: "The specified tag set does not exist.", hints: []Hint{{Cause: "GET Bucket tagging was sent to a bucket that carries no tags.", Fix: "Treat the 404 as an empty tag set, as the JavaScript and Node.js SDKs do, or tag the bucket with PUT Bucket tagging first."}}}
 
 // NoSuchUpload is returned when the UploadId of the multipart upload does not
 // exist. Status 404 or 400, class NotFound, not retryable.
-var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The UploadId of the multipart upload does not exist."}
+var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The UploadId of the multipart upload does not exist.", hints: []Hint{{Cause: "The multipart upload was already completed or aborted, typically because a CompleteMultipartUpload timed out on the client but succeeded on the server and was then sent again.", Fix: "After NoSuchUpload on a resent complete, check with HEAD Object whether the object now exists with the expected size before uploading again, as the Android SDK does."}, {Cause: "A resumed upload reuses an UploadId saved by an earlier run that has since been completed or aborted, or that was started for another key.", Fix: "Store each UploadId together with its key, and start a new multipart upload when ListParts answers NoSuchUpload, as cos-java-sdk-v5's resumable upload does."}, {Cause: "A cleanup job that lists and aborts unfinished multipart uploads aborted one that was still running.", Fix: "Let cleanup abort only uploads initiated long enough ago (List Multipart Uploads shows when each started), and restart the upload that was cut off."}}}
 
 // NoSuchVersion is returned when the specified version does not exist. Status
 // 404 or 400, class NotFound, not retryable.
-var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified version does not exist."}
+var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified version does not exist.", hints: []Hint{{Cause: "The versionId does not exist for that key: it was mistyped, belongs to another key, or the version was permanently deleted.", Fix: "List the key's versions (GET Bucket versions with the key as prefix) and use one of them, or omit versionId to address the latest version."}}}
 
 // NoSuchWebsiteConfiguration is returned when the specified static website
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified static website configuration does not exist."}
+var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified static website configuration does not exist.", hints: []Hint{{Cause: "GET Bucket website was sent to a bucket on which static website hosting is not configured.", Fix: "Treat the 404 as \"no website configuration\", or configure static website hosting with PUT Bucket website."}}}
 
 // NotFoundException is returned when the vector bucket, index or vector does
 // not exist. Status 404, class NotFound, not retryable.
-var NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist."}
+var NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist.", hints: []Hint{{Cause: "The vector bucket, index or vector key named in the request does not exist in the region the request went to.", Fix: "List the vector buckets and indexes of that region (the vectors.<region>.coslake.com endpoint) and use a name from the listing."}}}
 
 // OriginConfigurationNotFoundError is returned when the bucket has no
 // origin-pull configuration. Status 404, class NotFound, not retryable.
-var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration."}
+var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration.", hints: []Hint{{Cause: "The origin-pull configuration was read from a bucket that has no origin-pull rules.", Fix: "Treat it as \"no origin-pull\", or set origin-pull rules for the bucket first."}}}
+
+// QueueNotFound is returned when the media-processing queue named in the
+// request does not exist. No documented status, class NotFound, not retryable.
+var QueueNotFound = &Code{name: "QueueNotFound", class: ErrNotFound, description: "The media-processing queue named in the request does not exist.", hints: []Hint{{Cause: "The QueueId given for a media-processing job or workflow does not exist for this bucket and region (mistyped, or taken from another bucket).", Fix: "Look up the bucket's media-processing queues (DescribeMediaProcessQueues in cos-go-sdk-v5) and use one of the QueueId values it returns."}}}
 
 // ReplicationConfigurationNotFoundError is returned when the bucket has no
 // cross-region replication configuration. Status 404, class NotFound, not
 // retryable; also spelled ReplicationConfigurationnotFoundError.
-var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration.", hints: []Hint{{Cause: "The cross-region replication configuration was read from a bucket that has none.", Fix: "Treat the 404 as \"no replication\", as the JavaScript and Node.js SDKs do, or set replication rules with PUT Bucket replication."}}}
 
 // ResourceNotFound is returned when the input resource named in the Cloud
 // Infinite request does not exist. Status 400, class NotFound, not retryable.
-var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound, description: "The input resource named in the Cloud Infinite request does not exist."}
+var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound, description: "The input resource named in the Cloud Infinite request does not exist.", hints: []Hint{{Cause: "The input object named in the job does not exist at that key, for example a typo, a missing prefix or an object deleted before the job ran.", Fix: "Check the input key with HEAD Object in the same bucket and region before submitting the job."}}}
+
+// TemplateNotFound is returned when the media-processing template named in the
+// request does not exist. No documented status, class NotFound, not retryable.
+var TemplateNotFound = &Code{name: "TemplateNotFound", class: ErrNotFound, description: "The media-processing template named in the request does not exist.", hints: []Hint{{Cause: "The TemplateId given to a job or workflow does not exist: mistyped, deleted, or created for another bucket or region.", Fix: "List the templates with DescribeMediaTemplate and reference a TemplateId it returns."}}}
+
+// WorkflowExecutionNotFound is returned when the workflow execution named in
+// the request does not exist. No documented status, class NotFound, not
+// retryable.
+var WorkflowExecutionNotFound = &Code{name: "WorkflowExecutionNotFound", class: ErrNotFound, description: "The workflow execution named in the request does not exist.", hints: []Hint{{Cause: "The workflow execution (instance) that the request asks about does not exist, for example a wrong RunId or a workflow that has not run yet.", Fix: "List the workflow's executions (DescribeWorkflowExecutions) and query one of the RunId values it returns."}}}
 
 // The codes of class Conflict.
 
@@ -931,58 +976,62 @@ var MediaBucketUnBinded = &Code{name: "MediaBucketUnBinded", class: ErrConflict,
 // ObjectLocked is returned when the object is locked: it cannot be overwritten
 // or deleted, nor its metadata changed by a copy. Status 409, class Conflict,
 // not retryable.
-var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy."}
+var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy.", hints: []Hint{{Cause: "The object is under object lock (WORM) retention, which forbids overwriting it, deleting it or changing its metadata by a copy.", Fix: "Write the new data under another key, or wait until the retention period set in the bucket's object lock configuration has passed."}}}
 
 // ObjectNotAppendable is returned when the specified object cannot be appended
 // to. Status 409 or 400, class Conflict, not retryable.
-var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The specified object cannot be appended to."}
+var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The specified object cannot be appended to.", hints: []Hint{{Cause: "APPEND Object was sent to an object created by PUT, POST, copy or multipart upload, which makes it a normal object that cannot be appended to.", Fix: "Append only to objects that APPEND Object created (start a new one with position 0), or upload the whole new content again."}}}
 
 // OperationAborted is returned when the resource does not support the
 // operation, or a transfer was incomplete or damaged (seen on downloads).
 // Status 409, class Conflict, not retryable; also spelled actionAborted.
-var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads)."}
+var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads).", hints: []Hint{{Cause: "A transfer was cut short or damaged on the way, or the resource does not support the operation (the older editions' two meanings).", Fix: "Repeat the transfer and compare the received length with Content-Length; if the same operation keeps failing, it is not supported on that resource."}}}
 
 // PathConflict is returned when writes to objects of the same name collided
 // within the same millisecond. Status 409, class Conflict, not retryable.
-var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Writes to objects of the same name collided within the same millisecond."}
+var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Writes to objects of the same name collided within the same millisecond.", hints: []Hint{{Cause: "Two writes, or a write and a delete, reached the same key within the same millisecond; DELETE Multiple Objects lists such keys with PathConflict in its result.", Fix: "Have a single writer per key, and resend only the keys that came back with PathConflict."}}}
 
 // QueuePaused is returned when the processing queue named in the request is
 // paused; resume it or submit to another queue. Status 403, class Conflict, not
 // retryable.
-var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue."}
+var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue.", hints: []Hint{{Cause: "The queue the job was sent to is paused, so it accepts no new jobs.", Fix: "Set the queue's State back to Active (UpdateMediaProcessQueue in cos-go-sdk-v5) or submit the job to another active queue."}}}
 
 // QuotaConflict is returned when the request conflicts with a quota. Status
 // 409, class Conflict, not retryable.
-var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The request conflicts with a quota."}
+var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The request conflicts with a quota.", hints: []Hint{{Cause: "The quota value or operation in the request contradicts a quota already set on the bucket.", Fix: "Read the bucket's current quota and send a setting consistent with it, or remove the existing quota before setting a new one."}}}
 
 // QuotaOperationConflict is returned when the bucket's state does not allow
 // this operation. Status 409, class Conflict, not retryable; also spelled
 // QuotaOperationConfilct.
-var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "The bucket's state does not allow this operation."}
+var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "The bucket's state does not allow this operation.", hints: []Hint{{Cause: "The bucket is in a state that does not allow the quota operation, for example while an earlier quota change is still being applied.", Fix: "Check the bucket's state in the console, wait for the pending change to finish, and send the operation again."}}}
 
 // RecordAlreadyExist is returned when a DNS record conflicts; the conflicting
 // record must be deleted, or a CNAME or TXT record added. Status 409, class
 // Conflict, not retryable.
-var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added."}
+var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added.", hints: []Hint{{Cause: "The custom domain being bound already has a conflicting DNS record or binding, for example it is bound to another bucket.", Fix: "Delete the conflicting record or binding, or add the CNAME or TXT record COS asks for to prove ownership, then bind the domain again."}}}
 
 // RestoreAlreadyInProgress is returned when the object is already being
 // restored. Status 409, class Conflict, not retryable.
-var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored."}
+var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored.", hints: []Hint{{Cause: "A POST Object restore was sent for an archived object whose restore is still running.", Fix: "Wait for the running restore to finish (HEAD Object's x-cos-restore header shows whether it is still going) instead of sending another restore request."}}}
 
 // RestoreNonArchiveObject is returned when a restore was requested for an
 // object that is not archived; only archived objects can be restored. Status
 // 405, class Conflict, not retryable.
-var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "A restore was requested for an object that is not archived; only archived objects can be restored."}
+var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "A restore was requested for an object that is not archived; only archived objects can be restored.", hints: []Hint{{Cause: "POST Object restore was sent for an object whose storage class is not ARCHIVE or DEEP_ARCHIVE.", Fix: "Check x-cos-storage-class with HEAD Object; objects in other classes can be read directly and need no restore."}}}
+
+// TemplateNameDuplicate is returned when a media-processing template with that
+// name already exists. No documented status, class Conflict, not retryable.
+var TemplateNameDuplicate = &Code{name: "TemplateNameDuplicate", class: ErrConflict, description: "A media-processing template with that name already exists.", hints: []Hint{{Cause: "A media-processing template with the same name already exists, and template names must be unique.", Fix: "Pick another name, or update the existing template (find it with DescribeMediaTemplate) instead of creating a second one."}}}
 
 // UploadConflict is returned when uploads to the same object key came too often
 // and conflict. Status 409, class Conflict, not retryable.
-var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Uploads to the same object key came too often and conflict."}
+var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Uploads to the same object key came too often and conflict.", hints: []Hint{{Cause: "Many writers upload the same key in quick succession and their uploads collide.", Fix: "Give each writer its own key (for example with a unique suffix), or queue uploads to one key and retry the loser after a pause."}}}
 
 // The codes of class PreconditionFailed.
 
 // PreconditionFailed is returned when a precondition of the request was not
 // met. Status 412 or 400, class PreconditionFailed, not retryable.
-var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "A precondition of the request was not met."}
+var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "A precondition of the request was not met.", hints: []Hint{{Cause: "If-Match carried an ETag the object no longer has, because the object was overwritten after the ETag was read.", Fix: "Read the current ETag with HEAD Object and decide whether that version will do; resending the stale ETag fails every time."}, {Cause: "If-Unmodified-Since is earlier than the object's Last-Modified, so the object changed after that time.", Fix: "Re-read Last-Modified and send a time at or after it, or drop the condition if any version is acceptable; If-None-Match and If-Modified-Since answer 304 instead."}}}
 
 // The codes of class Throttled.
 
@@ -997,25 +1046,20 @@ var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: 
 
 // Overload is returned when the Select back end is overloaded; run the query
 // again later. Status 400, class Throttled, retryable.
-var Overload = &Code{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is overloaded; run the query again later."}
+var Overload = &Code{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is overloaded; run the query again later.", hints: []Hint{{Cause: "The Select back end is handling more queries than it can take at the moment.", Fix: "Run the query again after a backoff, and spread concurrent Select calls out over time."}}}
 
 // QueueSaturated is returned when the processing queue is full; wait for queued
 // jobs to finish and submit again. Status 403, class Throttled, retryable.
-var QueueSaturated = &Code{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true, description: "The processing queue is full; wait for queued jobs to finish and submit again."}
+var QueueSaturated = &Code{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true, description: "The processing queue is full; wait for queued jobs to finish and submit again.", hints: []Hint{{Cause: "Jobs are submitted to the queue faster than they finish, so its pending jobs have filled it.", Fix: "Back off and resubmit as jobs complete, or spread submissions over several queues."}}}
 
 // SlowDown is returned when the request rate is too high for the bucket (503),
 // or for Cloud Infinite (429); reduce it and retry with backoff. Status 503 or
 // 429, class Throttled, retryable.
-var SlowDown = &Code{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff."}
-
-// TooManyJobs is returned when the account has reached its limit on batch jobs,
-// so CreateJob cannot start another one. Status 500, class Throttled,
-// retryable.
-var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrThrottled, retryable: true, description: "The account has reached its limit on batch jobs, so CreateJob cannot start another one."}
+var SlowDown = &Code{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff.", hints: []Hint{{Cause: "The bucket receives more requests per second than it is provisioned for; COS plans for about 30,000 PUT or GET requests per second per bucket.", Fix: "Retry with exponential backoff and jitter, cap the client's request rate, and ask Tencent Cloud in advance before going beyond 30,000 requests per second."}, {Cause: "Keys with a sequential prefix (dates, timestamps, counters) send the load to one index partition, which throttles well below the bucket's overall rate.", Fix: "Spread keys over partitions with a short hash prefix or a reversed counter, as COS's request-rate guide shows."}, {Cause: "Many clients download the same objects straight from COS.", Fix: "Serve hot objects through a CDN so that most GETs are answered from its cache."}, {Cause: "Cloud Infinite answered 429 because its request frequency limit was reached.", Fix: "Slow down Cloud Infinite calls and resubmit after backing off; ask support for a higher limit if the rate is needed for long."}}}
 
 // TooManyRequestsException is returned when too many vector bucket requests
 // were sent. Status 429, class Throttled, retryable.
-var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent."}
+var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent.", hints: []Hint{{Cause: "Requests to the vector service come faster than its rate limit allows.", Fix: "Back off with jitter and resend, and put more vectors in each PutVectors call instead of sending many small calls."}}}
 
 // The codes of class Server.
 
@@ -1034,18 +1078,18 @@ var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{5
 
 // NotImplemented is returned when the requested operation, or a method named in
 // a header, is not implemented. Status 501, class Server, not retryable.
-var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "The requested operation, or a method named in a header, is not implemented."}
+var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "The requested operation, or a method named in a header, is not implemented.", hints: []Hint{{Cause: "The request uses an operation, method or header value that COS does not implement, such as an S3 feature outside COS's compatible set.", Fix: "Use the COS API documented for the task instead; resending the same request fails the same way."}}}
 
 // ServiceUnavailable is returned when the service is temporarily unavailable;
 // the request can be retried. Batch Operations sends it as 500 when it cannot
 // store or load job data or create a job. Status 503 or 500, class Server,
 // retryable.
-var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true, description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job."}
+var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true, description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job.", hints: []Hint{{Cause: "COS could not serve the request for a moment, for example during a brief outage or overload of a back end.", Fix: "Retry with exponential backoff, as every official SDK does, and keep requests idempotent so that a retry is safe."}, {Cause: "A copy (PUT Object - Copy or Upload Part - Copy) answered 200 with ServiceUnavailable inside its body.", Fix: "Parse a copy's 200 body before taking it as success, and retry the copy when it carries this code, as the Java, Android and iOS SDKs do."}, {Cause: "Batch Operations answered 500 because it could not store or load job data or create the job.", Fix: "Retry CreateJob with the same ClientRequestToken; if COS then says the token already exists, the job was created, so find it with ListJobs."}}}
 
 // ServiceUnavailableException is returned when the vector bucket service is
 // temporarily unavailable; the request can be retried. Status 503, class
 // Server, retryable.
-var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; the request can be retried."}
+var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; the request can be retried.", hints: []Hint{{Cause: "The vector bucket service was briefly unable to take the request.", Fix: "Retry with backoff; cos-go-sdk-v5's vector client retries 5xx responses the same way."}}}
 
 // classes holds every class, in catalog order.
 var classes = [...]*Class{
@@ -1208,6 +1252,7 @@ var codes = [...]*Code{
 	NoSuchJob,
 	NoSuchKey,
 	NoSuchLifecycleConfiguration,
+	NoSuchObject,
 	NoSuchObjectLockConfiguration,
 	NoSuchPolicy,
 	NoSuchPolicyVersion,
@@ -1235,6 +1280,8 @@ var codes = [...]*Code{
 	PolicyFull,
 	PolicyVersionFull,
 	PreconditionFailed,
+	QueueNotFound,
+	QueueNumLimit,
 	QueuePaused,
 	QueueSaturated,
 	QuotaConflict,
@@ -1251,6 +1298,7 @@ var codes = [...]*Code{
 	ResourceNotFound,
 	ResourceNotSupported,
 	RestoreAlreadyInProgress,
+	RestoreFileSizeExceed,
 	RestoreNonArchiveObject,
 	SQLParsingError,
 	SSEContentNotSupported,
@@ -1264,6 +1312,8 @@ var codes = [...]*Code{
 	SlowDown,
 	SsecDecryptHeaderInvalid,
 	TargetBucketNameInvalid,
+	TemplateNameDuplicate,
+	TemplateNotFound,
 	TemporaryRedirect,
 	TooManyBuckets,
 	TooManyConfigurations,
@@ -1282,6 +1332,9 @@ var codes = [...]*Code{
 	ValidationException,
 	VerifyAlgorithmNotSupported,
 	WebsiteURLInvalid,
+	WorkFlowNumLimit,
+	WorkflowExecutionNotFound,
+	WriteTargetBucketDenied,
 	XMLSizeLimit,
 }
 
@@ -1445,6 +1498,7 @@ var codeIndex = map[string]*Code{
 	"NoSuchJob":                             NoSuchJob,
 	"NoSuchKey":                             NoSuchKey,
 	"NoSuchLifecycleConfiguration":          NoSuchLifecycleConfiguration,
+	"NoSuchObject":                          NoSuchObject,
 	"NoSuchObjectLockConfiguration":         NoSuchObjectLockConfiguration,
 	"NoSuchPolicy":                          NoSuchPolicy,
 	"NoSuchBucketPolicy":                    NoSuchPolicy,
@@ -1475,6 +1529,8 @@ var codeIndex = map[string]*Code{
 	"PolicyFull":                            PolicyFull,
 	"PolicyVersionFull":                     PolicyVersionFull,
 	"PreconditionFailed":                    PreconditionFailed,
+	"QueueNotFound":                         QueueNotFound,
+	"QueueNumLimit":                         QueueNumLimit,
 	"QueuePaused":                           QueuePaused,
 	"QueueSaturated":                        QueueSaturated,
 	"QuotaConflict":                         QuotaConflict,
@@ -1494,6 +1550,7 @@ var codeIndex = map[string]*Code{
 	"ResourceNotFound":                      ResourceNotFound,
 	"ResourceNotSupported":                  ResourceNotSupported,
 	"RestoreAlreadyInProgress":              RestoreAlreadyInProgress,
+	"RestoreFileSizeExceed":                 RestoreFileSizeExceed,
 	"RestoreNonArchiveObject":               RestoreNonArchiveObject,
 	"SQLParsingError":                       SQLParsingError,
 	"SSEContentNotSupported":                SSEContentNotSupported,
@@ -1507,6 +1564,8 @@ var codeIndex = map[string]*Code{
 	"SlowDown":                              SlowDown,
 	"SsecDecryptHeaderInvalid":              SsecDecryptHeaderInvalid,
 	"TargetBucketNameInvalid":               TargetBucketNameInvalid,
+	"TemplateNameDuplicate":                 TemplateNameDuplicate,
+	"TemplateNotFound":                      TemplateNotFound,
 	"TemporaryRedirect":                     TemporaryRedirect,
 	"TooManyBuckets":                        TooManyBuckets,
 	"TooManyBucket":                         TooManyBuckets,
@@ -1526,6 +1585,9 @@ var codeIndex = map[string]*Code{
 	"ValidationException":                   ValidationException,
 	"VerifyAlgorithmNotSupported":           VerifyAlgorithmNotSupported,
 	"WebsiteURLInvalid":                     WebsiteURLInvalid,
+	"WorkFlowNumLimit":                      WorkFlowNumLimit,
+	"WorkflowExecutionNotFound":             WorkflowExecutionNotFound,
+	"WriteTargetBucketDenied":               WriteTargetBucketDenied,
 	"XMLSizeLimit":                          XMLSizeLimit,
 }
 
