@@ -9,31 +9,31 @@ package coserr
 var (
 	// ErrRedirect is the class Redirect: the request must be sent to another
 	// endpoint; follow the Location header.
-	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
+	ErrRedirect = &classes[0]
 	// ErrBadRequest is the class BadRequest: the request itself is invalid
 	// and must be corrected before it is sent again.
-	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}
+	ErrBadRequest = &classes[1]
 	// ErrUnauthenticated is the class Unauthenticated: the credentials or
 	// signature are missing, wrong or expired.
-	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."}
+	ErrUnauthenticated = &classes[2]
 	// ErrAccessDenied is the class AccessDenied: the caller is authenticated
 	// but is not allowed to perform the operation.
-	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."}
+	ErrAccessDenied = &classes[3]
 	// ErrNotFound is the class NotFound: the bucket, object, upload or
 	// configuration does not exist.
-	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."}
+	ErrNotFound = &classes[4]
 	// ErrConflict is the class Conflict: the current state of the bucket or
 	// object forbids the operation.
-	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation."}
+	ErrConflict = &classes[5]
 	// ErrPreconditionFailed is the class PreconditionFailed: a conditional
 	// request header was not satisfied.
-	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied."}
+	ErrPreconditionFailed = &classes[6]
 	// ErrThrottled is the class Throttled: a rate or frequency limit was
 	// hit; retry after backing off.
-	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."}
+	ErrThrottled = &classes[7]
 	// ErrServer is the class Server: the service failed to handle a valid
 	// request.
-	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request."}
+	ErrServer = &classes[8]
 )
 
 // The codes of class Redirect.
@@ -41,606 +41,606 @@ var (
 // PermanentRedirect is returned when the resource has moved for good; the
 // request must go to the address in the Location header. Status 301, class
 // Redirect, not retryable.
-var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; the request must go to the address in the Location header."}
+var PermanentRedirect = &codes[163]
 
 // Redirect is returned when the request is temporarily redirected. Status 307,
 // class Redirect, not retryable.
-var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected."}
+var Redirect = &codes[172]
 
 // TemporaryRedirect is returned when the resource is temporarily elsewhere, for
 // example during a DNS update; the request must follow the Location header.
 // Status 307 or 302, class Redirect, not retryable.
-var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header."}
+var TemporaryRedirect = &codes[196]
 
 // The codes of class BadRequest.
 
 // ActionAccelerateNotSupported is returned when the global acceleration
 // endpoint does not support this operation. Status 400, class BadRequest, not
 // retryable.
-var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
+var ActionAccelerateNotSupported = &codes[4]
 
 // AmbiguousFieldName is returned when a field name in the Select SQL expression
 // matches more than one column of the queried object. Status 400, class
 // BadRequest, not retryable.
-var AmbiguousFieldName = &Code{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest, description: "A field name in the Select SQL expression matches more than one column of the queried object."}
+var AmbiguousFieldName = &codes[5]
 
 // AttachmentFull is returned when the number of ACLs and policies has reached
 // its limit. Status 400, class BadRequest, not retryable.
-var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+var AttachmentFull = &codes[7]
 
 // BadDigest is returned when the Content-MD5 sent with the request (x-cos-SHA-1
 // in older editions) does not match the digest of the body the server received.
 // Status 400, class BadRequest, not retryable.
-var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received."}
+var BadDigest = &codes[9]
 
 // BadRequest is returned when a request parameter is wrong. Status 400, class
 // BadRequest, not retryable; also spelled BadRquest.
-var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is wrong."}
+var BadRequest = &codes[10]
 
 // BucketNameTooLong is returned when the bucket name is longer than the naming
 // rules allow. Status 400, class BadRequest, not retryable.
-var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name is longer than the naming rules allow."}
+var BucketNameTooLong = &codes[16]
 
 // Bzip2DecompressError is returned when select could not decompress the queried
 // object as bzip2, or bzip2 does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var Bzip2DecompressError = &Code{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object."}
+var Bzip2DecompressError = &codes[20]
 
 // CSVParsingError is returned when select could not parse the queried object as
 // CSV. Status 400, class BadRequest, not retryable.
-var CSVParsingError = &Code{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as CSV."}
+var CSVParsingError = &codes[22]
 
 // CastFailed is returned when a CAST in the Select SQL expression could not
 // convert a value to the requested type. Status 400, class BadRequest, not
 // retryable.
-var CastFailed = &Code{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest, description: "A CAST in the Select SQL expression could not convert a value to the requested type."}
+var CastFailed = &codes[23]
 
 // ComparisonFailed is returned when a comparison in the Select SQL expression
 // could not be evaluated. Status 400, class BadRequest, not retryable.
-var ComparisonFailed = &Code{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest, description: "A comparison in the Select SQL expression could not be evaluated."}
+var ComparisonFailed = &codes[25]
 
 // DNSRecordVerifyFailed is returned when the DNS record of the custom domain
 // could not be verified; a CNAME or TXT record must be added, and it can take
 // up to 10 minutes to take effect. Status 400, class BadRequest, not retryable.
-var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect."}
+var DNSRecordVerifyFailed = &codes[27]
 
 // EntitySizeNotMatch is returned when the size of the request body differs from
 // the Content-Length header. Status 400, class BadRequest, not retryable.
-var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the request body differs from the Content-Length header."}
+var EntitySizeNotMatch = &codes[32]
 
 // EntityTooLarge is returned when the uploaded object is larger than the
 // maximum allowed size (for POST Object, 5 GB). Status 400, class BadRequest,
 // not retryable.
-var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB)."}
+var EntityTooLarge = &codes[33]
 
 // EntityTooSmall is returned when the uploaded object or part is smaller than
 // the minimum allowed size, usually in a multipart upload. Status 400, class
 // BadRequest, not retryable.
-var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload."}
+var EntityTooSmall = &codes[34]
 
 // ErrorWritingRow is returned when select could not format a row of the query
 // result; check the object before running the query again. Status 400, class
 // BadRequest, not retryable.
-var ErrorWritingRow = &Code{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest, description: "Select could not format a row of the query result; check the object before running the query again."}
+var ErrorWritingRow = &codes[35]
 
 // GzipDecompressError is returned when select could not decompress the queried
 // object as GZIP, or GZIP does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var GzipDecompressError = &Code{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object."}
+var GzipDecompressError = &codes[37]
 
 // ImageResolutionExceed is returned when the image resolution is over the
 // limit, or an animated image has too many frames. Status 400, class
 // BadRequest, not retryable.
-var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is over the limit, or an animated image has too many frames."}
+var ImageResolutionExceed = &codes[38]
 
 // ImageTooLarge is returned when the image is larger than the size limit.
 // Status 400, class BadRequest, not retryable.
-var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image is larger than the size limit."}
+var ImageTooLarge = &codes[39]
 
 // IncompleteBody is returned when the request body is shorter than the
 // Content-Length header announced. Status 400, class BadRequest, not retryable;
 // also spelled ImcompleteBoady or ImcompleteBody.
-var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "The request body is shorter than the Content-Length header announced."}
+var IncompleteBody = &codes[40]
 
 // IncorrectNumberOfFilesInPostRequest is returned when a POST Object request
 // carries more than one file; only one object can be uploaded per request.
 // Status 400, class BadRequest, not retryable; also spelled
 // IncorrectNumberOfFilesInPsotRequest.
-var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request carries more than one file; only one object can be uploaded per request."}
+var IncorrectNumberOfFilesInPostRequest = &codes[41]
 
 // InlineDataTooLarge is returned when the inline data is larger than the
 // maximum allowed size. Status 400, class BadRequest, not retryable.
-var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
+var InlineDataTooLarge = &codes[42]
 
 // InvalidAddressingHeader is returned when the request must be made with the
 // anonymous role. No documented status, class BadRequest, not retryable; also
 // spelled InvaildAddressingHeader.
-var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
+var InvalidAddressingHeader = &codes[46]
 
 // InvalidArgument is returned when a request parameter is invalid, missing or
 // not allowed here (such as a Priority out of range in Batch Operations); the
 // message names it. Status 400, class BadRequest, not retryable.
-var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it."}
+var InvalidArgument = &codes[47]
 
 // InvalidBucketName is returned when the bucket name does not follow the naming
 // rules. Status 400, class BadRequest, not retryable.
-var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
+var InvalidBucketName = &codes[49]
 
 // InvalidCompressionFormat is returned when the compression type given for the
 // Select input is not supported; Select decompresses only GZIP and BZIP2.
 // Status 400, class BadRequest, not retryable.
-var InvalidCompressionFormat = &Code{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest, description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2."}
+var InvalidCompressionFormat = &codes[51]
 
 // InvalidContent is returned when the body of a Cloud Infinite request is
 // malformed or does not match its Content-MD5 (400), or is larger than the
 // service accepts (413). Status 400 or 413, class BadRequest, not retryable.
-var InvalidContent = &Code{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest, description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413)."}
+var InvalidContent = &codes[52]
 
 // InvalidCopySource is returned when the source of the copy is invalid. Status
 // 400, class BadRequest, not retryable.
-var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The source of the copy is invalid."}
+var InvalidCopySource = &codes[53]
 
 // InvalidDelimiter is returned when the delimiter parameter is invalid; it must
 // be a single character. Status 400, class BadRequest, not retryable.
-var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character."}
+var InvalidDelimiter = &codes[54]
 
 // InvalidDigest is returned when the Content-MD5 value is invalid, or does not
 // match the MD5 the server computed for the body. Status 400, class BadRequest,
 // not retryable.
-var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is invalid, or does not match the MD5 the server computed for the body."}
+var InvalidDigest = &codes[55]
 
 // InvalidFileHeaderInfo is returned when the FileHeaderInfo of the CSV input is
 // not one of NONE, USE and IGNORE. Status 400, class BadRequest, not retryable.
-var InvalidFileHeaderInfo = &Code{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest, description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE."}
+var InvalidFileHeaderInfo = &codes[56]
 
 // InvalidHost is returned when the Host header of a Cloud Infinite request
 // failed validation. Status 400, class BadRequest, not retryable.
-var InvalidHost = &Code{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest, description: "The Host header of a Cloud Infinite request failed validation."}
+var InvalidHost = &codes[57]
 
 // InvalidImageFormat is returned when the image format is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is invalid."}
+var InvalidImageFormat = &codes[58]
 
 // InvalidImageSource is returned when the image source is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The image source is invalid."}
+var InvalidImageSource = &codes[59]
 
 // InvalidJsonType is returned when the Type of the JSON input is neither
 // DOCUMENT nor LINES. Status 400, class BadRequest, not retryable.
-var InvalidJsonType = &Code{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest, description: "The Type of the JSON input is neither DOCUMENT nor LINES."}
+var InvalidJsonType = &codes[60]
 
 // InvalidLocationConstraint is returned when the location given for the bucket
 // is invalid. Status 400, class BadRequest, not retryable.
-var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The location given for the bucket is invalid."}
+var InvalidLocationConstraint = &codes[61]
 
 // InvalidObjectName is returned when the object name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object name is invalid."}
+var InvalidObjectName = &codes[63]
 
 // InvalidPart is returned when one or more parts are missing (older editions
 // add: or a part ID is wrong). Status 400, class BadRequest, not retryable.
-var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "One or more parts are missing (older editions add: or a part ID is wrong)."}
+var InvalidPart = &codes[66]
 
 // InvalidPartOrder is returned when the part numbers are not continuous or not
 // in ascending order. Status 400, class BadRequest, not retryable.
-var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part numbers are not continuous or not in ascending order."}
+var InvalidPartOrder = &codes[67]
 
 // InvalidPicOperations is returned when the Pic-Operations header is invalid.
 // Status 400, class BadRequest, not retryable.
-var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header is invalid."}
+var InvalidPicOperations = &codes[68]
 
 // InvalidPolicyDocument is returned when the policy of a POST Object request is
 // invalid. Status 400, class BadRequest, not retryable; also spelled
 // InvalidPolicyDocunment.
-var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy of a POST Object request is invalid."}
+var InvalidPolicyDocument = &codes[69]
 
 // InvalidQuoteFields is returned when the QuoteFields of the CSV output is
 // neither ALWAYS nor ASNEEDED. Status 400, class BadRequest, not retryable.
-var InvalidQuoteFields = &Code{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest, description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED."}
+var InvalidQuoteFields = &codes[70]
 
 // InvalidRange is returned when the requested byte range of the object is
 // invalid. Status 416, class BadRequest, not retryable.
-var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range of the object is invalid."}
+var InvalidRange = &codes[71]
 
 // InvalidRegionName is returned when the region name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is invalid."}
+var InvalidRegionName = &codes[72]
 
 // InvalidRequest is returned when the request is invalid, in Batch Operations
 // for example an empty body, a repeated ClientRequestToken or a status change
 // not allowed. Status 400, class BadRequest, not retryable.
-var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed."}
+var InvalidRequest = &codes[73]
 
 // InvalidRequestParameter is returned when a CSV or JSON setting of the Select
 // input or output is invalid, such as a delimiter, quote or comment character;
 // the message names it. Status 400, class BadRequest, not retryable.
-var InvalidRequestParameter = &Code{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest, description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it."}
+var InvalidRequestParameter = &codes[74]
 
 // InvalidSHA1Digest is returned when the SHA-1 check of the request content
 // failed. Status 400, class BadRequest, not retryable.
-var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 check of the request content failed."}
+var InvalidSHA1Digest = &codes[75]
 
 // InvalidTag is returned when a bucket tag is invalid. Status 400, class
 // BadRequest, not retryable.
-var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A bucket tag is invalid."}
+var InvalidTag = &codes[77]
 
 // InvalidTargetBucketForLogging is returned when the target bucket for access
 // logs is invalid; it must be in the same region as the source bucket. Status
 // 400, class BadRequest, not retryable.
-var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket."}
+var InvalidTargetBucketForLogging = &codes[78]
 
 // InvalidTextEncoding is returned when the queried object is not UTF-8 text;
 // Select reads and writes UTF-8 only. Status 400, class BadRequest, not
 // retryable.
-var InvalidTextEncoding = &Code{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest, description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only."}
+var InvalidTextEncoding = &codes[79]
 
 // InvalidURI is returned when the URI is invalid, for example an object key
 // longer than 850 bytes in POST Object. Status 400, class BadRequest, not
 // retryable.
-var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object."}
+var InvalidURI = &codes[80]
 
 // InvalidUrl is returned when the URL of a Cloud Infinite request is not in a
 // valid format. Status 404, class BadRequest, not retryable.
-var InvalidUrl = &Code{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest, description: "The URL of a Cloud Infinite request is not in a valid format."}
+var InvalidUrl = &codes[82]
 
 // InvalidXML is returned when the XML body of the Select request is not valid.
 // Status 400, class BadRequest, not retryable.
-var InvalidXML = &Code{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest, description: "The XML body of the Select request is not valid."}
+var InvalidXML = &codes[83]
 
 // InventoryFull is returned when the bucket has reached its limit of 1,000
 // inventory jobs. Status 400, class BadRequest, not retryable.
-var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory jobs."}
+var InventoryFull = &codes[85]
 
 // JSONParsingError is returned when select could not parse the queried object
 // as JSON. Status 400, class BadRequest, not retryable.
-var JSONParsingError = &Code{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as JSON."}
+var JSONParsingError = &codes[86]
 
 // JsonAPINotSupportOnMAZBucket is returned when a JSON API request was sent to
 // a multi-AZ bucket; such buckets must be used through the XML API. Status 400,
 // class BadRequest, not retryable.
-var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API."}
+var JsonAPINotSupportOnMAZBucket = &codes[87]
 
 // KeyTooLong is returned when the object key is too long (older editions: a
 // custom header is too long; in POST Object, the x-cos-meta-* keys and values
 // together). Status 400, class BadRequest, not retryable.
-var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together)."}
+var KeyTooLong = &codes[88]
 
 // KmsDisabledException is returned when the KMS key of the vector bucket or
 // index is disabled or unavailable. Status 400, class BadRequest, not
 // retryable.
-var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is disabled or unavailable."}
+var KmsDisabledException = &codes[89]
 
 // KmsException is returned when the Key Management Service (KMS) reported an
 // exception. Status 400, class BadRequest, not retryable.
-var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The Key Management Service (KMS) reported an exception."}
+var KmsException = &codes[90]
 
 // KmsInvalidKeyUsageException is returned when the KMS key is not compatible
 // with the vector operation. Status 400, class BadRequest, not retryable.
-var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key is not compatible with the vector operation."}
+var KmsInvalidKeyUsageException = &codes[93]
 
 // KmsInvalidStateException is returned when the KMS key of the vector bucket or
 // index is not in a valid state. Status 400, class BadRequest, not retryable.
-var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is not in a valid state."}
+var KmsInvalidStateException = &codes[94]
 
 // KmsKeyDisabled is returned when the KMS key given for encryption is disabled.
 // Status 400, class BadRequest, not retryable.
-var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption is disabled."}
+var KmsKeyDisabled = &codes[95]
 
 // KmsKeyNotExist is returned when the KMS key given for encryption does not
 // exist. Status 400, class BadRequest, not retryable.
-var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption does not exist."}
+var KmsKeyNotExist = &codes[96]
 
 // KmsNotFoundException is returned when the KMS key of the vector bucket or
 // index does not exist. Status 400, class BadRequest, not retryable.
-var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index does not exist."}
+var KmsNotFoundException = &codes[97]
 
 // LastRecordParseFail is returned when select could not parse the last record
 // of the queried object; check how the object ends. Status 400, class
 // BadRequest, not retryable.
-var LastRecordParseFail = &Code{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the last record of the queried object; check how the object ends."}
+var LastRecordParseFail = &codes[98]
 
 // LifeCycleIdNotUnique is returned when two lifecycle rules share the same ID.
 // Status 400, class BadRequest, not retryable.
-var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules share the same ID."}
+var LifeCycleIdNotUnique = &codes[99]
 
 // LifeCycleRuleConflicted is returned when the lifecycle rules conflict with
 // each other. Status 400, class BadRequest, not retryable.
-var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "The lifecycle rules conflict with each other."}
+var LifeCycleRuleConflicted = &codes[100]
 
 // ListPartUploadIdIsEmpty is returned when the UploadId of the request is
 // empty. Status 400, class BadRequest, not retryable.
-var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "The UploadId of the request is empty."}
+var ListPartUploadIdIsEmpty = &codes[101]
 
 // LoggingPrefixInvalid is returned when the logging prefix parameter is
 // invalid. Status 400, class BadRequest, not retryable.
-var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The logging prefix parameter is invalid."}
+var LoggingPrefixInvalid = &codes[103]
 
 // MAZOperationNotSupportOnOAZBucket is returned when a multi-AZ operation was
 // sent to a single-AZ bucket. Status 400, class BadRequest, not retryable.
-var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
+var MAZOperationNotSupportOnOAZBucket = &codes[104]
 
 // MalformedACLError is returned when the ACL given does not follow XML syntax.
 // Status 400, class BadRequest, not retryable.
-var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL given does not follow XML syntax."}
+var MalformedACLError = &codes[105]
 
 // MalformedPOSTRequest is returned when the body of the POST request is
 // invalid. Status 400, class BadRequest, not retryable.
-var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is invalid."}
+var MalformedPOSTRequest = &codes[106]
 
 // MalformedPolicy is returned when the policy format is invalid. Status 400,
 // class BadRequest, not retryable.
-var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The policy format is invalid."}
+var MalformedPolicy = &codes[107]
 
 // MalformedXML is returned when the XML of the request body (a Batch Operations
 // Manifest, Operation or Report too) is not well-formed or breaks a rule of the
 // operation. Status 400, class BadRequest, not retryable; also spelled
 // MalformedXM.
-var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation."}
+var MalformedXML = &codes[108]
 
 // MaxMessageLengthExceeded is returned when the request is too long. Status
 // 400, class BadRequest, not retryable.
-var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is too long."}
+var MaxMessageLengthExceeded = &codes[109]
 
 // MaxPostPreDataLengthExceededError is returned when the fields of the POST
 // request before the file are too large. Status 400, class BadRequest, not
 // retryable.
-var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The fields of the POST request before the file are too large."}
+var MaxPostPreDataLengthExceededError = &codes[110]
 
 // MetadataTooLarge is returned when the metadata is larger than the maximum
 // allowed size. Status 400, class BadRequest, not retryable; also spelled
 // MatadataTooLarge.
-var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The metadata is larger than the maximum allowed size."}
+var MetadataTooLarge = &codes[112]
 
 // MethodNotAllowed is returned when the resource does not support this HTTP
 // method. Status 405, class BadRequest, not retryable; also spelled
 // MethodMotAllowed.
-var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The resource does not support this HTTP method."}
+var MethodNotAllowed = &codes[113]
 
 // MissingAppid is returned when the request headers lack the APPID. Status 400,
 // class BadRequest, not retryable.
-var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack the APPID."}
+var MissingAppid = &codes[114]
 
 // MissingContent is returned when the Cloud Infinite operation needs a request
 // body and none was sent. Status 400, class BadRequest, not retryable.
-var MissingContent = &Code{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest, description: "The Cloud Infinite operation needs a request body and none was sent."}
+var MissingContent = &codes[116]
 
 // MissingContentLength is returned when the Content-Length request header is
 // missing. Status 411, class BadRequest, not retryable.
-var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The Content-Length request header is missing."}
+var MissingContentLength = &codes[117]
 
 // MissingContentMD5 is returned when the request headers lack Content-MD5.
 // Status 400, class BadRequest, not retryable.
-var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Content-MD5."}
+var MissingContentMD5 = &codes[118]
 
 // MissingExpectedExpression is returned when the Select request contains no SQL
 // expression. Status 400, class BadRequest, not retryable.
-var MissingExpectedExpression = &Code{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest, description: "The Select request contains no SQL expression."}
+var MissingExpectedExpression = &codes[119]
 
 // MissingHost is returned when the request headers lack Host. Status 400, class
 // BadRequest, not retryable.
-var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Host."}
+var MissingHost = &codes[120]
 
 // MissingInputFormat is returned when the input serialization of the Select
 // request names no input format. Status 400, class BadRequest, not retryable.
-var MissingInputFormat = &Code{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The input serialization of the Select request names no input format."}
+var MissingInputFormat = &codes[121]
 
 // MissingInputSerialization is returned when the Select request has no
 // InputSerialization describing how the queried object is encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingInputSerialization = &Code{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no InputSerialization describing how the queried object is encoded."}
+var MissingInputSerialization = &codes[122]
 
 // MissingOutputFormat is returned when the output serialization of the Select
 // request names no output format. Status 400, class BadRequest, not retryable.
-var MissingOutputFormat = &Code{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The output serialization of the Select request names no output format."}
+var MissingOutputFormat = &codes[123]
 
 // MissingOutputSerialization is returned when the Select request has no
 // OutputSerialization describing how the result is to be encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingOutputSerialization = &Code{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no OutputSerialization describing how the result is to be encoded."}
+var MissingOutputSerialization = &codes[124]
 
 // MissingRequestBodyError is returned when the request body is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The request body is missing."}
+var MissingRequestBodyError = &codes[125]
 
 // MissingRequiredParameter is returned when the SelectRequest body lacks a
 // required element. Status 400, class BadRequest, not retryable.
-var MissingRequiredParameter = &Code{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest, description: "The SelectRequest body lacks a required element."}
+var MissingRequiredParameter = &codes[126]
 
 // MissingSecurityHeader is returned when a required header is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing."}
+var MissingSecurityHeader = &codes[127]
 
 // MultiAZFeatureNotSupport is returned when the region does not support the
 // multi-AZ feature. Status 400, class BadRequest, not retryable.
-var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The region does not support the multi-AZ feature."}
+var MultiAZFeatureNotSupport = &codes[128]
 
 // MultiBucketNotSupport is returned when a cross-region replication
 // configuration names more than one destination bucket; only one is allowed.
 // Status 400, class BadRequest, not retryable.
-var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "A cross-region replication configuration names more than one destination bucket; only one is allowed."}
+var MultiBucketNotSupport = &codes[129]
 
 // NotSupportedStorageClass is returned when the specified storage class is not
 // supported. Status 400, class BadRequest, not retryable.
-var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported."}
+var NotSupportedStorageClass = &codes[150]
 
 // NotifyRuleEventConflict is returned when the events of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of notification rules conflict."}
+var NotifyRuleEventConflict = &codes[151]
 
 // NotifyRulePrefixConflict is returned when the prefixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The prefixes of notification rules conflict."}
+var NotifyRulePrefixConflict = &codes[152]
 
 // NotifyRuleSuffixConflict is returned when the suffixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The suffixes of notification rules conflict."}
+var NotifyRuleSuffixConflict = &codes[153]
 
 // OAZOperationNotSupportOnMAZBucket is returned when a single-AZ operation was
 // sent to a multi-AZ bucket. Status 400, class BadRequest, not retryable.
-var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
+var OAZOperationNotSupportOnMAZBucket = &codes[154]
 
 // OverMaxRecordSize is returned when a record of the queried object or of the
 // result is longer than the 1 MB Select allows per record. Status 400, class
 // BadRequest, not retryable.
-var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record."}
+var OverMaxRecordSize = &codes[159]
 
 // PolicyFull is returned when the number of ACLs and policies has reached its
 // limit. Status 400, class BadRequest, not retryable.
-var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+var PolicyFull = &codes[164]
 
 // PolicyVersionFull is returned when the number of policy versions has reached
 // its limit. Status 400, class BadRequest, not retryable.
-var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of policy versions has reached its limit."}
+var PolicyVersionFull = &codes[165]
 
 // RequestIsNotMultiPartContent is returned when the Content-Type of the POST
 // request is invalid. Status 400, class BadRequest, not retryable.
-var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "The Content-Type of the POST request is invalid."}
+var RequestIsNotMultiPartContent = &codes[175]
 
 // RequestTimeout is returned when the request timed out: the server stopped
 // waiting for data, because the network is slow or too many uploads run at
 // once. Status 400, class BadRequest, retryable; also spelled RequestTimeOut.
-var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once."}
+var RequestTimeout = &codes[177]
 
 // ResourceDownloadFailed is returned when cloud Infinite could not download the
 // input resource named in the request. Status 400, class BadRequest, not
 // retryable.
-var ResourceDownloadFailed = &Code{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest, description: "Cloud Infinite could not download the input resource named in the request."}
+var ResourceDownloadFailed = &codes[179]
 
 // ResourceNotSupported is returned when the input file is damaged or of a kind
 // Cloud Infinite does not support. Status 400, class BadRequest, not retryable.
-var ResourceNotSupported = &Code{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The input file is damaged or of a kind Cloud Infinite does not support."}
+var ResourceNotSupported = &codes[181]
 
 // SQLParsingError is returned when the Select SQL expression cannot be parsed
 // or is not supported (GROUP, UNION and ORDER, for example, are not). Status
 // 400, class BadRequest, not retryable.
-var SQLParsingError = &Code{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest, description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not)."}
+var SQLParsingError = &codes[184]
 
 // SSEContentNotSupported is returned when the encryption method is not
 // supported. Status 400, class BadRequest, not retryable.
-var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The encryption method is not supported."}
+var SSEContentNotSupported = &codes[185]
 
 // SSEHeaderNotAllowed is returned when the operation does not support the
 // server-side encryption header given. Status 400, class BadRequest, not
 // retryable.
-var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given."}
+var SSEHeaderNotAllowed = &codes[186]
 
 // ServiceQuotaExceededException is returned when a vector bucket request would
 // exceed a service quota. Status 402, class BadRequest, not retryable.
-var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "A vector bucket request would exceed a service quota."}
+var ServiceQuotaExceededException = &codes[188]
 
 // SsecDecryptHeaderInvalid is returned when the source object is encrypted with
 // SSE-C and the request does not give the same key in its headers. Status 400,
 // class BadRequest, not retryable.
-var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers."}
+var SsecDecryptHeaderInvalid = &codes[194]
 
 // TargetBucketNameInvalid is returned when the target bucket name is invalid.
 // Status 400, class BadRequest, not retryable.
-var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
+var TargetBucketNameInvalid = &codes[195]
 
 // TooManyBuckets is returned when the account has reached its limit of 200
 // buckets. Status 400, class BadRequest, not retryable; also spelled
 // TooManyBucket.
-var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets."}
+var TooManyBuckets = &codes[197]
 
 // TooManyConfigurations is returned when the bucket has reached its limit of
 // 1,000 inventory configurations. Status 400, class BadRequest, not retryable.
-var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory configurations."}
+var TooManyConfigurations = &codes[198]
 
 // UnexpectedContent is returned when the request does not support the content
 // it carries. Status 400, class BadRequest, not retryable.
-var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request does not support the content it carries."}
+var UnexpectedContent = &codes[202]
 
 // UnresolvableGrantByUID is returned when the UID given does not exist. Status
 // 400, class BadRequest, not retryable.
-var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "The UID given does not exist."}
+var UnresolvableGrantByUID = &codes[203]
 
 // UploadIdNotSupported is returned when the UploadId was created by the JSON
 // API and cannot be used with the XML API. Status 405, class BadRequest, not
 // retryable.
-var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "The UploadId was created by the JSON API and cannot be used with the XML API."}
+var UploadIdNotSupported = &codes[205]
 
 // UserCnameInvalid is returned when the CNAME given does not exist or is
 // invalid. Status 400, class BadRequest, not retryable.
-var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The CNAME given does not exist or is invalid."}
+var UserCnameInvalid = &codes[206]
 
 // UserKeyMustBeSpecified is returned when a POST to a bucket does not name the
 // object path. Status 400, class BadRequest, not retryable.
-var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket does not name the object path."}
+var UserKeyMustBeSpecified = &codes[207]
 
 // UserNetworkTooSlow is returned when the client's network is too slow. Status
 // 400, class BadRequest, retryable.
-var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, retryable: true, description: "The client's network is too slow."}
+var UserNetworkTooSlow = &codes[208]
 
 // ValidationException is returned when a vector bucket request is invalid; the
 // body lists the fields that failed validation. Status 400, class BadRequest,
 // not retryable.
-var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "A vector bucket request is invalid; the body lists the fields that failed validation."}
+var ValidationException = &codes[211]
 
 // VerifyAlgorithmNotSupported is returned when the checksum algorithm is not
 // supported. Status 400, class BadRequest, not retryable.
-var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm is not supported."}
+var VerifyAlgorithmNotSupported = &codes[212]
 
 // WebsiteURLInvalid is returned when the custom domain URL is invalid. Status
 // 400, class BadRequest, not retryable.
-var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid."}
+var WebsiteURLInvalid = &codes[213]
 
 // XMLSizeLimit is returned when the XML is longer than allowed. Status 400,
 // class BadRequest, not retryable.
-var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML is longer than allowed."}
+var XMLSizeLimit = &codes[214]
 
 // The codes of class Unauthenticated.
 
 // ExpiredToken is returned when the temporary key's token has expired (older
 // editions: the signature string has expired). Status 400 or 403, class
 // Unauthenticated, not retryable.
-var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary key's token has expired (older editions: the signature string has expired)."}
+var ExpiredToken = &codes[36]
 
 // InvalidAccessKeyId is returned when the SecretId named in the signature does
 // not exist or is not enabled. COS also sends it as AccessDenied with message
 // "InvalidAccessKeyId". Status 403, class Unauthenticated, not retryable; also
 // spelled InvaildAccessKeyId.
-var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId named in the signature does not exist or is not enabled."}
+var InvalidAccessKeyId = &codes[45]
 
 // InvalidAuthorization is returned when the Authorization header of a Cloud
 // Infinite request is not in a valid format. Status 401, class Unauthenticated,
 // not retryable.
-var InvalidAuthorization = &Code{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "The Authorization header of a Cloud Infinite request is not in a valid format."}
+var InvalidAuthorization = &codes[48]
 
 // InvalidSecurity is returned when the signature string is invalid. Status 403,
 // class Unauthenticated, not retryable.
-var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature string is invalid."}
+var InvalidSecurity = &codes[76]
 
 // MissingAuthorization is returned when a Cloud Infinite request carries no
 // Authorization header. Status 401, class Unauthenticated, not retryable.
-var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header."}
+var MissingAuthorization = &codes[115]
 
 // RequestHasExpired is returned when the request was sent after the signature's
 // validity period ended, or the local clock disagrees with the time of its time
 // zone. Its code is "Request has expired". COS also sends it as AccessDenied
 // with message "Request has expired". Status 403, class Unauthenticated, not
 // retryable. It means that the local clock is wrong.
-var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request was sent after the signature's validity period ended, or the local clock disagrees with the time of its time zone."}
+var RequestHasExpired = &codes[174]
 
 // RequestTimeTooSkewed is returned when the local time differs from the server
 // time by more than 15 minutes. COS also sends it as AccessDenied with message
 // "RequestTimeTooSkewed". Status 403, class Unauthenticated, not retryable. It
 // means that the local clock is wrong.
-var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The local time differs from the server time by more than 15 minutes."}
+var RequestTimeTooSkewed = &codes[176]
 
 // SecretidNotExist is returned when the SecretId that signed the Cloud Infinite
 // request does not exist. Status 401, class Unauthenticated, not retryable.
-var SecretidNotExist = &Code{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated, description: "The SecretId that signed the Cloud Infinite request does not exist."}
+var SecretidNotExist = &codes[187]
 
 // SignatureDoesNotMatch is returned when the signature the client computed
 // differs from the one COS computed. COS also sends it as AccessDenied with
 // message "SignatureDoesNotMatch". Status 403, class Unauthenticated, not
 // retryable.
-var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one COS computed."}
+var SignatureDoesNotMatch = &codes[191]
 
 // SignatureExpired is returned when the signature of a Cloud Infinite request
 // is past its validity period; sign the request again. Status 401, class
 // Unauthenticated, not retryable.
-var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, description: "The signature of a Cloud Infinite request is past its validity period; sign the request again."}
+var SignatureExpired = &codes[192]
 
 // The codes of class AccessDenied.
 
@@ -653,600 +653,815 @@ var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, cla
 // "RequestTimeTooSkewed", it is also RequestTimeTooSkewed. With message
 // "SignatureDoesNotMatch", it is also SignatureDoesNotMatch. Status 403 or 401,
 // class AccessDenied, not retryable.
-var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied, description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401."}
+var AccessDenied = &codes[0]
 
 // AccessDeniedException is returned when a vector bucket request is refused for
 // lack of permission. Status 403, class AccessDenied, not retryable.
-var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket request is refused for lack of permission."}
+var AccessDeniedException = &codes[1]
 
 // AccessForbidden is returned when a cross-origin (CORS) request is refused:
 // its Origin, method or request headers are not allowed by the bucket's CORS
 // rules. COS also sends it as AccessDenied with message "AccessForbidden".
 // Status 403, class AccessDenied, not retryable.
-var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules."}
+var AccessForbidden = &codes[2]
 
 // AccountProblem is returned when the account denies this operation. Status
 // 403, class AccessDenied, not retryable; also spelled AccoountProblem.
-var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "The account denies this operation."}
+var AccountProblem = &codes[3]
 
 // CIRoleNotExist is returned when the account has no CI_QCSRole service role,
 // so Cloud Infinite may not act on the bucket; create and authorize the role
 // first. Status 400, class AccessDenied, not retryable.
-var CIRoleNotExist = &Code{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied, description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first."}
+var CIRoleNotExist = &codes[21]
 
 // DomainAuditFailed is returned when the custom domain has no ICP licence (it
 // is not filed). Status 451, class AccessDenied, not retryable.
-var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain has no ICP licence (it is not filed)."}
+var DomainAuditFailed = &codes[28]
 
 // NoProcessAuthority is returned when the caller has no permission to process
 // images. Status 403, class AccessDenied, not retryable.
-var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller has no permission to process images."}
+var NoProcessAuthority = &codes[132]
 
 // PaymentRequired is returned when the cost quota is used up. Status 402, class
 // AccessDenied, not retryable.
-var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The cost quota is used up."}
+var PaymentRequired = &codes[162]
 
 // ResourceAccessDenied is returned when cloud Infinite has not been granted
 // access to the resource the request names; grant the permission first. Status
 // 400, class AccessDenied, not retryable.
-var ResourceAccessDenied = &Code{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied, description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first."}
+var ResourceAccessDenied = &codes[178]
 
 // UnavailableForLegalReasons is returned when the service or resource is
 // unavailable for legal or compliance reasons, such as an overdue payment or
 // blocked content. Status 451, class AccessDenied, not retryable.
-var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content."}
+var UnavailableForLegalReasons = &codes[201]
 
 // UserNotSourceBucketOwner is returned when the caller does not own the source
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket."}
+var UserNotSourceBucketOwner = &codes[209]
 
 // UserNotTargetBucketOwner is returned when the caller does not own the target
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket."}
+var UserNotTargetBucketOwner = &codes[210]
 
 // The codes of class NotFound.
 
 // AuditingJobNotFound is returned when the content-moderation (auditing) job
 // named in the request does not exist. Status 404, class NotFound, not
 // retryable.
-var AuditingJobNotFound = &Code{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound, description: "The content-moderation (auditing) job named in the request does not exist."}
+var AuditingJobNotFound = &codes[8]
 
 // DomainConfigNotFoundError is returned when the bucket has no custom domain
 // configuration. No documented status, class NotFound, not retryable.
-var DomainConfigNotFoundError = &Code{name: "DomainConfigNotFoundError", class: ErrNotFound, description: "The bucket has no custom domain configuration."}
+var DomainConfigNotFoundError = &codes[30]
 
 // InventoryConfigurationNotFoundError is returned when the inventory
 // configuration is not found. Status 404, class NotFound, not retryable.
-var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The inventory configuration is not found."}
+var InventoryConfigurationNotFoundError = &codes[84]
 
 // NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
 // 404, class NotFound, not retryable.
-var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
+var NoBucketQuotaPolicy = &codes[130]
 
 // NoLifecycle is returned when the lifecycle configuration does not exist.
 // Status 400, class NotFound, not retryable.
-var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The lifecycle configuration does not exist."}
+var NoLifecycle = &codes[131]
 
 // NoSuchBucket is returned when the specified bucket does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
+var NoSuchBucket = &codes[133]
 
 // NoSuchCORSConfiguration is returned when the specified CORS configuration
 // does not exist. Status 404, class NotFound, not retryable.
-var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified CORS configuration does not exist."}
+var NoSuchCORSConfiguration = &codes[134]
 
 // NoSuchCopySource is returned when the source object of the copy does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
+var NoSuchCopySource = &codes[135]
 
 // NoSuchEncryptionConfiguration is returned when the specified bucket
 // encryption configuration does not exist. Status 404, class NotFound, not
 // retryable.
-var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket encryption configuration does not exist."}
+var NoSuchEncryptionConfiguration = &codes[136]
 
 // NoSuchJob is returned when the specified batch operation job does not exist,
 // or, for UpdateJobStatus and UpdateJobPriority, has already completed. Status
 // 404, class NotFound, not retryable.
-var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed."}
+var NoSuchJob = &codes[137]
 
 // NoSuchKey is returned when the specified object key does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
+var NoSuchKey = &codes[138]
 
 // NoSuchLifecycleConfiguration is returned when the specified lifecycle
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified lifecycle configuration does not exist."}
+var NoSuchLifecycleConfiguration = &codes[139]
 
 // NoSuchObjectLockConfiguration is returned when the specified object lock
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified object lock configuration does not exist."}
+var NoSuchObjectLockConfiguration = &codes[140]
 
 // NoSuchPolicy is returned when the bucket has no bucket policy. Status 404,
 // class NotFound, not retryable; also spelled NoSuchBucketPolicy.
-var NoSuchPolicy = &Code{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound, description: "The bucket has no bucket policy."}
+var NoSuchPolicy = &codes[141]
 
 // NoSuchPolicyVersion is returned when the specified policy version does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
+var NoSuchPolicyVersion = &codes[142]
 
 // NoSuchRefererConfiguration is returned when the bucket has no hotlink
 // protection (referer) configuration. Status 404, class NotFound, not
 // retryable.
-var NoSuchRefererConfiguration = &Code{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no hotlink protection (referer) configuration."}
+var NoSuchRefererConfiguration = &codes[143]
 
 // NoSuchTagSet is returned when the specified tag set does not exist. Status
 // 404, class NotFound, not retryable; also spelled NoSuchTagSetError.
-var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound, description: "The specified tag set does not exist."}
+var NoSuchTagSet = &codes[144]
 
 // NoSuchUpload is returned when the UploadId of the multipart upload does not
 // exist. Status 404 or 400, class NotFound, not retryable.
-var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The UploadId of the multipart upload does not exist."}
+var NoSuchUpload = &codes[145]
 
 // NoSuchVersion is returned when the specified version does not exist. Status
 // 404 or 400, class NotFound, not retryable.
-var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified version does not exist."}
+var NoSuchVersion = &codes[146]
 
 // NoSuchWebsiteConfiguration is returned when the specified static website
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified static website configuration does not exist."}
+var NoSuchWebsiteConfiguration = &codes[147]
 
 // NotFoundException is returned when the vector bucket, index or vector does
 // not exist. Status 404, class NotFound, not retryable.
-var NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist."}
+var NotFoundException = &codes[148]
 
 // OriginConfigurationNotFoundError is returned when the bucket has no
 // origin-pull configuration. Status 404, class NotFound, not retryable.
-var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration."}
+var OriginConfigurationNotFoundError = &codes[158]
 
 // ReplicationConfigurationNotFoundError is returned when the bucket has no
 // cross-region replication configuration. Status 404, class NotFound, not
 // retryable; also spelled ReplicationConfigurationnotFoundError.
-var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+var ReplicationConfigurationNotFoundError = &codes[173]
 
 // ResourceNotFound is returned when the input resource named in the Cloud
 // Infinite request does not exist. Status 400, class NotFound, not retryable.
-var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound, description: "The input resource named in the Cloud Infinite request does not exist."}
+var ResourceNotFound = &codes[180]
 
 // The codes of class Conflict.
 
 // AppendPositionErr is returned when the position of an append does not equal
 // the current length of the object. Status 409 or 400, class Conflict, not
 // retryable.
-var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The position of an append does not equal the current length of the object."}
+var AppendPositionErr = &codes[6]
 
 // BucketAccelerateNotEnabled is returned when global acceleration is not
 // enabled for the bucket. Status 400, class Conflict, not retryable.
-var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket."}
+var BucketAccelerateNotEnabled = &codes[11]
 
 // BucketAlreadyExists is returned when the bucket name is already in use;
 // choose another name. Status 409, class Conflict, not retryable.
-var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already in use; choose another name."}
+var BucketAlreadyExists = &codes[12]
 
 // BucketAlreadyExistsDiffRegion is returned when a bucket with that name
 // already exists in another region. Status 409, class Conflict, not retryable.
-var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
+var BucketAlreadyExistsDiffRegion = &codes[13]
 
 // BucketAlreadyOwnedByYou is returned when the bucket already exists and was
 // created by the caller's own account. Status 409, class Conflict, not
 // retryable.
-var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The bucket already exists and was created by the caller's own account."}
+var BucketAlreadyOwnedByYou = &codes[14]
 
 // BucketLocked is returned when the bucket is locked, so cross-region
 // replication and lifecycle cannot be configured on it. Status 409, class
 // Conflict, not retryable.
-var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it."}
+var BucketLocked = &codes[15]
 
 // BucketNotEmpty is returned when the bucket still holds objects or unfinished
 // multipart uploads, so it cannot be deleted. Status 409, class Conflict, not
 // retryable.
-var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
+var BucketNotEmpty = &codes[17]
 
 // BucketVersionNotOpen is returned when versioning is not enabled on the
 // bucket. Status 400, class Conflict, not retryable.
-var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "Versioning is not enabled on the bucket."}
+var BucketVersionNotOpen = &codes[18]
 
 // ChannelStillLive is returned when the live channel is still receiving a
 // stream, so it cannot be overwritten. No documented status, class Conflict,
 // not retryable.
-var ChannelStillLive = &Code{name: "ChannelStillLive", class: ErrConflict, description: "The live channel is still receiving a stream, so it cannot be overwritten."}
+var ChannelStillLive = &codes[24]
 
 // ConflictException is returned when a vector bucket request conflicts with an
 // existing resource. Status 409, class Conflict, not retryable.
-var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "A vector bucket request conflicts with an existing resource."}
+var ConflictException = &codes[26]
 
 // DomainConfigConflict is returned when the domain configuration conflicts with
 // existing records; the conflicting records must be deleted. Status 409, class
 // Conflict, not retryable.
-var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with existing records; the conflicting records must be deleted."}
+var DomainConfigConflict = &codes[29]
 
 // DuplicateInventoryId is returned when an inventory job with the same ID was
 // already submitted and has not finished. No documented status, class Conflict,
 // not retryable.
-var DuplicateInventoryId = &Code{name: "DuplicateInventoryId", class: ErrConflict, description: "An inventory job with the same ID was already submitted and has not finished."}
+var DuplicateInventoryId = &codes[31]
 
 // InvalidBucketState is returned when the bucket's state conflicts with the
 // request, for example versioning and cross-region replication settings. Status
 // 409, class Conflict, not retryable.
-var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings."}
+var InvalidBucketState = &codes[50]
 
 // InvalidLockedTime is returned when the object lock period is invalid, for
 // example shorter than the period set before or outside 1 to 36500 days. Status
 // 409, class Conflict, not retryable.
-var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days."}
+var InvalidLockedTime = &codes[62]
 
 // InvalidObjectState is returned when the object's storage class or state
 // conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE
 // object that was not restored. COS also sends it as AccessDenied with message
 // "InvalidObjectState". Status 403 or 409, class Conflict, not retryable.
-var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored."}
+var InvalidObjectState = &codes[64]
 
 // InvalidObjectStorage is returned when the storage class is not valid for the
 // request. Status 403, class Conflict, not retryable.
-var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The storage class is not valid for the request."}
+var InvalidObjectStorage = &codes[65]
 
 // InvalidUploadStatus is returned when an object was uploaded with the JSON API
 // to a bucket that has versioning enabled; such uploads must use the XML API.
 // Status 400, class Conflict, not retryable.
-var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API."}
+var InvalidUploadStatus = &codes[81]
 
 // LoggingConfExists is returned when a logging configuration already exists.
 // Status 400, class Conflict, not retryable.
-var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists."}
+var LoggingConfExists = &codes[102]
 
 // MediaBucketAlreadyBinded is returned when the bucket is already bound to the
 // media-processing service and cannot be bound again. Status 403, class
 // Conflict, not retryable.
-var MediaBucketAlreadyBinded = &Code{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict, description: "The bucket is already bound to the media-processing service and cannot be bound again."}
+var MediaBucketAlreadyBinded = &codes[111]
 
 // ObjectLocked is returned when the object is locked: it cannot be overwritten
 // or deleted, nor its metadata changed by a copy. Status 409, class Conflict,
 // not retryable.
-var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy."}
+var ObjectLocked = &codes[155]
 
 // ObjectNotAppendable is returned when the specified object cannot be appended
 // to. Status 409 or 400, class Conflict, not retryable.
-var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The specified object cannot be appended to."}
+var ObjectNotAppendable = &codes[156]
 
 // OperationAborted is returned when the resource does not support the
 // operation, or a transfer was incomplete or damaged (seen on downloads).
 // Status 409, class Conflict, not retryable; also spelled actionAborted.
-var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads)."}
+var OperationAborted = &codes[157]
 
 // PathConflict is returned when writes to objects of the same name collided
 // within the same millisecond. Status 409, class Conflict, not retryable.
-var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Writes to objects of the same name collided within the same millisecond."}
+var PathConflict = &codes[161]
 
 // QueuePaused is returned when the processing queue named in the request is
 // paused; resume it or submit to another queue. Status 403, class Conflict, not
 // retryable.
-var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue."}
+var QueuePaused = &codes[167]
 
 // QuotaConflict is returned when the request conflicts with a quota. Status
 // 409, class Conflict, not retryable.
-var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The request conflicts with a quota."}
+var QuotaConflict = &codes[169]
 
 // QuotaOperationConflict is returned when the bucket's state does not allow
 // this operation. Status 409, class Conflict, not retryable; also spelled
 // QuotaOperationConfilct.
-var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "The bucket's state does not allow this operation."}
+var QuotaOperationConflict = &codes[170]
 
 // RecordAlreadyExist is returned when a DNS record conflicts; the conflicting
 // record must be deleted, or a CNAME or TXT record added. Status 409, class
 // Conflict, not retryable.
-var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added."}
+var RecordAlreadyExist = &codes[171]
 
 // RestoreAlreadyInProgress is returned when the object is already being
 // restored. Status 409, class Conflict, not retryable.
-var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored."}
+var RestoreAlreadyInProgress = &codes[182]
 
 // RestoreNonArchiveObject is returned when a restore was requested for an
 // object that is not archived; only archived objects can be restored. Status
 // 405, class Conflict, not retryable.
-var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "A restore was requested for an object that is not archived; only archived objects can be restored."}
+var RestoreNonArchiveObject = &codes[183]
 
 // UploadConflict is returned when uploads to the same object key came too often
 // and conflict. Status 409, class Conflict, not retryable.
-var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Uploads to the same object key came too often and conflict."}
+var UploadConflict = &codes[204]
 
 // The codes of class PreconditionFailed.
 
 // PreconditionFailed is returned when a precondition of the request was not
 // met. Status 412 or 400, class PreconditionFailed, not retryable.
-var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "A precondition of the request was not met."}
+var PreconditionFailed = &codes[166]
 
 // The codes of class Throttled.
 
 // Busy is returned when the Select back end is busy; run the query again later.
 // Status 400, class Throttled, retryable.
-var Busy = &Code{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is busy; run the query again later."}
+var Busy = &codes[19]
 
 // KmsFreqControl is returned when requests to the Key Management Service are
 // too frequent; their rate must come down. Status 503, class Throttled,
 // retryable.
-var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Requests to the Key Management Service are too frequent; their rate must come down."}
+var KmsFreqControl = &codes[91]
 
 // Overload is returned when the Select back end is overloaded; run the query
 // again later. Status 400, class Throttled, retryable.
-var Overload = &Code{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is overloaded; run the query again later."}
+var Overload = &codes[160]
 
 // QueueSaturated is returned when the processing queue is full; wait for queued
 // jobs to finish and submit again. Status 403, class Throttled, retryable.
-var QueueSaturated = &Code{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true, description: "The processing queue is full; wait for queued jobs to finish and submit again."}
+var QueueSaturated = &codes[168]
 
 // SlowDown is returned when the request rate is too high for the bucket (503),
 // or for Cloud Infinite (429); reduce it and retry with backoff. Status 503 or
 // 429, class Throttled, retryable.
-var SlowDown = &Code{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff."}
+var SlowDown = &codes[193]
 
 // TooManyJobs is returned when the account has reached its limit on batch jobs,
 // so CreateJob cannot start another one. Status 500, class Throttled,
 // retryable.
-var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrThrottled, retryable: true, description: "The account has reached its limit on batch jobs, so CreateJob cannot start another one."}
+var TooManyJobs = &codes[199]
 
 // TooManyRequestsException is returned when too many vector bucket requests
 // were sent. Status 429, class Throttled, retryable.
-var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent."}
+var TooManyRequestsException = &codes[200]
 
 // The codes of class Server.
 
 // InternalError is returned when the service hit an internal error; SELECT
 // Object Content can also send it inside the event stream of a 200, after some
 // records. Status 500, class Server, retryable; also spelled InternalErrror.
-var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records."}
+var InternalError = &codes[43]
 
 // InternalServerException is returned when the vector bucket service hit an
 // internal error. Status 500, class Server, retryable.
-var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
+var InternalServerException = &codes[44]
 
 // KmsInternalException is returned when the Key Management Service hit an
 // internal error while COS queried it. Status 500, class Server, retryable.
-var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The Key Management Service hit an internal error while COS queried it."}
+var KmsInternalException = &codes[92]
 
 // NotImplemented is returned when the requested operation, or a method named in
 // a header, is not implemented. Status 501, class Server, not retryable.
-var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "The requested operation, or a method named in a header, is not implemented."}
+var NotImplemented = &codes[149]
 
 // ServiceUnavailable is returned when the service is temporarily unavailable;
 // the request can be retried. Batch Operations sends it as 500 when it cannot
 // store or load job data or create a job. Status 503 or 500, class Server,
 // retryable.
-var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true, description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job."}
+var ServiceUnavailable = &codes[189]
 
 // ServiceUnavailableException is returned when the vector bucket service is
 // temporarily unavailable; the request can be retried. Status 503, class
 // Server, retryable.
-var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; the request can be retried."}
+var ServiceUnavailableException = &codes[190]
 
 // classes holds every class, in catalog order.
-var classes = [...]*Class{
-	ErrRedirect,
-	ErrBadRequest,
-	ErrUnauthenticated,
-	ErrAccessDenied,
-	ErrNotFound,
-	ErrConflict,
-	ErrPreconditionFailed,
-	ErrThrottled,
-	ErrServer,
+var classes = [...]Class{
+	{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."},
+	{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."},
+	{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."},
+	{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."},
+	{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."},
+	{name: "Conflict", description: "The current state of the bucket or object forbids the operation."},
+	{name: "PreconditionFailed", description: "A conditional request header was not satisfied."},
+	{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."},
+	{name: "Server", description: "The service failed to handle a valid request."},
 }
 
-// codes holds every code, sorted by name.
-var codes = [...]*Code{
-	AccessDenied,
-	AccessDeniedException,
-	AccessForbidden,
-	AccountProblem,
-	ActionAccelerateNotSupported,
-	AmbiguousFieldName,
-	AppendPositionErr,
-	AttachmentFull,
-	AuditingJobNotFound,
-	BadDigest,
-	BadRequest,
-	BucketAccelerateNotEnabled,
-	BucketAlreadyExists,
-	BucketAlreadyExistsDiffRegion,
-	BucketAlreadyOwnedByYou,
-	BucketLocked,
-	BucketNameTooLong,
-	BucketNotEmpty,
-	BucketVersionNotOpen,
-	Busy,
-	Bzip2DecompressError,
-	CIRoleNotExist,
-	CSVParsingError,
-	CastFailed,
-	ChannelStillLive,
-	ComparisonFailed,
-	ConflictException,
-	DNSRecordVerifyFailed,
-	DomainAuditFailed,
-	DomainConfigConflict,
-	DomainConfigNotFoundError,
-	DuplicateInventoryId,
-	EntitySizeNotMatch,
-	EntityTooLarge,
-	EntityTooSmall,
-	ErrorWritingRow,
-	ExpiredToken,
-	GzipDecompressError,
-	ImageResolutionExceed,
-	ImageTooLarge,
-	IncompleteBody,
-	IncorrectNumberOfFilesInPostRequest,
-	InlineDataTooLarge,
-	InternalError,
-	InternalServerException,
-	InvalidAccessKeyId,
-	InvalidAddressingHeader,
-	InvalidArgument,
-	InvalidAuthorization,
-	InvalidBucketName,
-	InvalidBucketState,
-	InvalidCompressionFormat,
-	InvalidContent,
-	InvalidCopySource,
-	InvalidDelimiter,
-	InvalidDigest,
-	InvalidFileHeaderInfo,
-	InvalidHost,
-	InvalidImageFormat,
-	InvalidImageSource,
-	InvalidJsonType,
-	InvalidLocationConstraint,
-	InvalidLockedTime,
-	InvalidObjectName,
-	InvalidObjectState,
-	InvalidObjectStorage,
-	InvalidPart,
-	InvalidPartOrder,
-	InvalidPicOperations,
-	InvalidPolicyDocument,
-	InvalidQuoteFields,
-	InvalidRange,
-	InvalidRegionName,
-	InvalidRequest,
-	InvalidRequestParameter,
-	InvalidSHA1Digest,
-	InvalidSecurity,
-	InvalidTag,
-	InvalidTargetBucketForLogging,
-	InvalidTextEncoding,
-	InvalidURI,
-	InvalidUploadStatus,
-	InvalidUrl,
-	InvalidXML,
-	InventoryConfigurationNotFoundError,
-	InventoryFull,
-	JSONParsingError,
-	JsonAPINotSupportOnMAZBucket,
-	KeyTooLong,
-	KmsDisabledException,
-	KmsException,
-	KmsFreqControl,
-	KmsInternalException,
-	KmsInvalidKeyUsageException,
-	KmsInvalidStateException,
-	KmsKeyDisabled,
-	KmsKeyNotExist,
-	KmsNotFoundException,
-	LastRecordParseFail,
-	LifeCycleIdNotUnique,
-	LifeCycleRuleConflicted,
-	ListPartUploadIdIsEmpty,
-	LoggingConfExists,
-	LoggingPrefixInvalid,
-	MAZOperationNotSupportOnOAZBucket,
-	MalformedACLError,
-	MalformedPOSTRequest,
-	MalformedPolicy,
-	MalformedXML,
-	MaxMessageLengthExceeded,
-	MaxPostPreDataLengthExceededError,
-	MediaBucketAlreadyBinded,
-	MetadataTooLarge,
-	MethodNotAllowed,
-	MissingAppid,
-	MissingAuthorization,
-	MissingContent,
-	MissingContentLength,
-	MissingContentMD5,
-	MissingExpectedExpression,
-	MissingHost,
-	MissingInputFormat,
-	MissingInputSerialization,
-	MissingOutputFormat,
-	MissingOutputSerialization,
-	MissingRequestBodyError,
-	MissingRequiredParameter,
-	MissingSecurityHeader,
-	MultiAZFeatureNotSupport,
-	MultiBucketNotSupport,
-	NoBucketQuotaPolicy,
-	NoLifecycle,
-	NoProcessAuthority,
-	NoSuchBucket,
-	NoSuchCORSConfiguration,
-	NoSuchCopySource,
-	NoSuchEncryptionConfiguration,
-	NoSuchJob,
-	NoSuchKey,
-	NoSuchLifecycleConfiguration,
-	NoSuchObjectLockConfiguration,
-	NoSuchPolicy,
-	NoSuchPolicyVersion,
-	NoSuchRefererConfiguration,
-	NoSuchTagSet,
-	NoSuchUpload,
-	NoSuchVersion,
-	NoSuchWebsiteConfiguration,
-	NotFoundException,
-	NotImplemented,
-	NotSupportedStorageClass,
-	NotifyRuleEventConflict,
-	NotifyRulePrefixConflict,
-	NotifyRuleSuffixConflict,
-	OAZOperationNotSupportOnMAZBucket,
-	ObjectLocked,
-	ObjectNotAppendable,
-	OperationAborted,
-	OriginConfigurationNotFoundError,
-	OverMaxRecordSize,
-	Overload,
-	PathConflict,
-	PaymentRequired,
-	PermanentRedirect,
-	PolicyFull,
-	PolicyVersionFull,
-	PreconditionFailed,
-	QueuePaused,
-	QueueSaturated,
-	QuotaConflict,
-	QuotaOperationConflict,
-	RecordAlreadyExist,
-	Redirect,
-	ReplicationConfigurationNotFoundError,
-	RequestHasExpired,
-	RequestIsNotMultiPartContent,
-	RequestTimeTooSkewed,
-	RequestTimeout,
-	ResourceAccessDenied,
-	ResourceDownloadFailed,
-	ResourceNotFound,
-	ResourceNotSupported,
-	RestoreAlreadyInProgress,
-	RestoreNonArchiveObject,
-	SQLParsingError,
-	SSEContentNotSupported,
-	SSEHeaderNotAllowed,
-	SecretidNotExist,
-	ServiceQuotaExceededException,
-	ServiceUnavailable,
-	ServiceUnavailableException,
-	SignatureDoesNotMatch,
-	SignatureExpired,
-	SlowDown,
-	SsecDecryptHeaderInvalid,
-	TargetBucketNameInvalid,
-	TemporaryRedirect,
-	TooManyBuckets,
-	TooManyConfigurations,
-	TooManyJobs,
-	TooManyRequestsException,
-	UnavailableForLegalReasons,
-	UnexpectedContent,
-	UnresolvableGrantByUID,
-	UploadConflict,
-	UploadIdNotSupported,
-	UserCnameInvalid,
-	UserKeyMustBeSpecified,
-	UserNetworkTooSlow,
-	UserNotSourceBucketOwner,
-	UserNotTargetBucketOwner,
-	ValidationException,
-	VerifyAlgorithmNotSupported,
-	WebsiteURLInvalid,
-	XMLSizeLimit,
+// codes holds every code, in the byte order of its wire spelling.
+var codes = [...]Code{
+	{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied,
+		description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401."},
+	{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied,
+		description: "A vector bucket request is refused for lack of permission."},
+	{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied,
+		description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules."},
+	{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied,
+		description: "The account denies this operation."},
+	{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The global acceleration endpoint does not support this operation."},
+	{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest,
+		description: "A field name in the Select SQL expression matches more than one column of the queried object."},
+	{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict,
+		description: "The position of an append does not equal the current length of the object."},
+	{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The number of ACLs and policies has reached its limit."},
+	{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound,
+		description: "The content-moderation (auditing) job named in the request does not exist."},
+	{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received."},
+	{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest,
+		description: "A request parameter is wrong."},
+	{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict,
+		description: "Global acceleration is not enabled for the bucket."},
+	{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket name is already in use; choose another name."},
+	{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict,
+		description: "A bucket with that name already exists in another region."},
+	{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket already exists and was created by the caller's own account."},
+	{name: "BucketLocked", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it."},
+	{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket name is longer than the naming rules allow."},
+	{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."},
+	{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict,
+		description: "Versioning is not enabled on the bucket."},
+	{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true,
+		description: "The Select back end is busy; run the query again later."},
+	{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object."},
+	{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied,
+		description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first."},
+	{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the queried object as CSV."},
+	{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "A CAST in the Select SQL expression could not convert a value to the requested type."},
+	{name: "ChannelStillLive", class: ErrConflict,
+		description: "The live channel is still receiving a stream, so it cannot be overwritten."},
+	{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "A comparison in the Select SQL expression could not be evaluated."},
+	{name: "ConflictException", statuses: []int{409}, class: ErrConflict,
+		description: "A vector bucket request conflicts with an existing resource."},
+	{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect."},
+	{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied,
+		description: "The custom domain has no ICP licence (it is not filed)."},
+	{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict,
+		description: "The domain configuration conflicts with existing records; the conflicting records must be deleted."},
+	{name: "DomainConfigNotFoundError", class: ErrNotFound,
+		description: "The bucket has no custom domain configuration."},
+	{name: "DuplicateInventoryId", class: ErrConflict,
+		description: "An inventory job with the same ID was already submitted and has not finished."},
+	{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest,
+		description: "The size of the request body differs from the Content-Length header."},
+	{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB)."},
+	{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest,
+		description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload."},
+	{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not format a row of the query result; check the object before running the query again."},
+	{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated,
+		description: "The temporary key's token has expired (older editions: the signature string has expired)."},
+	{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object."},
+	{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image resolution is over the limit, or an animated image has too many frames."},
+	{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image is larger than the size limit."},
+	{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest,
+		description: "The request body is shorter than the Content-Length header announced."},
+	{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest,
+		description: "A POST Object request carries more than one file; only one object can be uploaded per request."},
+	{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The inline data is larger than the maximum allowed size."},
+	{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true,
+		description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records."},
+	{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true,
+		description: "The vector bucket service hit an internal error."},
+	{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated,
+		description: "The SecretId named in the signature does not exist or is not enabled."},
+	{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest,
+		description: "The request must be made with the anonymous role."},
+	{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest,
+		description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it."},
+	{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The Authorization header of a Cloud Infinite request is not in a valid format."},
+	{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket name does not follow the naming rules."},
+	{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings."},
+	{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2."},
+	{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest,
+		description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413)."},
+	{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest,
+		description: "The source of the copy is invalid."},
+	{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest,
+		description: "The delimiter parameter is invalid; it must be a single character."},
+	{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Content-MD5 value is invalid, or does not match the MD5 the server computed for the body."},
+	{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest,
+		description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE."},
+	{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Host header of a Cloud Infinite request failed validation."},
+	{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image format is invalid."},
+	{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image source is invalid."},
+	{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Type of the JSON input is neither DOCUMENT nor LINES."},
+	{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest,
+		description: "The location given for the bucket is invalid."},
+	{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict,
+		description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days."},
+	{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The object name is invalid."},
+	{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict,
+		description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored."},
+	{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict,
+		description: "The storage class is not valid for the request."},
+	{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest,
+		description: "One or more parts are missing (older editions add: or a part ID is wrong)."},
+	{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest,
+		description: "The part numbers are not continuous or not in ascending order."},
+	{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Pic-Operations header is invalid."},
+	{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest,
+		description: "The policy of a POST Object request is invalid."},
+	{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest,
+		description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED."},
+	{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest,
+		description: "The requested byte range of the object is invalid."},
+	{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The region name is invalid."},
+	{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed."},
+	{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest,
+		description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it."},
+	{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The SHA-1 check of the request content failed."},
+	{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated,
+		description: "The signature string is invalid."},
+	{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest,
+		description: "A bucket tag is invalid."},
+	{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest,
+		description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket."},
+	{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest,
+		description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only."},
+	{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest,
+		description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object."},
+	{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict,
+		description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API."},
+	{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest,
+		description: "The URL of a Cloud Infinite request is not in a valid format."},
+	{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest,
+		description: "The XML body of the Select request is not valid."},
+	{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound,
+		description: "The inventory configuration is not found."},
+	{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket has reached its limit of 1,000 inventory jobs."},
+	{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the queried object as JSON."},
+	{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API."},
+	{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest,
+		description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together)."},
+	{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index is disabled or unavailable."},
+	{name: "KmsException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Key Management Service (KMS) reported an exception."},
+	{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true,
+		description: "Requests to the Key Management Service are too frequent; their rate must come down."},
+	{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true,
+		description: "The Key Management Service hit an internal error while COS queried it."},
+	{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key is not compatible with the vector operation."},
+	{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index is not in a valid state."},
+	{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key given for encryption is disabled."},
+	{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key given for encryption does not exist."},
+	{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index does not exist."},
+	{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the last record of the queried object; check how the object ends."},
+	{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest,
+		description: "Two lifecycle rules share the same ID."},
+	{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest,
+		description: "The lifecycle rules conflict with each other."},
+	{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest,
+		description: "The UploadId of the request is empty."},
+	{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict,
+		description: "A logging configuration already exists."},
+	{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The logging prefix parameter is invalid."},
+	{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A multi-AZ operation was sent to a single-AZ bucket."},
+	{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The ACL given does not follow XML syntax."},
+	{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The body of the POST request is invalid."},
+	{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest,
+		description: "The policy format is invalid."},
+	{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest,
+		description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation."},
+	{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request is too long."},
+	{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The fields of the POST request before the file are too large."},
+	{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict,
+		description: "The bucket is already bound to the media-processing service and cannot be bound again."},
+	{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest,
+		description: "The metadata is larger than the maximum allowed size."},
+	{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest,
+		description: "The resource does not support this HTTP method."},
+	{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack the APPID."},
+	{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "A Cloud Infinite request carries no Authorization header."},
+	{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Cloud Infinite operation needs a request body and none was sent."},
+	{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest,
+		description: "The Content-Length request header is missing."},
+	{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack Content-MD5."},
+	{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request contains no SQL expression."},
+	{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack Host."},
+	{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The input serialization of the Select request names no input format."},
+	{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request has no InputSerialization describing how the queried object is encoded."},
+	{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The output serialization of the Select request names no output format."},
+	{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request has no OutputSerialization describing how the result is to be encoded."},
+	{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request body is missing."},
+	{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest,
+		description: "The SelectRequest body lacks a required element."},
+	{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest,
+		description: "A required header is missing."},
+	{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest,
+		description: "The region does not support the multi-AZ feature."},
+	{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest,
+		description: "A cross-region replication configuration names more than one destination bucket; only one is allowed."},
+	{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no quota policy."},
+	{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound,
+		description: "The lifecycle configuration does not exist."},
+	{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller has no permission to process images."},
+	{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified bucket does not exist."},
+	{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified CORS configuration does not exist."},
+	{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound,
+		description: "The source object of the copy does not exist."},
+	{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified bucket encryption configuration does not exist."},
+	{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed."},
+	{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified object key does not exist."},
+	{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified lifecycle configuration does not exist."},
+	{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified object lock configuration does not exist."},
+	{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound,
+		description: "The bucket has no bucket policy."},
+	{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified policy version does not exist."},
+	{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no hotlink protection (referer) configuration."},
+	{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound,
+		description: "The specified tag set does not exist."},
+	{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound,
+		description: "The UploadId of the multipart upload does not exist."},
+	{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound,
+		description: "The specified version does not exist."},
+	{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified static website configuration does not exist."},
+	{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound,
+		description: "The vector bucket, index or vector does not exist."},
+	{name: "NotImplemented", statuses: []int{501}, class: ErrServer,
+		description: "The requested operation, or a method named in a header, is not implemented."},
+	{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest,
+		description: "The specified storage class is not supported."},
+	{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The events of notification rules conflict."},
+	{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The prefixes of notification rules conflict."},
+	{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The suffixes of notification rules conflict."},
+	{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A single-AZ operation was sent to a multi-AZ bucket."},
+	{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict,
+		description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy."},
+	{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict,
+		description: "The specified object cannot be appended to."},
+	{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict,
+		description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads)."},
+	{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no origin-pull configuration."},
+	{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest,
+		description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record."},
+	{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true,
+		description: "The Select back end is overloaded; run the query again later."},
+	{name: "PathConflict", statuses: []int{409}, class: ErrConflict,
+		description: "Writes to objects of the same name collided within the same millisecond."},
+	{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied,
+		description: "The cost quota is used up."},
+	{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect,
+		description: "The resource has moved for good; the request must go to the address in the Location header."},
+	{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The number of ACLs and policies has reached its limit."},
+	{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The number of policy versions has reached its limit."},
+	{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed,
+		description: "A precondition of the request was not met."},
+	{name: "QueuePaused", statuses: []int{403}, class: ErrConflict,
+		description: "The processing queue named in the request is paused; resume it or submit to another queue."},
+	{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true,
+		description: "The processing queue is full; wait for queued jobs to finish and submit again."},
+	{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict,
+		description: "The request conflicts with a quota."},
+	{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict,
+		description: "The bucket's state does not allow this operation."},
+	{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict,
+		description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added."},
+	{name: "Redirect", statuses: []int{307}, class: ErrRedirect,
+		description: "The request is temporarily redirected."},
+	{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound,
+		description: "The bucket has no cross-region replication configuration."},
+	{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true,
+		description: "The request was sent after the signature's validity period ended, or the local clock disagrees with the time of its time zone."},
+	{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Content-Type of the POST request is invalid."},
+	{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true,
+		description: "The local time differs from the server time by more than 15 minutes."},
+	{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true,
+		description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once."},
+	{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied,
+		description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first."},
+	{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "Cloud Infinite could not download the input resource named in the request."},
+	{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound,
+		description: "The input resource named in the Cloud Infinite request does not exist."},
+	{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The input file is damaged or of a kind Cloud Infinite does not support."},
+	{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict,
+		description: "The object is already being restored."},
+	{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict,
+		description: "A restore was requested for an object that is not archived; only archived objects can be restored."},
+	{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not)."},
+	{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The encryption method is not supported."},
+	{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The operation does not support the server-side encryption header given."},
+	{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The SecretId that signed the Cloud Infinite request does not exist."},
+	{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest,
+		description: "A vector bucket request would exceed a service quota."},
+	{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true,
+		description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job."},
+	{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true,
+		description: "The vector bucket service is temporarily unavailable; the request can be retried."},
+	{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated,
+		description: "The signature the client computed differs from the one COS computed."},
+	{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The signature of a Cloud Infinite request is past its validity period; sign the request again."},
+	{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true,
+		description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff."},
+	{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers."},
+	{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The target bucket name is invalid."},
+	{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect,
+		description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header."},
+	{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest,
+		description: "The account has reached its limit of 200 buckets."},
+	{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket has reached its limit of 1,000 inventory configurations."},
+	{name: "TooManyJobs", statuses: []int{500}, class: ErrThrottled, retryable: true,
+		description: "The account has reached its limit on batch jobs, so CreateJob cannot start another one."},
+	{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true,
+		description: "Too many vector bucket requests were sent."},
+	{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied,
+		description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content."},
+	{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request does not support the content it carries."},
+	{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest,
+		description: "The UID given does not exist."},
+	{name: "UploadConflict", statuses: []int{409}, class: ErrConflict,
+		description: "Uploads to the same object key came too often and conflict."},
+	{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest,
+		description: "The UploadId was created by the JSON API and cannot be used with the XML API."},
+	{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The CNAME given does not exist or is invalid."},
+	{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest,
+		description: "A POST to a bucket does not name the object path."},
+	{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, retryable: true,
+		description: "The client's network is too slow."},
+	{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller does not own the source bucket."},
+	{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller does not own the target bucket."},
+	{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest,
+		description: "A vector bucket request is invalid; the body lists the fields that failed validation."},
+	{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The checksum algorithm is not supported."},
+	{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The custom domain URL is invalid."},
+	{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest,
+		description: "The XML is longer than allowed."},
 }
 
 // codeIndex maps every wire spelling, aliases included, to its code.
