@@ -120,15 +120,6 @@ func (l ErrorList) Error() string {
 	return strings.Join(s, "\n")
 }
 
-// Unwrap gives errors.Is and errors.As access to every problem.
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
 // Load parses and validates a catalog. file names it in positions; src is
 // its content. When the catalog is invalid, Load returns a nil Catalog and
 // an ErrorList holding every problem it found, each with its position.

@@ -87,10 +87,6 @@ var badCodes = []badCatalog{
 		`c.yaml:19:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`}},
 	{"empty why", withCodes(edit(codeYAML, "    families", "    why: \"  \"\n    families")), []string{
 		"c.yaml:23:10: why is empty"}},
-	{"why on two lines", withCodes(edit(codeYAML, "    families", "    why: \"a\\nb\"\n    families")), []string{
-		`c.yaml:23:10: why must be one line`}},
-	{"why in a literal block", withCodes(edit(codeYAML, "    families", "    why: |\n      a\n      b\n    families")), []string{
-		`c.yaml:23:10: why must be one line`}},
 	{"why with a control character", withCodes(edit(codeYAML, "    families", "    why: \"a\\ab\"\n    families")), []string{
 		`c.yaml:23:10: why has control character U+0007`}},
 	{"why a list", withCodes(edit(codeYAML, "    families", "    why: [a]\n    families")), []string{

@@ -86,7 +86,7 @@ func explainCode(c *Catalog, q string, k *Code) string {
 	row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
 	retry := yesNo(k.Retryable)
 	if k.Why != "" {
-		retry += " (" + k.Why + ")"
+		retry += " (" + oneLine(k.Why) + ")"
 	} else if len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable {
 		retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
 	}
@@ -159,35 +159,32 @@ func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
 // spelling, alias, Go name, class and family; failing any, those that
 // contain q. A code is suggested by its wire spelling, a class by its name.
 func unknown(c *Catalog, query, q string) error {
+	names := map[string][]string{} // by what to suggest
+	for _, k := range c.Codes {
+		names[k.Code] = append([]string{k.Code, k.Name}, k.Aliases...)
+	}
+	for _, cl := range c.Classes {
+		names[cl.Name] = []string{cl.Name, cl.GoName()}
+	}
+	for _, f := range c.Families {
+		names[f.Name] = []string{f.Name}
+	}
 	best := map[string]int{}
+	limit := max(2, len([]rune(q))/3)
 	var near, contains []string
-	consider := func(suggest string, names ...string) {
-		for _, n := range names {
-			n = strings.ToLower(n)
-			if d, ok := best[suggest]; !ok || editDistance(q, n) < d {
-				best[suggest] = editDistance(q, n)
-			}
-			if strings.Contains(n, q) && !slices.Contains(contains, suggest) {
+	for suggest, ns := range names {
+		best[suggest] = limit + 1
+		for _, n := range ns {
+			best[suggest] = min(best[suggest], editDistance(q, strings.ToLower(n)))
+			if strings.Contains(strings.ToLower(n), q) && !slices.Contains(contains, suggest) {
 				contains = append(contains, suggest)
 			}
 		}
+		limit = min(limit, best[suggest])
 	}
-	for _, k := range c.Codes {
-		consider(k.Code, append([]string{k.Code, k.Name}, k.Aliases...)...)
-	}
-	for _, cl := range c.Classes {
-		consider(cl.Name, cl.Name, cl.GoName())
-	}
-	for _, f := range c.Families {
-		consider(f.Name, f.Name)
-	}
-	limit := max(2, len([]rune(q))/3)
-	for _, d := range best {
-		limit = min(limit, d)
-	}
-	for name, d := range best {
+	for suggest, d := range best {
 		if d <= limit {
-			near = append(near, name)
+			near = append(near, suggest)
 		}
 	}
 	if len(near) == 0 {

@@ -22,10 +22,13 @@ type loader struct {
 	seen   map[string]*first                    // by kind and name: "code\x00NoSuchKey", "family\x00COS", ...
 	off    map[string]bool                      // the sections that cannot be read: no uses of them are checked
 	order  []*yaml.Node                         // the code node of every entry, in file order
-	sentAs []struct {                           // every valid sent_as entry, and the code it is in
-		owner string
-		e     *yaml.Node
-	}
+	sentAs []sentAsUse                          // every valid sent_as entry
+}
+
+// A sentAsUse is a sent_as entry e of the code owner.
+type sentAsUse struct {
+	owner string
+	e     *yaml.Node
 }
 
 // A first is where a name is first declared or used, and what of.
@@ -216,10 +219,7 @@ func (l *loader) code(n *yaml.Node) {
 	c.Families = l.refs(v["families"], "family")
 	for _, e := range items(v["sent_as"]) {
 		if s := l.vals[e]; !l.bad[e] {
-			l.sentAs = append(l.sentAs, struct {
-				owner string
-				e     *yaml.Node
-			}{c.Code, e})
+			l.sentAs = append(l.sentAs, sentAsUse{c.Code, e})
 			c.SentAs = append(c.SentAs, SentAs{s["code"].Value, trimmed(s["message"]), l.pos(e)})
 		}
 	}
@@ -297,9 +297,8 @@ func (l *loader) checkSentAs() {
 // codes swapped the later one is reported; the message names the kept
 // code it belongs before (or after, at the end).
 func (l *loader) checkOrder() {
-	// Patience sorting of the reversed list: tails[k] is the index of the
-	// largest code that ends a decreasing run of length k+1; prev links
-	// each index to its predecessor in its run.
+	// Patience sorting of the reversed list: tails[k] ends the best
+	// decreasing run of length k+1, prev links a code to the one before.
 	var tails []int
 	prev := make([]int, len(l.order))
 	for i := len(l.order) - 1; i >= 0; i-- {

@@ -13,11 +13,6 @@ import (
 	"unicode"
 )
 
-// The rule table: every key of every kind of entry and what its value may
-// be. Load checks a catalog by it, and Schema renders it as the JSON Schema
-// catalog.schema.json, so the rules an editor applies are errgen's. The
-// rules across entries are in load.go.
-
 // A kind is what a scalar value may be: a check for Load, and the JSON
 // Schema that says the same to an editor.
 type kind struct {
@@ -47,10 +42,14 @@ type shape struct {
 // The HTTP statuses an error can have.
 const minStatus, maxStatus = 300, 599
 
+// scalar is the JSON type of a value of a kind any YAML scalar can have:
+// Load reads the text of 404 or true, which YAML reads as a number or bool.
+var scalar = []string{"string", "number", "boolean"}
+
 // reKind is a kind of string that matches re; rule says so in messages.
 func reKind(name, expr, rule string) *kind {
 	re := regexp.MustCompile(expr)
-	return &kind{name: name, want: "a string", schema: map[string]any{"type": "string", "pattern": expr, "description": "It " + rule + "."},
+	return &kind{name: name, want: "a string", schema: map[string]any{"type": scalar, "pattern": expr, "description": "It " + rule + "."},
 		check: func(s string) string {
 			if !re.MatchString(s) {
 				return fmt.Sprintf("%q %s", s, rule)
@@ -60,16 +59,10 @@ func reKind(name, expr, rule string) *kind {
 }
 
 var (
-	text = &kind{name: "text", want: "a string", check: textProblem, schema: map[string]any{
+	text = &kind{name: "text", want: "a string", check: func(s string) string { return textProblem(s, false) }, schema: map[string]any{"type": scalar,
 		"description": "A text with something besides white space, and no control character other than white space, byte order mark or bidirectional control.",
 		"allOf":       []any{map[string]any{"pattern": `\S`}, map[string]any{"pattern": "^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\u202a-\u202e\u2066-\u2069]*$"}}}}
-	line = &kind{name: "line", want: "a string", check: func(s string) string {
-		if strings.ContainsAny(strings.TrimSpace(s), "\n\r\u0085\u2028\u2029") {
-			return "must be one line"
-		}
-		return textProblem(s)
-	}, schema: map[string]any{"$ref": "#/$defs/text", "pattern": "^\\s*[^\n\r\u0085\u2028\u2029]*\\s*$", "description": "A text on one line."}}
-	message = &kind{name: "message", want: "a string", check: messageProblem, schema: map[string]any{"type": "string",
+	message = &kind{name: "message", want: "a string", check: func(s string) string { return textProblem(s, true) }, schema: map[string]any{"type": scalar,
 		"pattern": `^\s*[\p{L}\p{M}\p{N}\p{P}\p{S}][\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]*\s*$`, "description": "One line of printable characters."}}
 	wire       = reKind("wire", "^[!-\\[\\]-_a-{}-~](?:[ -\\[\\]-_a-{}-~]*[!-\\[\\]-_a-{}-~])?$", "is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end")
 	familyName = reKind("familyName", `^[A-Z][A-Za-z0-9]*$`, "must be ASCII letters and digits, starting with an upper-case letter")
@@ -81,7 +74,7 @@ var (
 			return fmt.Sprintf("%q is not an exported Go identifier", s)
 		}
 		return ""
-	}, schema: map[string]any{"type": "string", "pattern": `^\p{Lu}[\p{L}\p{Nd}_]*$`, "description": "An exported Go identifier."}}
+	}, schema: map[string]any{"type": scalar, "pattern": `^\p{Lu}[\p{L}\p{Nd}_]*$`, "description": "An exported Go identifier."}}
 	status = &kind{name: "httpStatus", want: "an HTTP status", tag: "!!int", check: func(s string) string {
 		if n, err := strconv.Atoi(s); err != nil || n < minStatus || n > maxStatus {
 			return fmt.Sprintf("%s is outside %d..%d", s, minStatus, maxStatus)
@@ -120,7 +113,7 @@ var (
 			{key: "status", item: "status", doc: "The HTTP status, or a list with the primary first; [] when no source gives one.", required: true, list: true, orOne: true, kind: status},
 			{key: "class", doc: "One of the classes.", required: true, kind: ident},
 			{key: "retryable", doc: "Whether the request is worth sending again as it is.", required: true, kind: boolean},
-			{key: "why", doc: "Why retryable is what it is; required when retryable is true or a status is 5xx, 408 or 429.", kind: line},
+			{key: "why", doc: "Why retryable is what it is, in a line; required when retryable is true or a status is 5xx, 408 or 429.", kind: text},
 			{key: "families", item: "family", doc: "The families that send the code.", required: true, list: true, nonEmpty: true, kind: familyName},
 			{key: "sent_as", doc: "How COS sends the code inside another one.", list: true, shape: &shape{name: "sent_as entry", def: "sentAs", doc: "A code and message COS sends in place of this one.", fields: []*field{
 				{key: "code", doc: "The wire spelling of another code of the catalog.", required: true, kind: wire},
@@ -142,29 +135,17 @@ func (s *shape) keys() string {
 }
 
 // textProblem says what keeps s from being a text, or returns "". White
-// space of any kind is fine, since the renderers fold it; other control
-// characters break Go source or Markdown, and bidirectional controls can
-// make text read differently from what it is.
-func textProblem(s string) string {
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-		case unicode.IsControl(r), r == 0xFEFF, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-			return fmt.Sprintf("has control character %U", r)
-		}
-	}
-	if strings.TrimSpace(s) == "" {
-		return "is empty"
-	}
-	return ""
-}
-
-// messageProblem says what keeps s from being a <Message>, compared after
-// trimming space and printed as it is, or returns "".
-func messageProblem(s string) string {
+// space is fine, since the renderers fold it; control characters break Go
+// source or Markdown, and bidirectional ones make text read otherwise than
+// it is. A message (graphic) is compared trimmed and printed as it is: one
+// line of printable characters.
+func textProblem(s string, graphic bool) string {
 	for _, r := range strings.TrimSpace(s) {
-		if !unicode.IsGraphic(r) || r == unicode.ReplacementChar {
+		switch {
+		case graphic && (!unicode.IsGraphic(r) || r == unicode.ReplacementChar):
 			return fmt.Sprintf("has non-printable character %U", r)
+		case !graphic && !unicode.IsSpace(r) && (unicode.IsControl(r) || r == 0xFEFF || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069):
+			return fmt.Sprintf("has control character %U", r)
 		}
 	}
 	if strings.TrimSpace(s) == "" {
@@ -183,33 +164,25 @@ func Schema() []byte {
 	shapeSchema = func(s *shape) map[string]any {
 		props, required := map[string]any{}, []string{}
 		for _, f := range s.fields {
-			item := map[string]any{}
-			if f.shape != nil {
-				name := cmp.Or(f.shape.def, f.shape.name)
-				defs[name], item["$ref"] = shapeSchema(f.shape), "#/$defs/"+name
+			var item map[string]any
+			if f.kind != nil {
+				item = f.kind.schema
 			} else {
-				d := maps.Clone(f.kind.schema)
-				if f.kind.tag == "" && d["$ref"] == nil {
-					d["type"] = []string{"string", "number", "boolean"} // YAML reads 404 as a number; Load, as text
-				}
-				defs[f.kind.name], item["$ref"] = d, "#/$defs/"+f.kind.name
+				name := cmp.Or(f.shape.def, f.shape.name)
+				defs[name], item = shapeSchema(f.shape), map[string]any{"$ref": "#/$defs/" + name}
 			}
-			list := map[string]any{"type": "array", "items": item}
-			if f.shape == nil {
-				list["uniqueItems"] = true
-			}
+			list := map[string]any{"type": "array", "items": item, "uniqueItems": f.shape == nil}
 			if f.nonEmpty {
 				list["minItems"] = 1
 			}
-			p := map[string]any{"$ref": item["$ref"]}
+			p := maps.Clone(item)
 			switch {
 			case f.orOne:
 				p = map[string]any{"oneOf": []any{item, list}}
 			case f.list:
 				p = list
 			}
-			p["description"] = f.doc
-			props[f.key] = p
+			p["description"], props[f.key] = f.doc, p
 			if f.required {
 				required = append(required, f.key)
 			}
@@ -217,16 +190,14 @@ func Schema() []byte {
 		return map[string]any{"description": s.doc, "type": "object", "additionalProperties": false, "required": required, "properties": props}
 	}
 	root := shapeSchema(rootShape)
-	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	root["$id"] = "https://github.com/cosgo/errcatalog/catalog.schema.json"
-	root["title"] = "errcatalog catalog (" + header[3:] + ")"
-	root["$defs"] = defs
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(root); err != nil {
+	root["$schema"], root["$id"] = "https://json-schema.org/draft/2020-12/schema", "https://github.com/cosgo/errcatalog/catalog.schema.json"
+	root["title"], root["$defs"] = "errcatalog catalog ("+header[3:]+")", defs
+	b, err := json.MarshalIndent(root, "", "  ")
+	if err != nil {
 		panic(err) // maps of strings, numbers and slices always encode
 	}
-	return b.Bytes()
+	for _, r := range "\u007f\u0084\u0086\u009f\ufeff\u202a\u202e\u2066\u2069" { // JSON escapes, not invisible characters
+		b = bytes.ReplaceAll(b, []byte(string(r)), fmt.Appendf(nil, `\u%04x`, r))
+	}
+	return append(b, '\n')
 }
