@@ -12,16 +12,14 @@ import (
 	"github.com/cosgo/errcatalog/internal/statusrule"
 )
 
-// Explain says what query means in the catalog, as text for a terminal.
-// A query of digits is an HTTP status from 300 to 599: the codes COS sends
-// with it, primary ones first, and the class and retry rule coserr applies
-// when the code is empty or unknown. A code's wire spelling, alias or Go
-// name ("coserr." allowed) gives the code's facts, then its hints, most
-// likely first; a class (NotFound or ErrNotFound) or family lists its
-// codes, and a class its hints. Names match exactly, as coserr.Lookup
-// does. Sources are shown by id; with urls, each cited one's title and
-// URL follow. A name that matches nothing is an error that suggests the
-// nearest names by edit distance, without regard to case.
+// Explain says what query means in the catalog, for a terminal. An HTTP
+// status (300..599) gives the codes COS sends with it, primary ones first,
+// and coserr's class and retry rule for an empty or unknown code. A code's
+// wire spelling, alias or Go name ("coserr." allowed) gives its facts and
+// hints, most likely first; a class or family, its codes (and a class its
+// hints). Names match exactly, as coserr.Lookup does; sources are shown by
+// id, with urls also by title and URL. A name that matches nothing is an
+// error that suggests the nearest names, compared without regard to case.
 func Explain(c *Catalog, query string, urls bool) (string, error) {
 	q := strings.TrimPrefix(strings.TrimSpace(query), "coserr.")
 	if q != "" && strings.Trim(q, "0123456789") == "" {
@@ -74,8 +72,7 @@ func explainCode(c *Catalog, q string, k *Code) string {
 		fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
 	}
 	b.WriteString(k.Code + "\n")
-	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
+	row := func(label, value string) { fmt.Fprintf(&b, "  %-17s %s\n", label, value) }
 	row("go name:", "coserr."+k.Name)
 	row("families:", strings.Join(k.Families, ", "))
 	status := cmp.Or(joinInts(k.Statuses), "unknown (no source documents one)")
@@ -95,25 +92,25 @@ func explainCode(c *Catalog, q string, k *Code) string {
 	for _, s := range k.SentAs {
 		row("COS sends it as:", fmt.Sprintf("%s with message %q", s.Code, s.Message))
 	}
-	for r, s := range refinements(c, k) {
-		row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
+	for _, r := range c.Codes {
+		for _, s := range r.SentAs {
+			if s.Code == k.Code {
+				row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
+			}
+		}
 	}
 	if k.ClockSkew {
 		row("clock skew:", "yes: it means that the local clock is wrong")
 	}
 	row("sources:", strings.Join(k.Sources, ", "))
 	row("description:", oneLine(k.Description))
-	w.Flush()
 	return b.String()
 }
 
-// explainHints lists hints, most likely first, and with urls the title
-// and URL of every source they or the entry (sources) cite.
+// explainHints lists hints, and with urls every source cited, by title and URL.
 func explainHints(c *Catalog, hints []Hint, sources []string, urls bool) string {
 	var b strings.Builder
-	if len(hints) > 0 {
-		b.WriteString("\nLikely causes, most likely first:\n")
-	}
+	b.WriteString("\nLikely causes, most likely first:\n")
 	for i, h := range hints {
 		fmt.Fprintf(&b, "\n%2d. %s\n", i+1, oneLine(h.Cause))
 		if h.Message != "" {
@@ -136,8 +133,7 @@ func explainHints(c *Catalog, hints []Hint, sources []string, urls bool) string 
 	return b.String()
 }
 
-// codeTable writes how many codes of list are in and one aligned line for
-// each to b, and returns that number; nothing for none.
+// codeTable writes how many codes of list are in, and a line for each.
 func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
 	list = slices.DeleteFunc(slices.Clone(list), func(k *Code) bool { return !in(k) })
 	if len(list) > 0 {
@@ -153,11 +149,9 @@ func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
 	return len(list)
 }
 
-// unknown is the error for query, lower-cased q, that names nothing. It
-// suggests at most five names: those at the smallest edit distance from
-// q, if it is small (a third of its length, at least 2), over every wire
-// spelling, alias, Go name, class and family; failing any, those that
-// contain q. A code is suggested by its wire spelling, a class by its name.
+// unknown is the error for query (lower-cased, q) naming nothing. It
+// suggests the names nearest to q, if near (a third of its length, at
+// least 2), or else those that contain it; five at most.
 func unknown(c *Catalog, query, q string) error {
 	names := map[string][]string{} // by what to suggest
 	for _, k := range c.Codes {
@@ -202,21 +196,21 @@ func unknown(c *Catalog, query, q string) error {
 
 // editDistance is the Levenshtein distance between a and b, in runes.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	rb := []rune(b)
+	row := make([]int, len(rb)+1) // the distances from a[:i] to each prefix of b
+	for j := range row {
+		row[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
+	for i, r := range []rune(a) {
+		diag := row[0]
+		row[0] = i + 1
+		for j := range rb {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if r == rb[j] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			diag, row[j+1] = row[j+1], min(row[j+1]+1, row[j]+1, diag+cost)
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return row[len(rb)]
 }

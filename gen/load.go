@@ -10,14 +10,13 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// A loader walks the YAML tree of a catalog: first against the rule table,
-// each value at its node's position (mapping, value, scalar), then entry
-// by entry for the rules across entries. It collects every problem.
+// A loader checks a catalog's YAML tree against the rule table, then
+// entry by entry by the rules across entries, collecting every problem.
 type loader struct {
 	file   string
 	cat    *Catalog
 	errs   ErrorList
-	vals   map[*yaml.Node]map[string]*yaml.Node // the valid values of each mapping, by key
+	vals   map[*yaml.Node]map[string]*yaml.Node // the values of each mapping by key, nil if not valid
 	bad    map[*yaml.Node]bool                  // the mappings with a problem, in them or below
 	seen   map[string]*first                    // by kind and name: "code\x00NoSuchKey", "family\x00COS", ...
 	off    map[string]bool                      // the sections that cannot be read: no uses of them are checked
@@ -45,7 +44,7 @@ func (l *loader) errAt(n *yaml.Node, format string, args ...any) {
 
 func (l *loader) pos(n *yaml.Node) Pos { return Pos{l.file, n.Line, n.Column} }
 
-// mapping checks n against s and returns its valid values by key.
+// mapping checks n against s and returns its values by key, nil if invalid.
 func (l *loader) mapping(n *yaml.Node, s *shape) map[string]*yaml.Node {
 	before := len(l.errs)
 	defer func() { l.bad[n] = len(l.errs) > before }()
@@ -58,17 +57,20 @@ func (l *loader) mapping(n *yaml.Node, s *shape) map[string]*yaml.Node {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		j := slices.IndexFunc(s.fields, func(f *field) bool { return f.key == k.Value })
-		switch {
+		switch _, dup := m[k.Value]; {
 		case k.Kind != yaml.ScalarNode || j < 0:
 			l.errAt(k, "unknown key %q in %s (want one of %s)", k.Value, s.name, s.keys())
-		case has(n.Content[:i], k.Value):
+		case dup:
 			l.errAt(k, "duplicate key %q in %s", k.Value, s.name)
-		case l.value(v, s.fields[j]):
-			m[k.Value] = v
+		default:
+			m[k.Value] = nil // there, and valid if value says so
+			if l.value(v, s.fields[j]) {
+				m[k.Value] = v
+			}
 		}
 	}
 	for _, f := range s.fields {
-		if f.required && !has(n.Content, f.key) {
+		if _, ok := m[f.key]; f.required && !ok {
 			l.errAt(n, "missing key %q in %s", f.key, s.name)
 		}
 	}
@@ -122,8 +124,7 @@ func (l *loader) scalar(n *yaml.Node, what string, k *kind) bool {
 	return false
 }
 
-// once records name, written at n, as the first of its kind, or reports it
-// as a duplicate and returns nil.
+// once records name, at n, as the first of its kind, or reports a duplicate.
 func (l *loader) once(kind, name string, n *yaml.Node, rec first) *first {
 	if f := l.seen[kind+"\x00"+name]; f != nil {
 		l.errAt(n, "duplicate %s %q (first at %d:%d)", kind, name, f.pos.Line, f.pos.Col)
@@ -188,11 +189,11 @@ func (l *loader) code(n *yaml.Node) {
 		if wireOK {
 			l.order = append(l.order, k)
 		}
-		switch nn := v["name"]; {
+		switch nn, named := v["name"]; {
 		case nn != nil:
 			c.Name = nn.Value
 			l.once("Go name", c.Name, nn, first{})
-		case has(n.Content, "name") || !wireOK: // reported already
+		case named || !wireOK: // reported already
 		case ident.check(c.Code) != "":
 			l.errAt(k, "code %q is not an exported Go identifier; give it a name", c.Code)
 		default:
@@ -213,7 +214,7 @@ func (l *loader) code(n *yaml.Node) {
 	}
 	c.Retryable, _ = strconv.ParseBool(trimmed(v["retryable"]))
 	c.ClockSkew, _ = strconv.ParseBool(trimmed(v["clock_skew"]))
-	if !has(n.Content, "why") && (c.Retryable || slices.ContainsFunc(c.Statuses, func(st int) bool { return st >= 500 || st == 408 || st == 429 })) {
+	if _, ok := v["why"]; !ok && (c.Retryable || slices.ContainsFunc(c.Statuses, func(st int) bool { return st >= 500 || st == 408 || st == 429 })) {
 		l.errAt(n, "missing key %q in code (required when retryable is true or a status is 5xx, 408 or 429)", "why")
 	}
 	c.Families = l.refs(v["families"], "family")
@@ -228,9 +229,8 @@ func (l *loader) code(n *yaml.Node) {
 	l.cat.Codes = append(l.cat.Codes, c)
 }
 
-// hints reads the hints of an entry, owner in messages. A cause or fix
-// that another entry has word for word is reported: each entry's hints
-// are written for it.
+// hints reads an entry's hints and reports a cause or fix that another
+// entry has word for word: each entry's hints are written for it.
 func (l *loader) hints(n *yaml.Node, owner string) []Hint {
 	var out []Hint
 	for _, e := range items(n) {
@@ -268,9 +268,8 @@ func (l *loader) refs(n *yaml.Node, what string) []string {
 	return out
 }
 
-// checkSentAs checks every sent_as entry: its code is a code of the
-// catalog, in its own spelling, other than the entry it is in, and no
-// code and message pair is written twice.
+// checkSentAs checks that each sent_as names another code of the catalog,
+// in its own spelling, and that no code and message are written twice.
 func (l *loader) checkSentAs() {
 	seen := map[[2]string]Pos{}
 	for _, s := range l.sentAs {
@@ -293,31 +292,26 @@ func (l *loader) checkSentAs() {
 }
 
 // checkOrder reports every code out of byte order. The codes kept in
-// place are a longest increasing run, found from the end so that of two
-// codes swapped the later one is reported; the message names the kept
-// code it belongs before (or after, at the end).
+// place are a longest increasing run, the later one of two swapped codes
+// left out; the message names the kept code it belongs before (or after).
 func (l *loader) checkOrder() {
-	// Patience sorting of the reversed list: tails[k] ends the best
-	// decreasing run of length k+1, prev links a code to the one before.
-	var tails []int
-	prev := make([]int, len(l.order))
-	for i := len(l.order) - 1; i >= 0; i-- {
-		k, _ := slices.BinarySearchFunc(tails, l.order[i].Value, func(t int, v string) int { return strings.Compare(v, l.order[t].Value) })
-		prev[i] = -1
-		if k > 0 {
-			prev[i] = tails[k-1]
-		}
-		if k == len(tails) {
-			tails = append(tails, i)
-		} else {
-			tails[k] = i
-		}
-	}
-	if len(tails) == len(l.order) {
+	if slices.IsSortedFunc(l.order, func(a, b *yaml.Node) int { return strings.Compare(a.Value, b.Value) }) {
 		return
 	}
+	run, next, start := make([]int, len(l.order)), make([]int, len(l.order)), -1 // run[i]: the longest run from i; next[i]: its second
+	for i := len(l.order) - 1; i >= 0; i-- {
+		run[i], next[i] = 1, -1
+		for j := i + 1; j < len(l.order); j++ {
+			if l.order[i].Value < l.order[j].Value && run[j] >= run[i] {
+				run[i], next[i] = run[j]+1, j
+			}
+		}
+		if start < 0 || run[i] >= run[start] {
+			start = i
+		}
+	}
 	var kept []string
-	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+	for i := start; i >= 0; i = next[i] {
 		kept = append(kept, l.order[i].Value)
 	}
 	for _, k := range l.order {
@@ -342,18 +336,7 @@ func items(n *yaml.Node) []*yaml.Node {
 	return n.Content
 }
 
-// has reports whether the key-value nodes kv have key.
-func has(kv []*yaml.Node, key string) bool {
-	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i].Value == key {
-			return true
-		}
-	}
-	return false
-}
-
-// trimmed is the value of a scalar without white space at either end, or
-// "" for none.
+// trimmed is a scalar's value without space at either end; "" for none.
 func trimmed(n *yaml.Node) string {
 	if n == nil {
 		return ""

@@ -134,11 +134,9 @@ func (s *shape) keys() string {
 	return strings.Join(k, ", ")
 }
 
-// textProblem says what keeps s from being a text, or returns "". White
-// space is fine, since the renderers fold it; control characters break Go
-// source or Markdown, and bidirectional ones make text read otherwise than
-// it is. A message (graphic) is compared trimmed and printed as it is: one
-// line of printable characters.
+// textProblem says what keeps s from being a text, or returns "": a
+// control character other than space (it breaks Go or Markdown; a bidi one
+// misleads); in a message (graphic), printed as is, any non-printable one.
 func textProblem(s string, graphic bool) string {
 	for _, r := range strings.TrimSpace(s) {
 		switch {
@@ -154,10 +152,8 @@ func textProblem(s string, graphic bool) string {
 	return ""
 }
 
-// Schema renders the rule table as catalog.schema.json, which gives editors
-// that speak the YAML language server completion and checking for
-// catalog.yaml: each value as Load checks it. The rules across entries are
-// Load's alone.
+// Schema renders the rule table as catalog.schema.json, for editors that
+// speak the YAML language server; the rules across entries are Load's.
 func Schema() []byte {
 	defs := map[string]any{}
 	var shapeSchema func(s *shape) map[string]any

@@ -21,7 +21,7 @@ func TestExplain(t *testing.T) {
 		wantStderr string
 	}{
 		{[]string{"NoSuchBucket"}, 0, []string{"NoSuchBucket\n", "families:", "COS", "404", "NotFound", "retryable:", "no",
-			"sources:      cos-api-7730-en, ", "The specified bucket does not exist.", "(errgen explain -urls shows where each source is.)"}, ""},
+			"sources:          cos-api-7730-en, ", "The specified bucket does not exist.", "(errgen explain -urls shows where each source is.)"}, ""},
 		{[]string{"SlowDown"}, 0, []string{"SlowDown\n", "503", "Throttled", "retryable:", "yes (503 in COS, 429 in CI"}, ""},
 		{[]string{"InternalErrror"}, 0, []string{"alias of InternalError", "500", "Server"}, ""},
 		{[]string{"RequestHasExpired"}, 0, []string{`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes"}, ""},
