@@ -40,21 +40,21 @@
 // hint's cause or fix copied word for word from another entry. A Go name
 // that package coserr declares by hand is left to the compiler.
 //
-// An output whose content would not change is not rewritten; -check
-// writes nothing and names every stale output.
+// Errgen reads every output before it writes any, and leaves alone one
+// whose content would not change; -check writes nothing and names every
+// stale output.
 //
 // Explain reads the catalog named by -catalog; without the flag it reads
 // catalog.yaml in the current directory when there is one, and otherwise
-// the catalog built into errgen, so that from any module that requires
-// errcatalog (go get -tool github.com/cosgo/errcatalog/cmd/errgen)
+// the catalog built into errgen, so that
 //
-//	go tool errgen explain SlowDown
+//	go run github.com/cosgo/errcatalog/cmd/errgen@latest explain SlowDown
 //
-// works in any directory. It explains a code (by wire spelling, alias or
-// Go name) with its likely causes and fixes, a class, a family, or an
-// HTTP status from 300 to 599: the codes sent with it and the class and
-// retry rule coserr applies when the code is empty or unknown. Sources
-// are shown by id; -urls adds their titles and URLs.
+// works anywhere. It explains a code (by wire spelling, alias or Go name)
+// with its likely causes and what to do about each, a class, a family, or
+// an HTTP status from 300 to 599: the codes sent with it and the class and
+// retry rule coserr applies when the code is empty or unknown. Sources are
+// shown by id; -urls adds their titles and URLs.
 //
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
 // stale (-check), a query names nothing (explain) or a file cannot be
