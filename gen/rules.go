@@ -16,7 +16,6 @@ import (
 // A kind is what a scalar value may be: a check for Load, and the JSON
 // Schema that says the same to an editor.
 type kind struct {
-	name   string              // its name under $defs
 	want   string              // what a value of another YAML type must be: "a string"
 	tag    string              // the YAML tag a value must have; "" for any scalar
 	check  func(string) string // what is wrong with a value, or ""
@@ -47,9 +46,9 @@ const minStatus, maxStatus = 300, 599
 var scalar = []string{"string", "number", "boolean"}
 
 // reKind is a kind of string that matches re; rule says so in messages.
-func reKind(name, expr, rule string) *kind {
+func reKind(expr, rule string) *kind {
 	re := regexp.MustCompile(expr)
-	return &kind{name: name, want: "a string", schema: map[string]any{"type": scalar, "pattern": expr, "description": "It " + rule + "."},
+	return &kind{want: "a string", schema: map[string]any{"type": scalar, "pattern": expr, "description": "It " + rule + "."},
 		check: func(s string) string {
 			if !re.MatchString(s) {
 				return fmt.Sprintf("%q %s", s, rule)
@@ -59,29 +58,29 @@ func reKind(name, expr, rule string) *kind {
 }
 
 var (
-	text = &kind{name: "text", want: "a string", check: func(s string) string { return textProblem(s, false) }, schema: map[string]any{"type": scalar,
+	text = &kind{want: "a string", check: func(s string) string { return textProblem(s, false) }, schema: map[string]any{"type": scalar,
 		"description": "A text with something besides white space, and no control character other than white space, byte order mark or bidirectional control.",
 		"allOf":       []any{map[string]any{"pattern": `\S`}, map[string]any{"pattern": "^[^\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\u202a-\u202e\u2066-\u2069]*$"}}}}
-	message = &kind{name: "message", want: "a string", check: func(s string) string { return textProblem(s, true) }, schema: map[string]any{"type": scalar,
+	message = &kind{want: "a string", check: func(s string) string { return textProblem(s, true) }, schema: map[string]any{"type": scalar,
 		"pattern": `^\s*[\p{L}\p{M}\p{N}\p{P}\p{S}][\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]*\s*$`, "description": "One line of printable characters."}}
-	wire       = reKind("wire", "^[!-\\[\\]-_a-{}-~](?:[ -\\[\\]-_a-{}-~]*[!-\\[\\]-_a-{}-~])?$", "is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end")
-	familyName = reKind("familyName", `^[A-Z][A-Za-z0-9]*$`, "must be ASCII letters and digits, starting with an upper-case letter")
-	sourceID   = reKind("sourceId", `^[a-z0-9]+(-[a-z0-9]+)*$`, "must be lowercase letters and digits, in words joined by '-'")
+	wire       = reKind("^[!-\\[\\]-_a-{}-~](?:[ -\\[\\]-_a-{}-~]*[!-\\[\\]-_a-{}-~])?$", "is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end")
+	familyName = reKind(`^[A-Z][A-Za-z0-9]*$`, "must be ASCII letters and digits, starting with an upper-case letter")
+	sourceID   = reKind(`^[a-z0-9]+(-[a-z0-9]+)*$`, "must be lowercase letters and digits, in words joined by '-'")
 	// A URL in the characters an autolink in a Markdown table cell can hold.
-	url   = reKind("url", `^https?://[!#-.0-;=?-\[\]-_a-{}~][!#-;=?-\[\]-_a-{}~]*$`, "must be an http or https URL of printable ASCII without space, \", <, >, \\, ` or |")
-	ident = &kind{name: "identifier", want: "a string", check: func(s string) string {
+	url   = reKind(`^https?://[!#-.0-;=?-\[\]-_a-{}~][!#-;=?-\[\]-_a-{}~]*$`, "must be an http or https URL of printable ASCII without space, \", <, >, \\, ` or |")
+	ident = &kind{want: "a string", check: func(s string) string {
 		if !token.IsIdentifier(s) || !token.IsExported(s) {
 			return fmt.Sprintf("%q is not an exported Go identifier", s)
 		}
 		return ""
 	}, schema: map[string]any{"type": scalar, "pattern": `^\p{Lu}[\p{L}\p{Nd}_]*$`, "description": "An exported Go identifier."}}
-	status = &kind{name: "httpStatus", want: "an HTTP status", tag: "!!int", check: func(s string) string {
+	status = &kind{want: "an HTTP status", tag: "!!int", check: func(s string) string {
 		if n, err := strconv.Atoi(s); err != nil || n < minStatus || n > maxStatus {
 			return fmt.Sprintf("%s is outside %d..%d", s, minStatus, maxStatus)
 		}
 		return ""
 	}, schema: map[string]any{"type": "integer", "minimum": minStatus, "maximum": maxStatus}}
-	boolean = &kind{name: "boolean", want: "true or false", tag: "!!bool", check: func(string) string { return "" },
+	boolean = &kind{want: "true or false", tag: "!!bool", check: func(string) string { return "" },
 		schema: map[string]any{"type": "boolean"}}
 )
 
