@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -279,4 +281,18 @@ func TestRunBadCatalogMessage(t *testing.T) {
 		w.catalog + ":15:13: status 200 is outside 300..599\n" +
 		w.catalog + ":16:12: unknown class \"NotFund\"\n"
 	assert.Equal(t, want, stderr)
+}
+
+// TestNoCoserr checks that errgen does not import package coserr, so that
+// a broken coserr/codes_gen.go never stops errgen from rewriting it.
+func TestNoCoserr(t *testing.T) {
+	names, err := filepath.Glob("*.go")
+	require.NoError(t, err)
+	for _, name := range names {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, parser.ImportsOnly)
+		require.NoError(t, err)
+		for _, imp := range f.Imports {
+			assert.NotContains(t, imp.Path.Value, "errcatalog/coserr", "%s imports %s", name, imp.Path.Value)
+		}
+	}
 }
