@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -30,8 +31,8 @@ func loadCatalog(t *testing.T) *gen.Catalog {
 	return c
 }
 
-// TestGenerated regenerates both outputs in memory and compares them with
-// the committed files.
+// TestGenerated regenerates the three outputs in memory and compares them
+// with the committed files.
 func TestGenerated(t *testing.T) {
 	src, err := os.ReadFile("catalog.yaml")
 	require.NoError(t, err)
@@ -43,6 +44,7 @@ func TestGenerated(t *testing.T) {
 	}{
 		{"coserr/codes_gen.go", goSrc},
 		{"docs/codes.md", md},
+		{"catalog.schema.json", gen.Schema()},
 	} {
 		t.Run(f.path, func(t *testing.T) {
 			got, err := os.ReadFile(f.path)
@@ -215,10 +217,85 @@ func TestCodesMatchCatalog(t *testing.T) {
 			assert.Equal(t, k.Class, c.Class().Name())
 			assert.Equal(t, k.Retryable, c.Retryable())
 			assert.Equal(t, k.Description, c.Description())
+			assert.Equal(t, hintsOf(k.Hints), c.Hints())
 			assert.Equal(t, "cos: "+k.Code, c.Error())
 		})
 	}
 	assert.True(t, slices.IsSortedFunc(codes, func(a, b *coserr.Code) int { return strings.Compare(a.Name(), b.Name()) }), "Codes() is not sorted by name")
+}
+
+// hintsOf is what (*coserr.Code).Hints returns for the catalog's hints.
+func hintsOf(hs []gen.Hint) []coserr.Hint {
+	out := make([]coserr.Hint, len(hs))
+	for i, h := range hs {
+		out[i] = coserr.Hint{Cause: strings.Join(strings.Fields(h.Cause), " "), Fix: strings.Join(strings.Fields(h.Fix), " "), Message: h.Message}
+	}
+	return out
+}
+
+// TestClassHintsMatchCatalog checks every class's hints against the catalog.
+func TestClassHintsMatchCatalog(t *testing.T) {
+	classes := map[string]*coserr.Class{}
+	for _, c := range []*coserr.Class{coserr.ErrRedirect, coserr.ErrBadRequest, coserr.ErrUnauthenticated, coserr.ErrAccessDenied,
+		coserr.ErrNotFound, coserr.ErrConflict, coserr.ErrPreconditionFailed, coserr.ErrThrottled, coserr.ErrServer} {
+		classes[c.Name()] = c
+	}
+	for _, cl := range loadCatalog(t).Classes {
+		require.NotNil(t, classes[cl.Name], cl.Name)
+		assert.NotEmpty(t, cl.Hints, cl.Name)
+		assert.Equal(t, hintsOf(cl.Hints), classes[cl.Name].Hints(), cl.Name)
+	}
+}
+
+// TestHintCounts checks the catalog against HINTS-SPEC: every code has a
+// hint, the commonest codes at least two, and AccessDenied one for each
+// cause COS names in its <Message> (each sent_as refinement of it).
+func TestHintCounts(t *testing.T) {
+	cat := loadCatalog(t)
+	byCode := map[string]*gen.Code{}
+	for _, k := range cat.Codes {
+		byCode[k.Code] = k
+		assert.NotEmpty(t, k.Hints, k.Code)
+	}
+	for _, name := range []string{"AccessDenied", "NoSuchBucket", "NoSuchKey", "SignatureDoesNotMatch", "RequestTimeTooSkewed",
+		"Request has expired", "InvalidAccessKeyId", "ExpiredToken", "SlowDown", "InternalError", "ServiceUnavailable",
+		"InvalidArgument", "EntityTooLarge", "EntityTooSmall", "NoSuchUpload", "InvalidPart", "InvalidPartOrder",
+		"BucketAlreadyExists", "BucketNotEmpty", "PreconditionFailed", "InvalidObjectState", "MethodNotAllowed",
+		"InvalidBucketName", "InvalidDigest", "BadDigest", "RequestTimeout", "AccessForbidden", "KeyTooLong", "TooManyBuckets"} {
+		k := byCode[name]
+		if assert.NotNil(t, k, "%s is not in the catalog", name) {
+			assert.GreaterOrEqual(t, len(k.Hints), 2, "hints of %s", name)
+		}
+	}
+	var messages []string
+	for _, h := range byCode["AccessDenied"].Hints {
+		messages = append(messages, h.Message)
+	}
+	for _, k := range cat.Codes {
+		for _, s := range k.SentAs {
+			if s.Code == "AccessDenied" {
+				assert.Contains(t, messages, s.Message, "AccessDenied has no hint for the message naming %s", k.Code)
+			}
+		}
+	}
+}
+
+// TestSentinelDocLine checks that go doc declares each sentinel in one
+// short line, as io/fs declares ErrNotExist: var NoSuchKey = &codes[138].
+func TestSentinelDocLine(t *testing.T) {
+	src, err := os.ReadFile("coserr/codes_gen.go")
+	require.NoError(t, err)
+	decl := regexp.MustCompile(`(?m)^var (\w+) = (.*)$`)
+	n := 0
+	for _, m := range decl.FindAllStringSubmatch(string(src), -1) {
+		if m[2] == "[...]Code{" || m[2] == "[...]Class{" || strings.HasPrefix(m[2], "map[") {
+			continue
+		}
+		n++
+		assert.Regexp(t, `^&codes\[\d+\]$`, m[2], "var %s", m[1])
+		assert.Less(t, len(m[0]), 90, "var %s", m[1])
+	}
+	assert.Equal(t, len(coserr.Codes()), n, "sentinels declared one per line")
 }
 
 // TestCatalogStyle enforces the catalog's conventions, as the Go type

@@ -2,56 +2,46 @@ package gen
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
+	"fmt"
 	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// Limits that keep a hostile catalog from costing much: Load refuses a
-// larger file, more nodes or a deeper document at once, with a positioned
-// error. The size and node limits are checked by a pass over the bytes
-// before any YAML is parsed. They leave room for a catalog of 10,000
-// codes (about 3 MB and 150,000 nodes), which errgen renders in about a
-// second.
-const (
-	maxCatalogBytes = 4 << 20 // bytes in a catalog file
-	maxNodes        = 1 << 18 // YAML scalars and collections in a catalog file
-	maxDepth        = 16      // nesting of YAML collections; the schema needs 6
-	minStatus       = 300     // lowest HTTP status a code may have
-	maxStatus       = 599     // highest HTTP status a code may have
-)
-
-// A Catalog is a loaded and validated catalog.yaml.
+// A Catalog is a loaded and validated catalog.yaml. Its entries are in
+// file order, which for codes is the byte order of Code.Code.
 type Catalog struct {
-	File     string    // the file name used in positions
-	Families []*Family // in file order
-	Sources  []*Source // in file order
-	Classes  []*Class  // in file order
-	Codes    []*Code   // in file order, which is the byte order of Code.Code
+	File     string // the file name used in positions
+	Families []*Family
+	Sources  []*Source
+	Classes  []*Class
+	Codes    []*Code
 }
 
-// A Family is one entry of the catalog's families section: a part of COS
-// that sends error codes, such as the XML API for buckets and objects.
+// A Family is a part of COS that sends error codes, such as the XML API.
 type Family struct {
-	Name        string // "COS"
-	Description string // without white space at either end
-	Pos         Pos
+	Name, Description string
+	Pos               Pos
 }
 
-// A Source is one entry of the catalog's sources section: a document or a
-// program that the facts of some codes come from.
+// A Source is a document or a program that facts come from.
 type Source struct {
-	ID    string // "cos-api-7730"
-	URL   string // an http or https URL
-	Title string // without white space at either end
-	Pos   Pos
+	ID, URL, Title string
+	Pos            Pos
 }
 
 // A Class is one entry of the catalog's classes section.
 type Class struct {
-	Name        string // "NotFound"; the Go variable is "Err" + Name
-	Description string // without white space at either end
+	Name        string // "NotFound"; the Go variable is GoName
+	Description string
 	Hints       []Hint // most likely first
 	Pos         Pos
 }
@@ -59,7 +49,8 @@ type Class struct {
 // GoName is the name of the class's Go variable, "Err" + Name.
 func (c *Class) GoName() string { return "Err" + c.Name }
 
-// A Code is one entry of the catalog's codes section.
+// A Code is one entry of the catalog's codes section. Texts are trimmed
+// of white space at either end.
 type Code struct {
 	Code        string   // the wire spelling, exactly as COS sends it
 	Name        string   // the Go identifier; Code unless the catalog sets name
@@ -72,88 +63,120 @@ type Code struct {
 	SentAs      []SentAs // how COS sends the code inside another one
 	ClockSkew   bool     // the code means that the local clock is wrong
 	Sources     []string // Source.ID of every source its facts come from
-	Description string   // without white space at either end
-	Hints       []Hint   // most likely first
+	Description string
+	Hints       []Hint // most likely first
 	Pos         Pos
 }
 
 // A SentAs is one way COS sends a code inside another: the other code's
 // wire spelling, with the code's cause as its message.
 type SentAs struct {
-	Code    string // the wire spelling of another code of the catalog
-	Message string // the <Message>, without white space at either end
-	Pos     Pos
+	Code, Message string
+	Pos           Pos
 }
 
-// reserved lists the exported names package coserr declares by hand; no
-// code's Go name and no class's Err name may be one of them.
-var reserved = []string{
-	"BackupEndpoint", "CheckResponse", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
-	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "Hint", "IsRetryable",
-	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
+// A Hint is one likely cause of an error and what to do about it.
+type Hint struct {
+	Cause, Fix string
+	Message    string   // the <Message> COS sends for this cause, or "" when any message fits
+	Sources    []string // Source.ID of every source the hint comes from
+	Pos        Pos
+}
+
+// Pos is a position in a catalog file. Line and Col count from 1; Col is
+// 0 where only the line is known (a YAML syntax error).
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// String formats p as FILE:LINE:COL, the form compilers use, or FILE:LINE.
+func (p Pos) String() string {
+	if p.Col == 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// An Error is one problem found in a catalog, at a position.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+// Error formats e as "FILE:LINE:COL: message".
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// ErrorList is every problem found in a catalog, sorted by position.
+// Load returns one when the catalog is invalid.
+type ErrorList []*Error
+
+// Error formats the list one problem per line.
+func (l ErrorList) Error() string {
+	s := make([]string, len(l))
+	for i, e := range l {
+		s[i] = e.Error()
+	}
+	return strings.Join(s, "\n")
 }
 
 // Load parses and validates a catalog. file names it in positions; src is
 // its content. When the catalog is invalid, Load returns a nil Catalog and
 // an ErrorList holding every problem it found, each with its position.
 func Load(file string, src []byte) (*Catalog, error) {
-	return load(file, src, reserved)
-}
-
-// load is Load with the list of reserved Go names as a parameter.
-func load(file string, src []byte, reserved []string) (*Catalog, error) {
-	l := newLoader(file, reserved)
-	if len(src) > maxCatalogBytes {
-		l.errf(1, 1, "catalog is %d bytes; the limit is %d", len(src), maxCatalogBytes)
-		return nil, l.errs
-	}
-	s := scanCatalog(src)
-	if s.bad >= 0 {
-		line, col := s.pos(s.bad)
-		l.errf(line, col, "%s", s.badMsg)
-		return nil, l.errs
-	}
-	doc, extra, err := parse(src)
-	if err != nil {
-		line, col, msg := s.syntaxPos(err)
-		l.errf(line, col, "%s", msg)
-		return nil, l.errs
-	}
-	if doc == nil || len(doc.Content) == 0 {
-		l.errf(1, 1, "catalog is empty; want families, sources, classes and codes")
-		return nil, l.errs
-	}
-	if extra != nil {
-		l.errf(max(extra.Line, 1), max(extra.Column, 1), "a catalog is one YAML document; this is a second")
-	}
-	if l.safe(doc, 0) {
+	l := &loader{file: file, cat: &Catalog{File: file}, vals: map[*yaml.Node]map[string]*yaml.Node{},
+		bad: map[*yaml.Node]bool{}, seen: map[string]*first{}, off: map[string]bool{}}
+	var doc yaml.Node
+	switch err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); {
+	case errors.Is(err, io.EOF):
+		l.errs = ErrorList{{Pos{file, 1, 1}, "catalog is empty; want families, sources, classes and codes"}}
+	case err != nil:
+		l.errs = ErrorList{syntaxError(file, src, err)}
+	default:
 		l.root(doc.Content[0])
 	}
 	if len(l.errs) > 0 {
-		l.errs.sort()
+		slices.SortStableFunc(l.errs, func(a, b *Error) int {
+			return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+		})
 		return nil, l.errs
 	}
 	return l.cat, nil
 }
 
-// parse parses src as a one-document YAML stream. It returns the document
-// (nil for an empty stream) and, when the stream has more documents, the
-// second one.
-func parse(src []byte) (doc, extra *yaml.Node, err error) {
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	doc = new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil, nil
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns an error of the YAML parser into an Error at the line
+// it names. Where it names none (a control character, bad UTF-8), the
+// position is that of the first such character.
+func syntaxError(file string, src []byte, err error) *Error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{Pos{file, n, 0}, m[2]}
+	}
+	line, col := 1, 1
+	for _, r := range string(src) {
+		if r == utf8.RuneError || unicode.IsControl(r) && !strings.ContainsRune("\t\n\r\u0085", r) {
+			break
 		}
+		if col++; r == '\n' {
+			line, col = line+1, 1
+		}
+	}
+	return &Error{Pos{file, line, col}, strings.TrimPrefix(err.Error(), "yaml: ")}
+}
+
+// Generate loads the catalog in src (named file in positions) and renders
+// the Go source for package pkg and the Markdown reference. On any error
+// it returns no output, so a caller that writes only on success never
+// leaves a half-written file.
+func Generate(file string, src []byte, pkg string) (goSrc, markdown []byte, err error) {
+	c, err := Load(file, src)
+	if err != nil {
 		return nil, nil, err
 	}
-	extra = new(yaml.Node)
-	if err := dec.Decode(extra); err != nil {
-		if errors.Is(err, io.EOF) {
-			return doc, nil, nil
-		}
+	if goSrc, err = renderGo(c, pkg); err != nil {
 		return nil, nil, err
 	}
-	return doc, extra, nil
+	return goSrc, renderMarkdown(c), nil
 }

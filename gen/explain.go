@@ -1,10 +1,8 @@
 package gen
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -14,56 +12,59 @@ import (
 	"github.com/cosgo/errcatalog/internal/statusrule"
 )
 
-// Explain says what query means in the catalog, as text for a terminal.
-// It does no I/O.
-//
-// A query of digits is an HTTP status from 300 to 599: Explain lists
-// every code COS sends with it, those whose primary status it is first,
-// then the class and retry rule coserr applies to an error with that
-// status whose code is empty or unknown. Otherwise the query is a code's
-// wire spelling, one of its aliases or its Go name (a "coserr." prefix is
-// allowed), and Explain gives the code's families, statuses, class,
-// retryability and why, aliases, how else COS sends it, whether it means
-// clock skew, its sources and its description; or it is a class name (or
-// its Go name, ErrNotFound) or a family name, and Explain lists its codes.
-// Names match exactly, as coserr.Lookup does.
-//
-// For a name that matches nothing, Explain returns an error that suggests
-// the nearest names by edit distance, compared without regard to case,
-// over every wire spelling, alias, Go name, class and family. For a status
-// outside 300..599, it returns an error saying so.
-func Explain(c *Catalog, query string) (string, error) {
+// Explain says what query means in the catalog, for a terminal. An HTTP
+// status (300..599) gives the codes COS sends with it, primary ones first,
+// and coserr's class and retry rule for an empty or unknown code. A code's
+// wire spelling, alias or Go name ("coserr." allowed) gives its facts and
+// hints, most likely first; a class or family, its codes (and a class its
+// hints). Names match exactly, as coserr.Lookup does; sources are shown by
+// id, with urls also by title and URL. A name that matches nothing is an
+// error that suggests the nearest names, compared without regard to case.
+func Explain(c *Catalog, query string, urls bool) (string, error) {
 	q := strings.TrimPrefix(strings.TrimSpace(query), "coserr.")
-	if isDigits(q) {
+	if q != "" && strings.Trim(q, "0123456789") == "" {
 		st, err := strconv.Atoi(q)
 		if err != nil || st < minStatus || st > maxStatus {
 			return "", fmt.Errorf("status %s is not an error status; want %d..%d", q, minStatus, maxStatus)
 		}
-		return explainStatus(c, st), nil
+		list := slices.Clone(c.Codes)
+		slices.SortStableFunc(list, func(a, b *Code) int { return cmp.Compare(slices.Index(a.Statuses, st), slices.Index(b.Statuses, st)) })
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: ", strings.TrimSpace("HTTP "+q+" "+http.StatusText(st)))
+		if codeTable(&b, list, func(k *Code) bool { return slices.Contains(k.Statuses, st) }) == 0 {
+			b.WriteString("no code of the catalog has this status\n")
+		}
+		class := statusrule.Class(st)
+		fmt.Fprintf(&b, "\nA code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
+			st, class, class, yesNo(statusrule.Retryable(st)), statusrule.Reason(st))
+		return b.String(), nil
 	}
+	var b strings.Builder
 	for _, k := range c.Codes {
 		if q == k.Code || q == k.Name || slices.Contains(k.Aliases, q) {
-			return explainCode(c, q, k), nil
+			return explainCode(c, q, k) + explainHints(c, k.Hints, k.Sources, urls), nil
 		}
 	}
 	for _, cl := range c.Classes {
 		if q == cl.Name || q == cl.GoName() {
-			return explainGroup(c, fmt.Sprintf("class %s (coserr.%s)", cl.Name, cl.GoName()), cl.Description,
-				func(k *Code) bool { return k.Class == cl.Name }), nil
+			fmt.Fprintf(&b, "class %s (coserr.%s): %s\n\n", cl.Name, cl.GoName(), oneLine(cl.Description))
+			codeTable(&b, c.Codes, func(k *Code) bool { return k.Class == cl.Name })
+			return b.String() + explainHints(c, cl.Hints, nil, urls), nil
 		}
 	}
 	for _, f := range c.Families {
 		if q == f.Name {
-			return explainGroup(c, "family "+f.Name, f.Description,
-				func(k *Code) bool { return slices.Contains(k.Families, f.Name) }), nil
+			fmt.Fprintf(&b, "family %s: %s\n\n", f.Name, oneLine(f.Description))
+			codeTable(&b, c.Codes, func(k *Code) bool { return slices.Contains(k.Families, f.Name) })
+			return b.String(), nil
 		}
 	}
-	return "", &unknownError{Query: query, Suggestions: suggest(c, q)}
+	return "", unknown(c, query, strings.ToLower(q))
 }
 
-// explainCode describes one code; q is how the query named it.
+// explainCode lists the facts of code k, which q names.
 func explainCode(c *Catalog, q string, k *Code) string {
-	var b bytes.Buffer
+	var b strings.Builder
 	switch {
 	case slices.Contains(k.Aliases, q):
 		fmt.Fprintf(&b, "%s is an alias of %s: COS has sent both spellings.\n\n", q, k.Code)
@@ -71,24 +72,19 @@ func explainCode(c *Catalog, q string, k *Code) string {
 		fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
 	}
 	b.WriteString(k.Code + "\n")
-	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
+	row := func(label, value string) { fmt.Fprintf(&b, "  %-17s %s\n", label, value) }
 	row("go name:", "coserr."+k.Name)
 	row("families:", strings.Join(k.Families, ", "))
-	switch {
-	case len(k.Statuses) == 0:
-		row("status:", "unknown (no source documents one)")
-	case len(k.Statuses) == 1:
-		row("status:", strconv.Itoa(k.Statuses[0]))
-	default:
-		row("status:", fmt.Sprintf("%s (%d primary)", joinInts(k.Statuses, ", "), k.Statuses[0]))
+	status := cmp.Or(joinInts(k.Statuses), "unknown (no source documents one)")
+	if len(k.Statuses) > 1 {
+		status += fmt.Sprintf(" (%d primary)", k.Statuses[0])
 	}
+	row("status:", status)
 	row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
 	retry := yesNo(k.Retryable)
-	switch {
-	case k.Why != "":
-		retry += " (" + k.Why + ")"
-	case len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable:
+	if k.Why != "" {
+		retry += " (" + oneLine(k.Why) + ")"
+	} else if len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable {
 		retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
 	}
 	row("retryable:", retry)
@@ -106,98 +102,115 @@ func explainCode(c *Catalog, q string, k *Code) string {
 	if k.ClockSkew {
 		row("clock skew:", "yes: it means that the local clock is wrong")
 	}
-	for i, id := range k.Sources {
-		label := ""
-		if i == 0 {
-			label = "sources:"
+	row("sources:", strings.Join(k.Sources, ", "))
+	row("description:", oneLine(k.Description))
+	return b.String()
+}
+
+// explainHints lists hints, and with urls every source cited, by title and URL.
+func explainHints(c *Catalog, hints []Hint, sources []string, urls bool) string {
+	var b strings.Builder
+	b.WriteString("\nLikely causes, most likely first:\n")
+	for i, h := range hints {
+		fmt.Fprintf(&b, "\n%2d. %s\n", i+1, oneLine(h.Cause))
+		if h.Message != "" {
+			fmt.Fprintf(&b, "    When the message is %q.\n", h.Message)
 		}
+		fmt.Fprintf(&b, "    Fix: %s\n    Sources: %s\n", oneLine(h.Fix), strings.Join(h.Sources, ", "))
+		sources = append(sources, h.Sources...)
+	}
+	switch {
+	case urls:
+		b.WriteString("\nSources:\n")
 		for _, s := range c.Sources {
-			if s.ID == id {
-				row(label, s.ID+" "+s.URL)
+			if slices.Contains(sources, s.ID) {
+				fmt.Fprintf(&b, "  %s: %s\n    %s\n", s.ID, oneLine(s.Title), s.URL)
 			}
 		}
+	case len(sources) > 0:
+		b.WriteString("\n(errgen explain -urls shows where each source is.)\n")
 	}
-	row("description:", oneLine(k.Description))
-	w.Flush()
 	return b.String()
 }
 
-// explainStatus lists the codes sent with status st, primary ones first,
-// and the rule for an error with that status and no known code.
-func explainStatus(c *Catalog, st int) string {
-	var primary, secondary []*Code
-	for _, k := range c.Codes {
-		switch i := slices.Index(k.Statuses, st); {
-		case i == 0:
-			primary = append(primary, k)
-		case i > 0:
-			secondary = append(secondary, k)
-		}
-	}
-	list := append(primary, secondary...)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "HTTP %d", st)
-	if t := http.StatusText(st); t != "" {
-		fmt.Fprintf(&b, " %s", t)
-	}
-	if len(list) == 0 {
-		b.WriteString(": no code of the catalog has this status\n\n")
-	} else {
-		fmt.Fprintf(&b, ": %d %s\n\n", len(list), plural(len(list), "code"))
-		codeTable(&b, list)
-		b.WriteString("\n")
-	}
-	class := statusrule.Class(st)
-	fmt.Fprintf(&b, "A code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
-		st, class, class, yesNo(statusrule.Retryable(st)), statusrule.Reason(st))
-	return b.String()
-}
-
-// explainGroup describes a class or a family and lists the codes in it.
-func explainGroup(c *Catalog, title, description string, in func(*Code) bool) string {
-	var list []*Code
-	for _, k := range c.Codes {
-		if in(k) {
-			list = append(list, k)
-		}
-	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s: %s\n\n", title, oneLine(description))
-	fmt.Fprintf(&b, "%d %s\n", len(list), plural(len(list), "code"))
+// codeTable writes how many codes of list are in, and a line for each.
+func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
+	list = slices.DeleteFunc(slices.Clone(list), func(k *Code) bool { return !in(k) })
 	if len(list) > 0 {
-		b.WriteString("\n")
-		codeTable(&b, list)
+		fmt.Fprintf(b, "%d code%s\n\n", len(list), strings.Repeat("s", min(len(list)-1, 1)))
+		w := tabwriter.NewWriter(b, 0, 8, 2, ' ', 0)
+		fmt.Fprintln(w, "CODE\tSTATUS\tCLASS\tRETRYABLE\tFAMILIES\tDESCRIPTION")
+		for _, k := range list {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, cmp.Or(joinInts(k.Statuses), "unknown"), k.Class,
+				yesNo(k.Retryable), strings.Join(k.Families, ", "), oneLine(k.Description))
+		}
+		w.Flush()
 	}
-	return b.String()
+	return len(list)
 }
 
-// codeTable writes one aligned line per code.
-func codeTable(out io.Writer, list []*Code) {
-	w := tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(w, "CODE\tSTATUS\tCLASS\tRETRYABLE\tFAMILIES\tDESCRIPTION")
-	for _, k := range list {
-		status := cmp.Or(joinInts(k.Statuses, ", "), "unknown")
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, status, k.Class, yesNo(k.Retryable),
-			strings.Join(k.Families, ", "), oneLine(k.Description))
+// unknown is the error for query (lower-cased, q) naming nothing. It
+// suggests the names nearest to q, if near (a third of its length, at
+// least 2), or else those that contain it; five at most.
+func unknown(c *Catalog, query, q string) error {
+	names := map[string][]string{} // by what to suggest
+	for _, k := range c.Codes {
+		names[k.Code] = append([]string{k.Code, k.Name}, k.Aliases...)
 	}
-	w.Flush()
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
+	for _, cl := range c.Classes {
+		names[cl.Name] = []string{cl.Name, cl.GoName()}
 	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
+	for _, f := range c.Families {
+		names[f.Name] = []string{f.Name}
+	}
+	best := map[string]int{}
+	limit := max(2, len([]rune(q))/3)
+	var near, contains []string
+	for suggest, ns := range names {
+		best[suggest] = limit + 1
+		for _, n := range ns {
+			best[suggest] = min(best[suggest], editDistance(q, strings.ToLower(n)))
+			if strings.Contains(strings.ToLower(n), q) && !slices.Contains(contains, suggest) {
+				contains = append(contains, suggest)
+			}
+		}
+		limit = min(limit, best[suggest])
+	}
+	for suggest, d := range best {
+		if d <= limit {
+			near = append(near, suggest)
 		}
 	}
-	return true
+	if len(near) == 0 {
+		near = contains
+	}
+	slices.Sort(near)
+	switch near = near[:min(len(near), 5)]; {
+	case q == "" || len(near) == 0:
+		return fmt.Errorf("unknown code %q", query)
+	case len(near) == 1:
+		return fmt.Errorf("unknown code %q; did you mean %s?", query, near[0])
+	}
+	return fmt.Errorf("unknown code %q; did you mean one of %s?", query, strings.Join(near, ", "))
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	rb := []rune(b)
+	row := make([]int, len(rb)+1) // the distances from a[:i] to each prefix of b
+	for j := range row {
+		row[j] = j
 	}
-	return word + "s"
+	for i, r := range []rune(a) {
+		diag := row[0]
+		row[0] = i + 1
+		for j := range rb {
+			cost := 1
+			if r == rb[j] {
+				cost = 0
+			}
+			diag, row[j+1] = row[j+1], min(row[j+1]+1, row[j]+1, diag+cost)
+		}
+	}
+	return row[len(rb)]
 }
