@@ -83,7 +83,6 @@ type Facts struct {
 	Class       string // the class name; "" when none
 	ClassText   string // what the class means
 	Retryable   bool
-	Why         string // why the code is or is not retryable; may be empty
 	ClockSkew   bool   // the code says the local clock may be wrong
 	Hints       []Hint // most likely first
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Report is everything a diagnosis report shows.
@@ -100,11 +101,7 @@ func (r *Report) headline(b *strings.Builder, in *Input) {
 	if msg := strings.TrimSpace(in.Message); msg != "" && !(in.Code != r.Code && r.Code != "") {
 		fmt.Fprintf(b, "  COS said: %q\n", oneLine(msg, 300))
 	}
-	retry := yesNo(r.Retryable)
-	if r.Why != "" {
-		retry += " (" + strings.TrimSuffix(r.Why, ".") + ")"
-	}
-	fmt.Fprintf(b, "Retry: %s.\n", retry)
+	fmt.Fprintf(b, "Retry: %s.\n", yesNo(r.Retryable))
 }
 
 // yesNo spells a retry decision.
@@ -119,6 +116,9 @@ func yesNo(retry bool) string {
 func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > n {
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
 		s = s[:n] + "…"
 	}
 	return s
