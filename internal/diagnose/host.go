@@ -43,11 +43,13 @@ func hostFindings(in *Input) []string {
 	if !ok {
 		return nil
 	}
+	where := "the host " + host
 	if bucket == "" && in.Request != nil && in.Request.URL != nil {
 		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
+		where = "the path of the request to " + host
 	}
 	if bucket != "" && region != "accelerate" && !appIDSuffix.MatchString(bucket) {
-		out = append(out, fmt.Sprintf("the host %s names the bucket %q without its -APPID suffix: use the full name, as in %s-1250000000.cos.%s.myqcloud.com", host, bucket, bucket, region))
+		out = append(out, fmt.Sprintf("%s names the bucket %q without its -APPID suffix: use the full name, as in %s-1250000000.cos.%s.myqcloud.com", where, bucket, bucket, region))
 	}
 	if region == "accelerate" {
 		return out
