@@ -20,6 +20,7 @@ type Code struct {
 	retryable   bool
 	clockSkew   bool // the error means the local clock is wrong (see ClockSkew)
 	description string
+	hints       []Hint
 	refinedBy   map[string]*Code // the codes COS sends as this one's message, by message; set by init
 }
 
@@ -161,6 +162,7 @@ func classIs(class *Class, target error) bool {
 type Class struct {
 	name        string
 	description string
+	hints       []Hint
 }
 
 // Name is the class's name in the catalog: "NotFound".

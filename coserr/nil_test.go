@@ -29,12 +29,14 @@ var nilWalkWant = map[string]map[string]struct{ nilRecv, zero []any }{
 		"Class":       {[]any{(*coserr.Class)(nil)}, []any{(*coserr.Class)(nil)}},
 		"Retryable":   {[]any{false}, []any{false}},
 		"Description": {[]any{""}, []any{""}},
+		"Hints":       {[]any{[]coserr.Hint(nil)}, []any{[]coserr.Hint(nil)}},
 		"Error":       {[]any{"cos: <nil code>"}, []any{"cos: "}},
 		"Is":          {[]any{false}, []any{false}},
 	},
 	"*coserr.Class": {
 		"Name":        {[]any{""}, []any{""}},
 		"Description": {[]any{""}, []any{""}},
+		"Hints":       {[]any{[]coserr.Hint(nil)}, []any{[]coserr.Hint(nil)}},
 		"Error":       {[]any{"cos: <nil class>"}, []any{"cos: class "}},
 	},
 	"*coserr.ServiceError": {

@@ -52,6 +52,7 @@ type Source struct {
 type Class struct {
 	Name        string // "NotFound"; the Go variable is "Err" + Name
 	Description string // without white space at either end
+	Hints       []Hint // most likely first
 	Pos         Pos
 }
 
@@ -72,6 +73,7 @@ type Code struct {
 	ClockSkew   bool     // the code means that the local clock is wrong
 	Sources     []string // Source.ID of every source its facts come from
 	Description string   // without white space at either end
+	Hints       []Hint   // most likely first
 	Pos         Pos
 }
 
@@ -87,7 +89,7 @@ type SentAs struct {
 // code's Go name and no class's Err name may be one of them.
 var reserved = []string{
 	"BackupEndpoint", "CheckResponse", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
-	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "IsRetryable",
+	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "Hint", "IsRetryable",
 	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
 }
 

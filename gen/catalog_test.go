@@ -123,7 +123,7 @@ var badCatalogs = []badCatalog{
 	{"codes not a list", preamble + "codes: {}\n", []string{"c.yaml:18:8: codes must be a list"}},
 	{"unknown key in class", insertAfter(17, "  - name: Extra\n    doc: x\n"), []string{
 		`c.yaml:18:5: missing key "description" in class`,
-		`c.yaml:19:5: unknown key "doc" in class (want one of name, description)`}},
+		`c.yaml:19:5: unknown key "doc" in class (want one of name, description, hints)`}},
 	{"duplicate class", insertAfter(17, "  - name: NotFound\n    description: Again.\n"), []string{
 		`c.yaml:18:11: duplicate class "NotFound" (first at 13:12)`}},
 	{"class not an exported identifier", insertAfter(17, "  - name: notFound\n    description: x\n"), []string{
@@ -160,7 +160,7 @@ var badCatalogs = []badCatalog{
 // allBadCatalogs is every bad catalog case of the package.
 func allBadCatalogs() []badCatalog {
 	var all []badCatalog
-	for _, list := range [][]badCatalog{badCatalogs, badCodes, badRefs} {
+	for _, list := range [][]badCatalog{badCatalogs, badCodes, badRefs, badHints} {
 		all = append(all, list...)
 	}
 	return all
@@ -242,7 +242,7 @@ codes:
 		`c.yaml:31:19: status 200 outside 300..599`,
 		`c.yaml:32:12: unknown class "Missing"`,
 		`c.yaml:34:21: family "COS" listed twice`,
-		`c.yaml:36:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description)`,
+		`c.yaml:36:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`,
 		`c.yaml:37:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`,
 		`c.yaml:37:11: code "bad-code" is not an exported Go identifier; give it a name`,
 		`c.yaml:42:22: sent_as code "NoSuchBuckt" is not a code of the catalog`,

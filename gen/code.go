@@ -39,11 +39,12 @@ func (l *loader) code(n *yaml.Node) {
 	}
 	c.Retryable = l.bool(n, m, "retryable", true)
 	l.why(n, m, c)
-	c.Families = l.refs(n, m, "families", "family", l.families)
+	c.Families = l.refs(n, m, "code", "families", "family", l.families)
 	c.SentAs = l.sentAsList(m["sent_as"], c.Code)
 	c.ClockSkew = l.bool(n, m, "clock_skew", false)
-	c.Sources = l.refs(n, m, "sources", "source", l.sources)
+	c.Sources = l.refs(n, m, "code", "sources", "source", l.sources)
 	c.Description, _ = l.text(n, m, "code", "description")
+	c.Hints = l.hints(n, m, "code "+c.Code)
 	if len(l.errs) == before {
 		l.cat.Codes = append(l.cat.Codes, c)
 	}
@@ -200,11 +201,11 @@ func needsWhy(c *Code) bool {
 
 // refs reads a required, non-empty list of references to the names a
 // section declares (families or sources), marking each one used.
-func (l *loader) refs(n *yaml.Node, m map[string]*yaml.Node, key, what string, names map[string]*declared) []string {
+func (l *loader) refs(n *yaml.Node, m map[string]*yaml.Node, entry, key, what string, names map[string]*declared) []string {
 	s := m[key]
 	switch {
 	case s == nil:
-		l.errAt(n, "missing key %q in code", key)
+		l.errAt(n, "missing key %q in %s", key, entry)
 		return nil
 	case s.Kind != yaml.SequenceNode:
 		l.errAt(s, "%s must be a list of %s names", key, what)

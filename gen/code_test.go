@@ -18,7 +18,7 @@ import (
 var badCodes = []badCatalog{
 	{"code not a mapping", withCodes(codeYAML + "  - NoSuchKey\n"), []string{"c.yaml:26:5: code must be a mapping"}},
 	{"unknown key in code", withCodes(codeYAML + "    http: 404\n"), []string{
-		`c.yaml:26:5: unknown key "http" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description)`}},
+		`c.yaml:26:5: unknown key "http" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`}},
 	{"duplicate key in code", withCodes(codeYAML + "    status: 400\n"), []string{
 		`c.yaml:26:5: duplicate key "status" in code`}},
 	{"duplicate code", withCodes(codeYAML + codeYAML), []string{

@@ -14,9 +14,9 @@ var (
 	rootKeys   = []string{"families", "sources", "classes", "codes"}
 	familyKeys = []string{"name", "description"}
 	sourceKeys = []string{"id", "url", "title"}
-	classKeys  = []string{"name", "description"}
+	classKeys  = []string{"name", "description", "hints"}
 	codeKeys   = []string{"code", "name", "aliases", "status", "class", "retryable", "why",
-		"families", "sent_as", "clock_skew", "sources", "description"}
+		"families", "sent_as", "clock_skew", "sources", "description", "hints"}
 	sentAsKeys = []string{"code", "message"}
 )
 
@@ -39,6 +39,8 @@ type loader struct {
 	goNames map[string]Pos     // every Go name seen so far
 	order   []*yaml.Node       // the code node of every entry, in file order
 	sentAs  []sentAsUse        // every sent_as entry, in file order
+
+	hintTexts map[string]hintText // every hint's cause and fix, white space folded
 }
 
 // A declared name is a family, source or class: where it is declared,
@@ -66,7 +68,7 @@ func newLoader(file string, reserved []string) *loader {
 	return &loader{
 		file: file, reserved: reserved, cat: &Catalog{File: file},
 		families: map[string]*declared{}, sources: map[string]*declared{}, classes: map[string]*declared{},
-		wire: map[string]wireUse{}, goNames: map[string]Pos{},
+		wire: map[string]wireUse{}, goNames: map[string]Pos{}, hintTexts: map[string]hintText{},
 	}
 }
 

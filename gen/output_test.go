@@ -23,7 +23,7 @@ import (
 )
 
 // coserrStub is the source of a package coserr with only the types the
-// generated file needs, Code, Class and sentAs, declared as the real
+// generated file needs, Code, Class, Hint and sentAs, declared as the real
 // package coserr declares them: generated code that does not fit the real
 // types does not type-check against the stub either.
 var coserrStub = sync.OnceValues(func() ([]byte, error) {
@@ -50,7 +50,7 @@ var coserrStub = sync.OnceValues(func() ([]byte, error) {
 			}
 			for _, s := range g.Specs {
 				ts := s.(*ast.TypeSpec)
-				if n := ts.Name.Name; n == "Code" || n == "Class" || n == "sentAs" {
+				if n := ts.Name.Name; n == "Code" || n == "Class" || n == "sentAs" || n == "Hint" {
 					found[n] = true
 					b.WriteString("\ntype ")
 					if err := printer.Fprint(&b, fset, ts); err != nil {
@@ -61,8 +61,8 @@ var coserrStub = sync.OnceValues(func() ([]byte, error) {
 			}
 		}
 	}
-	if len(found) != 3 {
-		return nil, fmt.Errorf("../coserr declares %v of Code, Class and sentAs", slices.Sorted(maps.Keys(found)))
+	if len(found) != 4 {
+		return nil, fmt.Errorf("../coserr declares %v of Code, Class, Hint and sentAs", slices.Sorted(maps.Keys(found)))
 	}
 	return b.Bytes(), nil
 })

@@ -43,7 +43,7 @@ func renderGo(c *Catalog, pkg string) ([]byte, error) {
 		for _, line := range wrap(fmt.Sprintf("%s is the class %s: %s", cl.GoName(), cl.Name, sentenceTail(oneLine(cl.Description))), 70) {
 			p("\t// %s\n", line)
 		}
-		p("\t%s = &Class{name: %q, description: %q}\n", cl.GoName(), cl.Name, cl.Description)
+		p("\t%s = &Class{name: %q, description: %q%s}\n", cl.GoName(), cl.Name, cl.Description, hintsField(cl.Hints))
 	}
 	p(")\n")
 
@@ -77,7 +77,7 @@ func renderGo(c *Catalog, pkg string) ([]byte, error) {
 			if k.ClockSkew {
 				p(", clockSkew: true")
 			}
-			p(", description: %q}\n", k.Description)
+			p(", description: %q%s}\n", k.Description, hintsField(k.Hints))
 		}
 	}
 
@@ -121,6 +121,28 @@ func renderGo(c *Catalog, pkg string) ([]byte, error) {
 		return src, fmt.Errorf("formatting generated Go: %w", err)
 	}
 	return out, nil
+}
+
+// hintsField is the hints field of a Code or Class literal, with a
+// leading comma, or "" when there are no hints.
+func hintsField(hs []Hint) string {
+	if len(hs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(", hints: []Hint{")
+	for i, h := range hs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "{Cause: %q, Fix: %q", oneLine(h.Cause), oneLine(h.Fix))
+		if h.Message != "" {
+			fmt.Fprintf(&b, ", Message: %q", h.Message)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("}")
+	return b.String()
 }
 
 // codeDoc is the doc comment of a code's sentinel, io/fs style: when it is

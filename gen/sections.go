@@ -79,9 +79,16 @@ func (l *loader) source(n *yaml.Node) {
 }
 
 func (l *loader) class(n *yaml.Node) {
-	_, name, text, d := l.entry(n, section{"class", classKeys, "name", l.classes, isExported,
+	m, name, text, d := l.entry(n, section{"class", classKeys, "name", l.classes, isExported,
 		"class name %q is not an exported Go identifier", "description"})
 	c := &Class{Name: name, Description: text, Pos: l.pos(n)}
+	if m != nil {
+		before := len(l.errs)
+		c.Hints = l.hints(n, m, "class "+name)
+		if len(l.errs) > before {
+			d = nil
+		}
+	}
 	switch {
 	case d == nil:
 		return
