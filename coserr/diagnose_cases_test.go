@@ -192,10 +192,10 @@ func TestDiagnoseClientError(t *testing.T) {
 		want      string
 		retryable bool
 	}{
-		{"dns", &net.DNSError{Err: "no such host", Name: testHost, IsNotFound: true}, "the host name did not resolve (DNS): not retryable", false},
+		{"dns", &net.DNSError{Err: "no such host", Name: testHost, IsNotFound: true}, "the host name did not resolve (DNS): a retry will not help", false},
 		{"refused", &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}, "the connection was refused", true},
-		{"tls", x509.UnknownAuthorityError{}, "the TLS handshake or the server's certificate failed: not retryable", false},
-		{"timeout", context.DeadlineExceeded, "the request timed out: retryable", true},
+		{"tls", x509.UnknownAuthorityError{}, "the TLS handshake or the server's certificate failed: a retry will not help", false},
+		{"timeout", context.DeadlineExceeded, "the request timed out: a retry can help", true},
 		{"canceled", context.Canceled, "the caller canceled the request", false},
 		{"eof", wrapEOF{}, "the response was cut short", true},
 	}
@@ -224,3 +224,13 @@ func (wrapEOF) Error() string { return "read: unexpected EOF" }
 func (wrapEOF) Unwrap() error { return errUnexpectedEOF }
 
 var errUnexpectedEOF = io.ErrUnexpectedEOF
+
+// An append cut off after it was sent is not retried: it may have been applied.
+func TestDiagnoseClientErrorAppend(t *testing.T) {
+	req := newRequest(t, "POST", "/log.txt?append&position=0")
+	reset := &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}
+	d := coserr.Diagnose(&url.Error{Op: "Post", URL: req.URL.String(), Err: reset}, req)
+	assert.False(t, d.Retryable)
+	assert.Contains(t, d.String(), "Retry: no.")
+	assert.Contains(t, d.String(), "the connection was reset or broke while in use: not retried: the request is not idempotent (an append)")
+}

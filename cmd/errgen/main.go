@@ -7,6 +7,7 @@
 //	errgen -check [flags]          # exit 1 when either output is stale; writes nothing
 //	errgen [flags] explain NAME    # what a code, class or family means
 //	errgen [flags] explain STATUS  # the codes COS sends with an HTTP status, and the fallback rule
+//	errgen [flags] diagnose [FILE] # a pasted error (FILE or standard input) -> the diagnosis report
 //
 // The flags are:
 //
@@ -56,8 +57,21 @@
 // with it and the class and retry rule coserr applies when the code is
 // empty or unknown.
 //
+// Diagnose reads what a person pastes about a failed COS request, from
+// FILE or standard input: an XML or JSON error body, a coserr error's
+// text, the Python SDK's CosServiceError (its body or its digest dict),
+// an aws-sdk-go-v2 or minio-go error's text, a client error's text, or a
+// log line that quotes one of them. It prints the report
+// coserr.Diagnose gives for the same error: the code, what it means and
+// whether to retry; what the error itself shows (a FormatString COS
+// signed, a signature window, a bucket host without its -APPID); the
+// catalog's hints, most likely first; and the request id, with where to
+// paste it in Tencent's diagnosis tool. It reads the catalog as explain
+// does, so it too works anywhere.
+//
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
-// stale (-check), a query names nothing (explain) or a file cannot be read
+// stale (-check), a query names nothing (explain), the input holds no COS error
+// (diagnose) or a file cannot be read
 // or written, and 2 on bad usage: an unknown flag or argument, a -pkg that
 // is no package name, or -out and -docs naming the same file.
 package main
@@ -93,6 +107,7 @@ func usage(w io.Writer, flags *flag.FlagSet) {
 	fmt.Fprintf(w, "usage: errgen [flags]\n")
 	fmt.Fprintf(w, "       errgen -check [flags]\n")
 	fmt.Fprintf(w, "       errgen [flags] explain NAME|STATUS\n")
+	fmt.Fprintf(w, "       errgen [flags] diagnose [FILE]\n")
 	fmt.Fprintf(w, "For more information, see: go doc github.com/cosgo/errcatalog/cmd/errgen\n")
 	fmt.Fprintf(w, "Flags:\n")
 	flags.PrintDefaults()
@@ -120,6 +135,9 @@ func run(args []string, stdout, stderr io.Writer, rename func(oldpath, newpath s
 		return 2
 	}
 	args = flags.Args()
+	if len(args) > 0 && args[0] == "diagnose" {
+		return diagnoseCmd(args[1:], *catalog, flagSet(flags, "catalog"), stdout, stderr)
+	}
 	explaining := len(args) > 0 && args[0] == "explain"
 	switch {
 	case explaining && len(args) != 2, !explaining && len(args) > 0:

@@ -143,16 +143,8 @@ func clientFindings(in *Input) []string {
 	default:
 		what, retry = "the request failed on the client's side", "whether a retry helps depends on the cause"
 	}
-	switch base := RetryableKind(c.Kind, c.Temporary); {
-	case c.Kind == KindCanceled || c.Kind == KindOther && !c.Retryable:
-	case c.Retryable == base && c.Retryable:
-		retry = "retryable: " + retry
-	case c.Retryable == base:
-		retry = "not retryable: " + retry
-	case c.Retryable:
-		retry = "retryable"
-	default:
-		retry = "not retryable: the request is not idempotent (an append) and may have reached the server, so sending it again could apply it twice"
+	if base := RetryableKind(c.Kind, c.Temporary); base && !c.Retryable && c.Kind != KindCanceled {
+		retry = "not retried: the request is not idempotent (an append) and may have reached the server, so sending it again could apply it twice"
 	}
 	out := []string{what + ": " + retry}
 	if c.Text != "" {

@@ -64,7 +64,11 @@ func (r *Report) headline(b *strings.Builder, in *Input) {
 			fmt.Fprintf(b, " (%s)", strings.TrimSpace(in.Client.Op+" "+in.Client.URL))
 		}
 		b.WriteString(": the request got no answer from COS.\n")
-		fmt.Fprintf(b, "Retry: %s.\n", yesNo(in.Client.Retryable))
+		retry := "no"
+		if in.Client.Retryable {
+			retry = "yes, with backoff"
+		}
+		fmt.Fprintf(b, "Retry: %s.\n", retry)
 		return
 	}
 	name := r.Code
