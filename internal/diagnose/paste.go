@@ -161,12 +161,19 @@ var coserrLine = regexp.MustCompile(`cos: (\d{3}) (.*)`)
 
 // parseCoserr reads a coserr ServiceError's text.
 func parseCoserr(text string, in *Input) bool {
-	m := coserrLine.FindStringSubmatch(text)
-	if m == nil {
+	loc := coserrLine.FindStringSubmatchIndex(text)
+	if loc == nil {
 		return false
 	}
-	in.Status, _ = strconv.Atoi(m[1])
-	rest := strings.TrimRight(m[2], "\"'` \t\r\\")
+	in.Status, _ = strconv.Atoi(text[loc[2]:loc[3]])
+	rest := text[loc[4]:loc[5]]
+	if i := loc[0]; i > 0 && (text[i-1] == '"' || text[i-1] == '\'') {
+		// quoted in a log line: the error runs to the closing quote
+		if v, ok := fieldValue(text[i-1:]); ok {
+			rest = strings.TrimPrefix(v, text[loc[0]:loc[4]])
+		}
+	}
+	rest = strings.TrimRight(rest, " \t\r")
 	if i := strings.LastIndex(rest, " (request id "); i >= 0 && strings.HasSuffix(strings.TrimSpace(rest), ")") {
 		in.RequestID = strings.TrimSuffix(strings.TrimSpace(rest[i+len(" (request id "):]), ")")
 		rest = rest[:i]

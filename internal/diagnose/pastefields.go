@@ -13,8 +13,9 @@ import (
 // a log's key=value.
 var fieldKey = regexp.MustCompile(`(?i)["']?\b(code|error_?code|x-cos-error-code|message|msg|error_?message|resource|request_?id|x-cos-request-id|trace_?id|x-cos-trace-id|status|status_?code|http_?status(?:_?code)?|server_?time)["']?\s*[:=]\s*`)
 
-// nextField finds where the next field of a printed struct begins: " Name:".
-var nextField = regexp.MustCompile(`\s[A-Za-z][A-Za-z0-9_]*:`)
+// nextField finds where the next field of a printed struct or a log
+// line begins: " Name:" or " err.name=".
+var nextField = regexp.MustCompile(`\s[A-Za-z][A-Za-z0-9_.-]*[:=]`)
 
 // parseFields reads the fields of an error printed as JSON, a Python
 // dict, a Go struct or key=value pairs.
