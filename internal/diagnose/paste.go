@@ -178,7 +178,7 @@ func parseCoserr(text string, in *Input) bool {
 		in.RequestID = strings.TrimSuffix(strings.TrimSpace(rest[i+len(" (request id "):]), ")")
 		rest = rest[:i]
 	}
-	if st := http.StatusText(in.Status); st != "" && strings.HasPrefix(rest, st) {
+	if st := http.StatusText(in.Status); st != "" && (rest == st || strings.HasPrefix(rest, st+": ")) {
 		rest = strings.TrimPrefix(rest[len(st):], ": ")
 		in.Message = rest
 		return true
