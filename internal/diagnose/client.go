@@ -82,7 +82,7 @@ var textKinds = []struct {
 	kind  Kind
 }{
 	{[]string{"context canceled", "request canceled", "operation was canceled"}, KindCanceled},
-	{[]string{"no such host", "name resolution", "nodename nor servname", "getaddrinfo", "name or service not known", "server misbehaving", "lookup "}, KindDNS},
+	{[]string{"no such host", "name resolution", "nameresolution", "nodename nor servname", "getaddrinfo", "name or service not known", "server misbehaving", "lookup "}, KindDNS},
 	{[]string{"x509:", "tls:", "certificate", "ssl", "handshake failure"}, KindTLS},
 	{[]string{"timeout", "timed out", "deadline exceeded"}, KindTimeout},
 	{[]string{"connection refused"}, KindRefused},

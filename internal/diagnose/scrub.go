@@ -9,7 +9,7 @@ var (
 	// authLine is an Authorization header or member, whose whole value is a secret.
 	authLine = regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\r\n]*)`)
 	// secretValue is key=value, key: value, "key": "value" for a secret key.
-	secretValue = regexp.MustCompile(`(?i)(^|[^a-z0-9_-])((?:q-signature|q-ak|x-cos-security-token|security-token|x-amz-signature|x-amz-credential|x-amz-security-token|signature|sessiontoken|session_token|token|tmpsecretid|tmpsecretkey|secretid|secret_id|secretkey|secret_key|secret|access_key|accesskey|accesskeyid|password|passwd|sign|credential)(?:%3D|["']?\s*[:=]\s*["']?))([^"'&\s,;}<)\]]+)`)
+	secretValue = regexp.MustCompile(`(?i)(^|[^a-z0-9_-])((?:q-signature|q-ak|x-cos-security-token|security-token|x-amz-signature|x-amz-credential|x-amz-security-token|signature|sessiontoken|session_token|token|tmpsecretid|tmpsecretkey|secretid|secret_id|secretkey|secret_key|secret|access_key|accesskey|accesskeyid|password|passwd|sign|credential)(?:["']?\s*[:=]\s*["']?))([^"'&\s,;}<)\]]+)`)
 	// secretElement is <SecretKey>value</SecretKey> and the like.
 	secretElement = regexp.MustCompile(`(?i)(<[a-z0-9_-]*(?:secret|token|signature|credential|authorization)[a-z0-9_-]*>)([^<]*)`)
 	// escapedSecret is a secret inside a percent-encoded value, such as a sign parameter.
