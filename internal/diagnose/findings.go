@@ -9,14 +9,19 @@ import (
 // Findings returns the facts read off the response and the request of in
 // that bear on the error f describes, most telling first. They never show
 // a secret.
-func Findings(in *Input, f Facts) []string {
+func Findings(in *Input, f Facts) (out []string) {
 	if in == nil {
 		return nil
 	}
+	defer func() {
+		for i, f := range out {
+			out[i] = Scrub(f)
+		}
+	}()
 	if in.Client != nil {
-		return clientFindings(in)
+		out = clientFindings(in)
+		return out
 	}
-	var out []string
 	code := f.Code
 	if code == "" {
 		code = in.Code

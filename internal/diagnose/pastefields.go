@@ -13,6 +13,13 @@ import (
 // a log's key=value.
 var fieldKey = regexp.MustCompile(`(?i)["']?\b(code|error_?code|x-cos-error-code|message|msg|error_?message|resource|request_?id|x-cos-request-id|trace_?id|x-cos-trace-id|status|status_?code|http_?status(?:_?code)?|server_?time)["']?\s*[:=]\s*`)
 
+// Bounds that keep a hostile paste cheap: the fields read, and the bytes
+// a value may run to (a body quoted in a log line fits).
+const (
+	maxFields = 64
+	maxValue  = 64 << 10
+)
+
 // nextField finds where the next field of a printed struct or a log
 // line begins: " Name:" or " err.name=".
 var nextField = regexp.MustCompile(`\s[A-Za-z][A-Za-z0-9_.-]*[:=]`)
@@ -21,7 +28,7 @@ var nextField = regexp.MustCompile(`\s[A-Za-z][A-Za-z0-9_.-]*[:=]`)
 // dict, a Go struct or key=value pairs.
 func parseFields(text string, in *Input) bool {
 	found := false
-	locs := fieldKey.FindAllStringSubmatchIndex(text, -1)
+	locs := fieldKey.FindAllStringSubmatchIndex(text, maxFields)
 	// A log's own msg is read last: the error's message comes first.
 	slices.SortStableFunc(locs, func(a, b []int) int {
 		return cmp.Compare(isMsg(text[a[2]:a[3]]), isMsg(text[b[2]:b[3]]))
@@ -51,6 +58,7 @@ func fieldValue(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
+	s = s[:min(len(s), maxValue)]
 	if q := s[0]; q == '"' || q == '\'' {
 		for i := 1; i < len(s); i++ {
 			switch s[i] {
