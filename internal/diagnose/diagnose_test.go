@@ -142,3 +142,30 @@ func TestClockInsideWindow(t *testing.T) {
 	got := Findings(in, Facts{Code: "RequestTimeTooSkewed", ClockSkew: true})
 	assert.Equal(t, []string{"the server's time 2023-11-14T22:15:00Z is inside the signature's q-sign-time 2023-11-14T22:13:20Z..2023-11-14T23:13:20Z (1h0m0s)"}, got)
 }
+
+func TestHostRegion(t *testing.T) {
+	u, err := url.Parse("https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		in   Input
+		want string
+	}{
+		{"Region element", Input{Elements: map[string]string{"Region": "ap-shanghai"}}, "but the response names ap-shanghai in its Region"},
+		{"Endpoint element", Input{Elements: map[string]string{"Endpoint": "examplebucket-1250000000.cos.ap-chengdu.myqcloud.com"}}, "but the response names ap-chengdu in its Endpoint"},
+		{"header", Input{Header: http.Header{"X-Cos-Bucket-Region": {"ap-beijing"}}}, "but the response names ap-beijing in the x-cos-bucket-region header"},
+		{"same region", Input{Elements: map[string]string{"Region": "ap-guangzhou"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			in.Status, in.Code, in.Request = 301, "PermanentRedirect", &Request{Method: "GET", URL: u}
+			got := strings.Join(Findings(&in, Facts{Code: "PermanentRedirect"}), "\n")
+			if tt.want == "" {
+				assert.Empty(t, got)
+				return
+			}
+			assert.Contains(t, got, "the request went to region ap-guangzhou, "+tt.want)
+		})
+	}
+}
