@@ -89,6 +89,7 @@ type SentAs struct {
 // code's Go name and no class's Err name may be one of them.
 var reserved = []string{
 	"BackupEndpoint", "CheckResponse", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
+	"Diagnose", "Diagnosis",
 	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "Hint", "IsRetryable",
 	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
 }
