@@ -251,8 +251,11 @@ func TestCatalogStyle(t *testing.T) {
 				assert.Equal(t, len(k.Statuses) == 0 || k.Statuses[0] != http.StatusNotImplemented, k.Retryable,
 					"a server fault is retryable unless it is 501 Not Implemented")
 			}
-			if len(k.Statuses) > 0 && k.Statuses[0] >= 500 && k.Statuses[0] != http.StatusNotImplemented {
-				assert.True(t, k.Retryable, "a %d code is retryable", k.Statuses[0])
+			if len(k.Statuses) > 0 && k.Statuses[0] >= 500 && k.Statuses[0] != http.StatusNotImplemented && !k.Retryable {
+				// A 5xx that is not retried is a quota or a bad request sent
+				// with a server status (TooManyJobs), never a server fault.
+				assert.NotEqual(t, "Server", k.Class, "a %d code that is not retryable is not class Server", k.Statuses[0])
+				assert.NotEmpty(t, k.Why, "a %d code that is not retryable says why", k.Statuses[0])
 			}
 			if k.Retryable {
 				assert.NotEmpty(t, k.Why, "a retryable code says why")

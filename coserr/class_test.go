@@ -83,6 +83,8 @@ func TestCodeBeatsStatus(t *testing.T) {
 		{"NotImplemented", 501, coserr.ErrServer, false},
 		{"InternalError", 404, coserr.ErrServer, true},
 		{"RequestTimeout", 400, coserr.ErrBadRequest, true},
+		{"UserNetworkTooSlow", 400, coserr.ErrBadRequest, false},
+		{"TooManyJobs", 500, coserr.ErrBadRequest, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

@@ -198,7 +198,11 @@ func Lookup(name string) *Code {
 // Codes returns every code of the catalog, sorted by name. The slice is a
 // new copy; the codes are the sentinels themselves.
 func Codes() []*Code {
-	return slices.Clone(codes[:])
+	out := make([]*Code, len(codes))
+	for i := range codes {
+		out[i] = &codes[i]
+	}
+	return out
 }
 
 // statusClass is the class of an HTTP status, for an error whose code is
@@ -214,8 +218,8 @@ func statusClass(status int) *Class {
 // statusClasses holds statusClass's answer for every status below 600.
 var statusClasses = func() (t [600]*Class) {
 	byName := map[string]*Class{}
-	for _, c := range classes {
-		byName[c.name] = c
+	for i := range classes {
+		byName[classes[i].name] = &classes[i]
 	}
 	for st := range t {
 		t[st] = byName[statusrule.Class(st)]

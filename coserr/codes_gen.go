@@ -9,31 +9,31 @@ package coserr
 var (
 	// ErrRedirect is the class Redirect: the request must be sent to another
 	// endpoint; follow the Location header.
-	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
+	ErrRedirect = &classes[0]
 	// ErrBadRequest is the class BadRequest: the request itself is invalid
 	// and must be corrected before it is sent again.
-	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}
+	ErrBadRequest = &classes[1]
 	// ErrUnauthenticated is the class Unauthenticated: the credentials or
 	// signature are missing, wrong or expired.
-	ErrUnauthenticated = &Class{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired."}
+	ErrUnauthenticated = &classes[2]
 	// ErrAccessDenied is the class AccessDenied: the caller is authenticated
 	// but is not allowed to perform the operation.
-	ErrAccessDenied = &Class{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation."}
+	ErrAccessDenied = &classes[3]
 	// ErrNotFound is the class NotFound: the bucket, object, upload or
 	// configuration does not exist.
-	ErrNotFound = &Class{name: "NotFound", description: "The bucket, object, upload or configuration does not exist."}
+	ErrNotFound = &classes[4]
 	// ErrConflict is the class Conflict: the current state of the bucket or
 	// object forbids the operation.
-	ErrConflict = &Class{name: "Conflict", description: "The current state of the bucket or object forbids the operation."}
+	ErrConflict = &classes[5]
 	// ErrPreconditionFailed is the class PreconditionFailed: a conditional
 	// request header was not satisfied.
-	ErrPreconditionFailed = &Class{name: "PreconditionFailed", description: "A conditional request header was not satisfied."}
+	ErrPreconditionFailed = &classes[6]
 	// ErrThrottled is the class Throttled: a rate or frequency limit was
 	// hit; retry after backing off.
-	ErrThrottled = &Class{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off."}
+	ErrThrottled = &classes[7]
 	// ErrServer is the class Server: the service failed to handle a valid
 	// request.
-	ErrServer = &Class{name: "Server", description: "The service failed to handle a valid request."}
+	ErrServer = &classes[8]
 )
 
 // The codes of class Redirect.
@@ -41,606 +41,645 @@ var (
 // PermanentRedirect is returned when the resource has moved for good; the
 // request must go to the address in the Location header. Status 301, class
 // Redirect, not retryable.
-var PermanentRedirect = &Code{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect, description: "The resource has moved for good; the request must go to the address in the Location header."}
+var PermanentRedirect = &codes[170]
 
 // Redirect is returned when the request is temporarily redirected. Status 307,
 // class Redirect, not retryable.
-var Redirect = &Code{name: "Redirect", statuses: []int{307}, class: ErrRedirect, description: "The request is temporarily redirected."}
+var Redirect = &codes[181]
 
 // TemporaryRedirect is returned when the resource is temporarily elsewhere, for
 // example during a DNS update; the request must follow the Location header.
 // Status 307 or 302, class Redirect, not retryable.
-var TemporaryRedirect = &Code{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect, description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header."}
+var TemporaryRedirect = &codes[208]
 
 // The codes of class BadRequest.
 
 // ActionAccelerateNotSupported is returned when the global acceleration
 // endpoint does not support this operation. Status 400, class BadRequest, not
 // retryable.
-var ActionAccelerateNotSupported = &Code{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The global acceleration endpoint does not support this operation."}
+var ActionAccelerateNotSupported = &codes[4]
 
 // AmbiguousFieldName is returned when a field name in the Select SQL expression
 // matches more than one column of the queried object. Status 400, class
 // BadRequest, not retryable.
-var AmbiguousFieldName = &Code{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest, description: "A field name in the Select SQL expression matches more than one column of the queried object."}
+var AmbiguousFieldName = &codes[6]
 
-// AttachmentFull is returned when the number of ACLs and policies has reached
-// its limit. Status 400, class BadRequest, not retryable.
-var AttachmentFull = &Code{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+// AttachmentFull is returned when no more ACLs or policies can be attached: the
+// account has used up its quota of them (one root account may hold at most
+// 1,000 bucket ACLs). Status 400, class BadRequest, not retryable.
+var AttachmentFull = &codes[8]
 
 // BadDigest is returned when the Content-MD5 sent with the request (x-cos-SHA-1
 // in older editions) does not match the digest of the body the server received.
 // Status 400, class BadRequest, not retryable.
-var BadDigest = &Code{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received."}
+var BadDigest = &codes[10]
 
 // BadRequest is returned when a request parameter is wrong. Status 400, class
 // BadRequest, not retryable; also spelled BadRquest.
-var BadRequest = &Code{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest, description: "A request parameter is wrong."}
+var BadRequest = &codes[11]
+
+// BindedBucketNumLimit is returned when the account has bound the most buckets
+// it may to Cloud Infinite media processing. No documented status, class
+// BadRequest, not retryable.
+var BindedBucketNumLimit = &codes[12]
 
 // BucketNameTooLong is returned when the bucket name is longer than the naming
 // rules allow. Status 400, class BadRequest, not retryable.
-var BucketNameTooLong = &Code{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name is longer than the naming rules allow."}
+var BucketNameTooLong = &codes[19]
 
 // Bzip2DecompressError is returned when select could not decompress the queried
 // object as bzip2, or bzip2 does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var Bzip2DecompressError = &Code{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object."}
+var Bzip2DecompressError = &codes[23]
 
 // CSVParsingError is returned when select could not parse the queried object as
 // CSV. Status 400, class BadRequest, not retryable.
-var CSVParsingError = &Code{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as CSV."}
+var CSVParsingError = &codes[25]
 
 // CastFailed is returned when a CAST in the Select SQL expression could not
 // convert a value to the requested type. Status 400, class BadRequest, not
 // retryable.
-var CastFailed = &Code{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest, description: "A CAST in the Select SQL expression could not convert a value to the requested type."}
+var CastFailed = &codes[26]
 
 // ComparisonFailed is returned when a comparison in the Select SQL expression
 // could not be evaluated. Status 400, class BadRequest, not retryable.
-var ComparisonFailed = &Code{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest, description: "A comparison in the Select SQL expression could not be evaluated."}
+var ComparisonFailed = &codes[28]
+
+// CreatedTemplateNumLimit is returned when the account has created the most
+// media-processing templates it may. No documented status, class BadRequest,
+// not retryable.
+var CreatedTemplateNumLimit = &codes[30]
 
 // DNSRecordVerifyFailed is returned when the DNS record of the custom domain
 // could not be verified; a CNAME or TXT record must be added, and it can take
 // up to 10 minutes to take effect. Status 400, class BadRequest, not retryable.
-var DNSRecordVerifyFailed = &Code{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest, description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect."}
+var DNSRecordVerifyFailed = &codes[31]
 
 // EntitySizeNotMatch is returned when the size of the request body differs from
 // the Content-Length header. Status 400, class BadRequest, not retryable.
-var EntitySizeNotMatch = &Code{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest, description: "The size of the request body differs from the Content-Length header."}
+var EntitySizeNotMatch = &codes[36]
 
 // EntityTooLarge is returned when the uploaded object is larger than the
 // maximum allowed size (for POST Object, 5 GB). Status 400, class BadRequest,
 // not retryable.
-var EntityTooLarge = &Code{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB)."}
+var EntityTooLarge = &codes[37]
 
 // EntityTooSmall is returned when the uploaded object or part is smaller than
 // the minimum allowed size, usually in a multipart upload. Status 400, class
 // BadRequest, not retryable.
-var EntityTooSmall = &Code{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest, description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload."}
+var EntityTooSmall = &codes[38]
 
 // ErrorWritingRow is returned when select could not format a row of the query
 // result; check the object before running the query again. Status 400, class
 // BadRequest, not retryable.
-var ErrorWritingRow = &Code{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest, description: "Select could not format a row of the query result; check the object before running the query again."}
+var ErrorWritingRow = &codes[39]
 
 // GzipDecompressError is returned when select could not decompress the queried
 // object as GZIP, or GZIP does not apply to that object. Status 400, class
 // BadRequest, not retryable.
-var GzipDecompressError = &Code{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object."}
+var GzipDecompressError = &codes[41]
 
 // ImageResolutionExceed is returned when the image resolution is over the
 // limit, or an animated image has too many frames. Status 400, class
 // BadRequest, not retryable.
-var ImageResolutionExceed = &Code{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest, description: "The image resolution is over the limit, or an animated image has too many frames."}
+var ImageResolutionExceed = &codes[42]
 
 // ImageTooLarge is returned when the image is larger than the size limit.
 // Status 400, class BadRequest, not retryable.
-var ImageTooLarge = &Code{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The image is larger than the size limit."}
+var ImageTooLarge = &codes[43]
 
 // IncompleteBody is returned when the request body is shorter than the
 // Content-Length header announced. Status 400, class BadRequest, not retryable;
 // also spelled ImcompleteBoady or ImcompleteBody.
-var IncompleteBody = &Code{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest, description: "The request body is shorter than the Content-Length header announced."}
+var IncompleteBody = &codes[44]
 
 // IncorrectNumberOfFilesInPostRequest is returned when a POST Object request
 // carries more than one file; only one object can be uploaded per request.
 // Status 400, class BadRequest, not retryable; also spelled
 // IncorrectNumberOfFilesInPsotRequest.
-var IncorrectNumberOfFilesInPostRequest = &Code{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest, description: "A POST Object request carries more than one file; only one object can be uploaded per request."}
+var IncorrectNumberOfFilesInPostRequest = &codes[45]
 
 // InlineDataTooLarge is returned when the inline data is larger than the
 // maximum allowed size. Status 400, class BadRequest, not retryable.
-var InlineDataTooLarge = &Code{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest, description: "The inline data is larger than the maximum allowed size."}
+var InlineDataTooLarge = &codes[46]
 
 // InvalidAddressingHeader is returned when the request must be made with the
 // anonymous role. No documented status, class BadRequest, not retryable; also
 // spelled InvaildAddressingHeader.
-var InvalidAddressingHeader = &Code{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, description: "The request must be made with the anonymous role."}
+var InvalidAddressingHeader = &codes[50]
 
 // InvalidArgument is returned when a request parameter is invalid, missing or
 // not allowed here (such as a Priority out of range in Batch Operations); the
 // message names it. Status 400, class BadRequest, not retryable.
-var InvalidArgument = &Code{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest, description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it."}
+var InvalidArgument = &codes[51]
 
 // InvalidBucketName is returned when the bucket name does not follow the naming
 // rules. Status 400, class BadRequest, not retryable.
-var InvalidBucketName = &Code{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, description: "The bucket name does not follow the naming rules."}
+var InvalidBucketName = &codes[53]
 
 // InvalidCompressionFormat is returned when the compression type given for the
 // Select input is not supported; Select decompresses only GZIP and BZIP2.
 // Status 400, class BadRequest, not retryable.
-var InvalidCompressionFormat = &Code{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest, description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2."}
+var InvalidCompressionFormat = &codes[55]
 
 // InvalidContent is returned when the body of a Cloud Infinite request is
 // malformed or does not match its Content-MD5 (400), or is larger than the
 // service accepts (413). Status 400 or 413, class BadRequest, not retryable.
-var InvalidContent = &Code{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest, description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413)."}
+var InvalidContent = &codes[56]
+
+// InvalidContentType is returned when the Content-Type of a Cloud Infinite
+// media-processing request body is not one the API accepts. No documented
+// status, class BadRequest, not retryable.
+var InvalidContentType = &codes[57]
 
 // InvalidCopySource is returned when the source of the copy is invalid. Status
 // 400, class BadRequest, not retryable.
-var InvalidCopySource = &Code{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest, description: "The source of the copy is invalid."}
+var InvalidCopySource = &codes[58]
 
 // InvalidDelimiter is returned when the delimiter parameter is invalid; it must
 // be a single character. Status 400, class BadRequest, not retryable.
-var InvalidDelimiter = &Code{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest, description: "The delimiter parameter is invalid; it must be a single character."}
+var InvalidDelimiter = &codes[59]
 
-// InvalidDigest is returned when the Content-MD5 value is invalid, or does not
-// match the MD5 the server computed for the body. Status 400, class BadRequest,
-// not retryable.
-var InvalidDigest = &Code{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest, description: "The Content-MD5 value is invalid, or does not match the MD5 the server computed for the body."}
+// InvalidDigest is returned when Content-MD5 is not a well-formed MD5 value
+// (the base64 of a 16-byte digest, 24 characters); a well-formed one that does
+// not match the body is BadDigest. Status 400, class BadRequest, not retryable.
+var InvalidDigest = &codes[60]
 
 // InvalidFileHeaderInfo is returned when the FileHeaderInfo of the CSV input is
 // not one of NONE, USE and IGNORE. Status 400, class BadRequest, not retryable.
-var InvalidFileHeaderInfo = &Code{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest, description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE."}
+var InvalidFileHeaderInfo = &codes[61]
 
 // InvalidHost is returned when the Host header of a Cloud Infinite request
 // failed validation. Status 400, class BadRequest, not retryable.
-var InvalidHost = &Code{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest, description: "The Host header of a Cloud Infinite request failed validation."}
+var InvalidHost = &codes[62]
 
 // InvalidImageFormat is returned when the image format is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageFormat = &Code{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest, description: "The image format is invalid."}
+var InvalidImageFormat = &codes[63]
 
 // InvalidImageSource is returned when the image source is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidImageSource = &Code{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest, description: "The image source is invalid."}
+var InvalidImageSource = &codes[64]
 
 // InvalidJsonType is returned when the Type of the JSON input is neither
 // DOCUMENT nor LINES. Status 400, class BadRequest, not retryable.
-var InvalidJsonType = &Code{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest, description: "The Type of the JSON input is neither DOCUMENT nor LINES."}
+var InvalidJsonType = &codes[65]
 
 // InvalidLocationConstraint is returned when the location given for the bucket
 // is invalid. Status 400, class BadRequest, not retryable.
-var InvalidLocationConstraint = &Code{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest, description: "The location given for the bucket is invalid."}
+var InvalidLocationConstraint = &codes[66]
 
 // InvalidObjectName is returned when the object name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidObjectName = &Code{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest, description: "The object name is invalid."}
+var InvalidObjectName = &codes[68]
 
 // InvalidPart is returned when one or more parts are missing (older editions
 // add: or a part ID is wrong). Status 400, class BadRequest, not retryable.
-var InvalidPart = &Code{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest, description: "One or more parts are missing (older editions add: or a part ID is wrong)."}
+var InvalidPart = &codes[71]
 
 // InvalidPartOrder is returned when the part numbers are not continuous or not
 // in ascending order. Status 400, class BadRequest, not retryable.
-var InvalidPartOrder = &Code{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest, description: "The part numbers are not continuous or not in ascending order."}
+var InvalidPartOrder = &codes[72]
 
 // InvalidPicOperations is returned when the Pic-Operations header is invalid.
 // Status 400, class BadRequest, not retryable.
-var InvalidPicOperations = &Code{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest, description: "The Pic-Operations header is invalid."}
+var InvalidPicOperations = &codes[73]
 
 // InvalidPolicyDocument is returned when the policy of a POST Object request is
 // invalid. Status 400, class BadRequest, not retryable; also spelled
 // InvalidPolicyDocunment.
-var InvalidPolicyDocument = &Code{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest, description: "The policy of a POST Object request is invalid."}
+var InvalidPolicyDocument = &codes[74]
 
 // InvalidQuoteFields is returned when the QuoteFields of the CSV output is
 // neither ALWAYS nor ASNEEDED. Status 400, class BadRequest, not retryable.
-var InvalidQuoteFields = &Code{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest, description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED."}
+var InvalidQuoteFields = &codes[75]
 
 // InvalidRange is returned when the requested byte range of the object is
 // invalid. Status 416, class BadRequest, not retryable.
-var InvalidRange = &Code{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest, description: "The requested byte range of the object is invalid."}
+var InvalidRange = &codes[76]
 
 // InvalidRegionName is returned when the region name is invalid. Status 400,
 // class BadRequest, not retryable.
-var InvalidRegionName = &Code{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest, description: "The region name is invalid."}
+var InvalidRegionName = &codes[77]
 
 // InvalidRequest is returned when the request is invalid, in Batch Operations
 // for example an empty body, a repeated ClientRequestToken or a status change
 // not allowed. Status 400, class BadRequest, not retryable.
-var InvalidRequest = &Code{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest, description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed."}
+var InvalidRequest = &codes[78]
 
 // InvalidRequestParameter is returned when a CSV or JSON setting of the Select
 // input or output is invalid, such as a delimiter, quote or comment character;
 // the message names it. Status 400, class BadRequest, not retryable.
-var InvalidRequestParameter = &Code{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest, description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it."}
+var InvalidRequestParameter = &codes[79]
 
 // InvalidSHA1Digest is returned when the SHA-1 check of the request content
 // failed. Status 400, class BadRequest, not retryable.
-var InvalidSHA1Digest = &Code{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest, description: "The SHA-1 check of the request content failed."}
+var InvalidSHA1Digest = &codes[80]
 
 // InvalidTag is returned when a bucket tag is invalid. Status 400, class
 // BadRequest, not retryable.
-var InvalidTag = &Code{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest, description: "A bucket tag is invalid."}
+var InvalidTag = &codes[82]
 
 // InvalidTargetBucketForLogging is returned when the target bucket for access
 // logs is invalid; it must be in the same region as the source bucket. Status
 // 400, class BadRequest, not retryable.
-var InvalidTargetBucketForLogging = &Code{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket."}
+var InvalidTargetBucketForLogging = &codes[83]
 
 // InvalidTextEncoding is returned when the queried object is not UTF-8 text;
 // Select reads and writes UTF-8 only. Status 400, class BadRequest, not
 // retryable.
-var InvalidTextEncoding = &Code{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest, description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only."}
+var InvalidTextEncoding = &codes[84]
 
 // InvalidURI is returned when the URI is invalid, for example an object key
 // longer than 850 bytes in POST Object. Status 400, class BadRequest, not
 // retryable.
-var InvalidURI = &Code{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest, description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object."}
+var InvalidURI = &codes[85]
 
 // InvalidUrl is returned when the URL of a Cloud Infinite request is not in a
 // valid format. Status 404, class BadRequest, not retryable.
-var InvalidUrl = &Code{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest, description: "The URL of a Cloud Infinite request is not in a valid format."}
+var InvalidUrl = &codes[87]
 
 // InvalidXML is returned when the XML body of the Select request is not valid.
 // Status 400, class BadRequest, not retryable.
-var InvalidXML = &Code{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest, description: "The XML body of the Select request is not valid."}
+var InvalidXML = &codes[88]
 
 // InventoryFull is returned when the bucket has reached its limit of 1,000
 // inventory jobs. Status 400, class BadRequest, not retryable.
-var InventoryFull = &Code{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory jobs."}
+var InventoryFull = &codes[90]
 
 // JSONParsingError is returned when select could not parse the queried object
 // as JSON. Status 400, class BadRequest, not retryable.
-var JSONParsingError = &Code{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the queried object as JSON."}
+var JSONParsingError = &codes[91]
 
 // JsonAPINotSupportOnMAZBucket is returned when a JSON API request was sent to
 // a multi-AZ bucket; such buckets must be used through the XML API. Status 400,
 // class BadRequest, not retryable.
-var JsonAPINotSupportOnMAZBucket = &Code{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API."}
+var JsonAPINotSupportOnMAZBucket = &codes[92]
 
 // KeyTooLong is returned when the object key is too long (older editions: a
 // custom header is too long; in POST Object, the x-cos-meta-* keys and values
 // together). Status 400, class BadRequest, not retryable.
-var KeyTooLong = &Code{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest, description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together)."}
+var KeyTooLong = &codes[93]
 
 // KmsDisabledException is returned when the KMS key of the vector bucket or
 // index is disabled or unavailable. Status 400, class BadRequest, not
 // retryable.
-var KmsDisabledException = &Code{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is disabled or unavailable."}
+var KmsDisabledException = &codes[94]
 
 // KmsException is returned when the Key Management Service (KMS) reported an
 // exception. Status 400, class BadRequest, not retryable.
-var KmsException = &Code{name: "KmsException", statuses: []int{400}, class: ErrBadRequest, description: "The Key Management Service (KMS) reported an exception."}
+var KmsException = &codes[95]
 
 // KmsInvalidKeyUsageException is returned when the KMS key is not compatible
 // with the vector operation. Status 400, class BadRequest, not retryable.
-var KmsInvalidKeyUsageException = &Code{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key is not compatible with the vector operation."}
+var KmsInvalidKeyUsageException = &codes[98]
 
 // KmsInvalidStateException is returned when the KMS key of the vector bucket or
 // index is not in a valid state. Status 400, class BadRequest, not retryable.
-var KmsInvalidStateException = &Code{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index is not in a valid state."}
+var KmsInvalidStateException = &codes[99]
 
 // KmsKeyDisabled is returned when the KMS key given for encryption is disabled.
 // Status 400, class BadRequest, not retryable.
-var KmsKeyDisabled = &Code{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption is disabled."}
+var KmsKeyDisabled = &codes[100]
 
 // KmsKeyNotExist is returned when the KMS key given for encryption does not
 // exist. Status 400, class BadRequest, not retryable.
-var KmsKeyNotExist = &Code{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key given for encryption does not exist."}
+var KmsKeyNotExist = &codes[101]
 
 // KmsNotFoundException is returned when the KMS key of the vector bucket or
 // index does not exist. Status 400, class BadRequest, not retryable.
-var KmsNotFoundException = &Code{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest, description: "The KMS key of the vector bucket or index does not exist."}
+var KmsNotFoundException = &codes[102]
 
 // LastRecordParseFail is returned when select could not parse the last record
 // of the queried object; check how the object ends. Status 400, class
 // BadRequest, not retryable.
-var LastRecordParseFail = &Code{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest, description: "Select could not parse the last record of the queried object; check how the object ends."}
+var LastRecordParseFail = &codes[103]
 
 // LifeCycleIdNotUnique is returned when two lifecycle rules share the same ID.
 // Status 400, class BadRequest, not retryable.
-var LifeCycleIdNotUnique = &Code{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest, description: "Two lifecycle rules share the same ID."}
+var LifeCycleIdNotUnique = &codes[104]
 
 // LifeCycleRuleConflicted is returned when the lifecycle rules conflict with
 // each other. Status 400, class BadRequest, not retryable.
-var LifeCycleRuleConflicted = &Code{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest, description: "The lifecycle rules conflict with each other."}
+var LifeCycleRuleConflicted = &codes[105]
 
 // ListPartUploadIdIsEmpty is returned when the UploadId of the request is
 // empty. Status 400, class BadRequest, not retryable.
-var ListPartUploadIdIsEmpty = &Code{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest, description: "The UploadId of the request is empty."}
+var ListPartUploadIdIsEmpty = &codes[106]
 
 // LoggingPrefixInvalid is returned when the logging prefix parameter is
 // invalid. Status 400, class BadRequest, not retryable.
-var LoggingPrefixInvalid = &Code{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The logging prefix parameter is invalid."}
+var LoggingPrefixInvalid = &codes[108]
 
 // MAZOperationNotSupportOnOAZBucket is returned when a multi-AZ operation was
 // sent to a single-AZ bucket. Status 400, class BadRequest, not retryable.
-var MAZOperationNotSupportOnOAZBucket = &Code{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A multi-AZ operation was sent to a single-AZ bucket."}
+var MAZOperationNotSupportOnOAZBucket = &codes[109]
 
 // MalformedACLError is returned when the ACL given does not follow XML syntax.
 // Status 400, class BadRequest, not retryable.
-var MalformedACLError = &Code{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest, description: "The ACL given does not follow XML syntax."}
+var MalformedACLError = &codes[110]
 
 // MalformedPOSTRequest is returned when the body of the POST request is
 // invalid. Status 400, class BadRequest, not retryable.
-var MalformedPOSTRequest = &Code{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest, description: "The body of the POST request is invalid."}
+var MalformedPOSTRequest = &codes[111]
 
 // MalformedPolicy is returned when the policy format is invalid. Status 400,
 // class BadRequest, not retryable.
-var MalformedPolicy = &Code{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest, description: "The policy format is invalid."}
+var MalformedPolicy = &codes[112]
 
 // MalformedXML is returned when the XML of the request body (a Batch Operations
 // Manifest, Operation or Report too) is not well-formed or breaks a rule of the
 // operation. Status 400, class BadRequest, not retryable; also spelled
 // MalformedXM.
-var MalformedXML = &Code{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest, description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation."}
+var MalformedXML = &codes[113]
 
 // MaxMessageLengthExceeded is returned when the request is too long. Status
 // 400, class BadRequest, not retryable.
-var MaxMessageLengthExceeded = &Code{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest, description: "The request is too long."}
+var MaxMessageLengthExceeded = &codes[114]
 
 // MaxPostPreDataLengthExceededError is returned when the fields of the POST
 // request before the file are too large. Status 400, class BadRequest, not
 // retryable.
-var MaxPostPreDataLengthExceededError = &Code{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest, description: "The fields of the POST request before the file are too large."}
+var MaxPostPreDataLengthExceededError = &codes[115]
 
 // MetadataTooLarge is returned when the metadata is larger than the maximum
 // allowed size. Status 400, class BadRequest, not retryable; also spelled
 // MatadataTooLarge.
-var MetadataTooLarge = &Code{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest, description: "The metadata is larger than the maximum allowed size."}
+var MetadataTooLarge = &codes[118]
 
 // MethodNotAllowed is returned when the resource does not support this HTTP
 // method. Status 405, class BadRequest, not retryable; also spelled
 // MethodMotAllowed.
-var MethodNotAllowed = &Code{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest, description: "The resource does not support this HTTP method."}
+var MethodNotAllowed = &codes[119]
 
 // MissingAppid is returned when the request headers lack the APPID. Status 400,
 // class BadRequest, not retryable.
-var MissingAppid = &Code{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack the APPID."}
+var MissingAppid = &codes[120]
 
 // MissingContent is returned when the Cloud Infinite operation needs a request
 // body and none was sent. Status 400, class BadRequest, not retryable.
-var MissingContent = &Code{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest, description: "The Cloud Infinite operation needs a request body and none was sent."}
+var MissingContent = &codes[122]
 
 // MissingContentLength is returned when the Content-Length request header is
 // missing. Status 411, class BadRequest, not retryable.
-var MissingContentLength = &Code{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest, description: "The Content-Length request header is missing."}
+var MissingContentLength = &codes[123]
 
 // MissingContentMD5 is returned when the request headers lack Content-MD5.
 // Status 400, class BadRequest, not retryable.
-var MissingContentMD5 = &Code{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Content-MD5."}
+var MissingContentMD5 = &codes[124]
 
 // MissingExpectedExpression is returned when the Select request contains no SQL
 // expression. Status 400, class BadRequest, not retryable.
-var MissingExpectedExpression = &Code{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest, description: "The Select request contains no SQL expression."}
+var MissingExpectedExpression = &codes[125]
 
 // MissingHost is returned when the request headers lack Host. Status 400, class
 // BadRequest, not retryable.
-var MissingHost = &Code{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest, description: "The request headers lack Host."}
+var MissingHost = &codes[126]
 
 // MissingInputFormat is returned when the input serialization of the Select
 // request names no input format. Status 400, class BadRequest, not retryable.
-var MissingInputFormat = &Code{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The input serialization of the Select request names no input format."}
+var MissingInputFormat = &codes[127]
 
 // MissingInputSerialization is returned when the Select request has no
 // InputSerialization describing how the queried object is encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingInputSerialization = &Code{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no InputSerialization describing how the queried object is encoded."}
+var MissingInputSerialization = &codes[128]
 
 // MissingOutputFormat is returned when the output serialization of the Select
 // request names no output format. Status 400, class BadRequest, not retryable.
-var MissingOutputFormat = &Code{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest, description: "The output serialization of the Select request names no output format."}
+var MissingOutputFormat = &codes[129]
 
 // MissingOutputSerialization is returned when the Select request has no
 // OutputSerialization describing how the result is to be encoded. Status 400,
 // class BadRequest, not retryable.
-var MissingOutputSerialization = &Code{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest, description: "The Select request has no OutputSerialization describing how the result is to be encoded."}
+var MissingOutputSerialization = &codes[130]
 
 // MissingRequestBodyError is returned when the request body is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingRequestBodyError = &Code{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest, description: "The request body is missing."}
+var MissingRequestBodyError = &codes[131]
 
 // MissingRequiredParameter is returned when the SelectRequest body lacks a
 // required element. Status 400, class BadRequest, not retryable.
-var MissingRequiredParameter = &Code{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest, description: "The SelectRequest body lacks a required element."}
+var MissingRequiredParameter = &codes[132]
 
 // MissingSecurityHeader is returned when a required header is missing. Status
 // 400, class BadRequest, not retryable.
-var MissingSecurityHeader = &Code{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest, description: "A required header is missing."}
+var MissingSecurityHeader = &codes[133]
 
 // MultiAZFeatureNotSupport is returned when the region does not support the
 // multi-AZ feature. Status 400, class BadRequest, not retryable.
-var MultiAZFeatureNotSupport = &Code{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "The region does not support the multi-AZ feature."}
+var MultiAZFeatureNotSupport = &codes[134]
 
 // MultiBucketNotSupport is returned when a cross-region replication
 // configuration names more than one destination bucket; only one is allowed.
 // Status 400, class BadRequest, not retryable.
-var MultiBucketNotSupport = &Code{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest, description: "A cross-region replication configuration names more than one destination bucket; only one is allowed."}
+var MultiBucketNotSupport = &codes[135]
 
 // NotSupportedStorageClass is returned when the specified storage class is not
 // supported. Status 400, class BadRequest, not retryable.
-var NotSupportedStorageClass = &Code{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest, description: "The specified storage class is not supported."}
+var NotSupportedStorageClass = &codes[157]
 
 // NotifyRuleEventConflict is returned when the events of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleEventConflict = &Code{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest, description: "The events of notification rules conflict."}
+var NotifyRuleEventConflict = &codes[158]
 
 // NotifyRulePrefixConflict is returned when the prefixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRulePrefixConflict = &Code{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The prefixes of notification rules conflict."}
+var NotifyRulePrefixConflict = &codes[159]
 
 // NotifyRuleSuffixConflict is returned when the suffixes of notification rules
 // conflict. Status 400, class BadRequest, not retryable.
-var NotifyRuleSuffixConflict = &Code{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest, description: "The suffixes of notification rules conflict."}
+var NotifyRuleSuffixConflict = &codes[160]
 
 // OAZOperationNotSupportOnMAZBucket is returned when a single-AZ operation was
 // sent to a multi-AZ bucket. Status 400, class BadRequest, not retryable.
-var OAZOperationNotSupportOnMAZBucket = &Code{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest, description: "A single-AZ operation was sent to a multi-AZ bucket."}
+var OAZOperationNotSupportOnMAZBucket = &codes[161]
 
 // OverMaxRecordSize is returned when a record of the queried object or of the
 // result is longer than the 1 MB Select allows per record. Status 400, class
 // BadRequest, not retryable.
-var OverMaxRecordSize = &Code{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest, description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record."}
+var OverMaxRecordSize = &codes[166]
 
-// PolicyFull is returned when the number of ACLs and policies has reached its
-// limit. Status 400, class BadRequest, not retryable.
-var PolicyFull = &Code{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of ACLs and policies has reached its limit."}
+// PolicyFull is returned when the root account has reached its limit of 1,000
+// ACLs, so an upload or bucket creation that sets an ACL is refused ("your
+// policy or acl has reached the limit"). Status 400, class BadRequest, not
+// retryable.
+var PolicyFull = &codes[171]
 
 // PolicyVersionFull is returned when the number of policy versions has reached
 // its limit. Status 400, class BadRequest, not retryable.
-var PolicyVersionFull = &Code{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest, description: "The number of policy versions has reached its limit."}
+var PolicyVersionFull = &codes[172]
+
+// QueueNumLimit is returned when the account has created as many
+// media-processing queues as Cloud Infinite allows. No documented status, class
+// BadRequest, not retryable.
+var QueueNumLimit = &codes[175]
 
 // RequestIsNotMultiPartContent is returned when the Content-Type of the POST
 // request is invalid. Status 400, class BadRequest, not retryable.
-var RequestIsNotMultiPartContent = &Code{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest, description: "The Content-Type of the POST request is invalid."}
+var RequestIsNotMultiPartContent = &codes[184]
 
 // RequestTimeout is returned when the request timed out: the server stopped
 // waiting for data, because the network is slow or too many uploads run at
 // once. Status 400, class BadRequest, retryable; also spelled RequestTimeOut.
-var RequestTimeout = &Code{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true, description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once."}
+var RequestTimeout = &codes[186]
 
 // ResourceDownloadFailed is returned when cloud Infinite could not download the
 // input resource named in the request. Status 400, class BadRequest, not
 // retryable.
-var ResourceDownloadFailed = &Code{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest, description: "Cloud Infinite could not download the input resource named in the request."}
+var ResourceDownloadFailed = &codes[188]
 
 // ResourceNotSupported is returned when the input file is damaged or of a kind
 // Cloud Infinite does not support. Status 400, class BadRequest, not retryable.
-var ResourceNotSupported = &Code{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The input file is damaged or of a kind Cloud Infinite does not support."}
+var ResourceNotSupported = &codes[190]
+
+// RestoreFileSizeExceed is returned when an archived object of 256 MB or more
+// cannot be restored with the Expedited tier. Status 405, class BadRequest, not
+// retryable.
+var RestoreFileSizeExceed = &codes[192]
 
 // SQLParsingError is returned when the Select SQL expression cannot be parsed
 // or is not supported (GROUP, UNION and ORDER, for example, are not). Status
 // 400, class BadRequest, not retryable.
-var SQLParsingError = &Code{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest, description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not)."}
+var SQLParsingError = &codes[194]
 
 // SSEContentNotSupported is returned when the encryption method is not
 // supported. Status 400, class BadRequest, not retryable.
-var SSEContentNotSupported = &Code{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The encryption method is not supported."}
+var SSEContentNotSupported = &codes[195]
 
 // SSEHeaderNotAllowed is returned when the operation does not support the
 // server-side encryption header given. Status 400, class BadRequest, not
 // retryable.
-var SSEHeaderNotAllowed = &Code{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest, description: "The operation does not support the server-side encryption header given."}
+var SSEHeaderNotAllowed = &codes[196]
 
 // ServiceQuotaExceededException is returned when a vector bucket request would
 // exceed a service quota. Status 402, class BadRequest, not retryable.
-var ServiceQuotaExceededException = &Code{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest, description: "A vector bucket request would exceed a service quota."}
+var ServiceQuotaExceededException = &codes[198]
 
 // SsecDecryptHeaderInvalid is returned when the source object is encrypted with
 // SSE-C and the request does not give the same key in its headers. Status 400,
 // class BadRequest, not retryable.
-var SsecDecryptHeaderInvalid = &Code{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers."}
+var SsecDecryptHeaderInvalid = &codes[204]
 
 // TargetBucketNameInvalid is returned when the target bucket name is invalid.
 // Status 400, class BadRequest, not retryable.
-var TargetBucketNameInvalid = &Code{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The target bucket name is invalid."}
+var TargetBucketNameInvalid = &codes[205]
 
 // TooManyBuckets is returned when the account has reached its limit of 200
 // buckets. Status 400, class BadRequest, not retryable; also spelled
 // TooManyBucket.
-var TooManyBuckets = &Code{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest, description: "The account has reached its limit of 200 buckets."}
+var TooManyBuckets = &codes[209]
 
 // TooManyConfigurations is returned when the bucket has reached its limit of
 // 1,000 inventory configurations. Status 400, class BadRequest, not retryable.
-var TooManyConfigurations = &Code{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest, description: "The bucket has reached its limit of 1,000 inventory configurations."}
+var TooManyConfigurations = &codes[210]
+
+// TooManyJobs is returned when the account has as many Batch Operations jobs as
+// it may have at once, so CreateJob cannot start another until older jobs end;
+// COS sends it as 500. Status 500, class BadRequest, not retryable.
+var TooManyJobs = &codes[211]
 
 // UnexpectedContent is returned when the request does not support the content
 // it carries. Status 400, class BadRequest, not retryable.
-var UnexpectedContent = &Code{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest, description: "The request does not support the content it carries."}
+var UnexpectedContent = &codes[214]
 
 // UnresolvableGrantByUID is returned when the UID given does not exist. Status
 // 400, class BadRequest, not retryable.
-var UnresolvableGrantByUID = &Code{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest, description: "The UID given does not exist."}
+var UnresolvableGrantByUID = &codes[215]
 
 // UploadIdNotSupported is returned when the UploadId was created by the JSON
 // API and cannot be used with the XML API. Status 405, class BadRequest, not
 // retryable.
-var UploadIdNotSupported = &Code{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest, description: "The UploadId was created by the JSON API and cannot be used with the XML API."}
+var UploadIdNotSupported = &codes[217]
 
 // UserCnameInvalid is returned when the CNAME given does not exist or is
 // invalid. Status 400, class BadRequest, not retryable.
-var UserCnameInvalid = &Code{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The CNAME given does not exist or is invalid."}
+var UserCnameInvalid = &codes[218]
 
 // UserKeyMustBeSpecified is returned when a POST to a bucket does not name the
 // object path. Status 400, class BadRequest, not retryable.
-var UserKeyMustBeSpecified = &Code{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest, description: "A POST to a bucket does not name the object path."}
+var UserKeyMustBeSpecified = &codes[219]
 
 // UserNetworkTooSlow is returned when the client's network is too slow. Status
-// 400, class BadRequest, retryable.
-var UserNetworkTooSlow = &Code{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest, retryable: true, description: "The client's network is too slow."}
+// 400, class BadRequest, not retryable.
+var UserNetworkTooSlow = &codes[220]
 
 // ValidationException is returned when a vector bucket request is invalid; the
 // body lists the fields that failed validation. Status 400, class BadRequest,
 // not retryable.
-var ValidationException = &Code{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest, description: "A vector bucket request is invalid; the body lists the fields that failed validation."}
+var ValidationException = &codes[223]
 
 // VerifyAlgorithmNotSupported is returned when the checksum algorithm is not
 // supported. Status 400, class BadRequest, not retryable.
-var VerifyAlgorithmNotSupported = &Code{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest, description: "The checksum algorithm is not supported."}
+var VerifyAlgorithmNotSupported = &codes[224]
 
 // WebsiteURLInvalid is returned when the custom domain URL is invalid. Status
 // 400, class BadRequest, not retryable.
-var WebsiteURLInvalid = &Code{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest, description: "The custom domain URL is invalid."}
+var WebsiteURLInvalid = &codes[225]
+
+// WorkFlowNumLimit is returned when the account has created as many
+// media-processing workflows as Cloud Infinite allows. No documented status,
+// class BadRequest, not retryable.
+var WorkFlowNumLimit = &codes[226]
 
 // XMLSizeLimit is returned when the XML is longer than allowed. Status 400,
 // class BadRequest, not retryable.
-var XMLSizeLimit = &Code{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest, description: "The XML is longer than allowed."}
+var XMLSizeLimit = &codes[229]
 
 // The codes of class Unauthenticated.
 
 // ExpiredToken is returned when the temporary key's token has expired (older
 // editions: the signature string has expired). Status 400 or 403, class
 // Unauthenticated, not retryable.
-var ExpiredToken = &Code{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated, description: "The temporary key's token has expired (older editions: the signature string has expired)."}
+var ExpiredToken = &codes[40]
 
 // InvalidAccessKeyId is returned when the SecretId named in the signature does
 // not exist or is not enabled. COS also sends it as AccessDenied with message
 // "InvalidAccessKeyId". Status 403, class Unauthenticated, not retryable; also
 // spelled InvaildAccessKeyId.
-var InvalidAccessKeyId = &Code{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, description: "The SecretId named in the signature does not exist or is not enabled."}
+var InvalidAccessKeyId = &codes[49]
 
 // InvalidAuthorization is returned when the Authorization header of a Cloud
 // Infinite request is not in a valid format. Status 401, class Unauthenticated,
 // not retryable.
-var InvalidAuthorization = &Code{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "The Authorization header of a Cloud Infinite request is not in a valid format."}
+var InvalidAuthorization = &codes[52]
 
 // InvalidSecurity is returned when the signature string is invalid. Status 403,
 // class Unauthenticated, not retryable.
-var InvalidSecurity = &Code{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature string is invalid."}
+var InvalidSecurity = &codes[81]
 
 // MissingAuthorization is returned when a Cloud Infinite request carries no
 // Authorization header. Status 401, class Unauthenticated, not retryable.
-var MissingAuthorization = &Code{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated, description: "A Cloud Infinite request carries no Authorization header."}
+var MissingAuthorization = &codes[121]
 
-// RequestHasExpired is returned when the request was sent after the signature's
-// validity period ended, or the local clock disagrees with the time of its time
-// zone. Its code is "Request has expired". COS also sends it as AccessDenied
-// with message "Request has expired". Status 403, class Unauthenticated, not
-// retryable. It means that the local clock is wrong.
-var RequestHasExpired = &Code{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The request was sent after the signature's validity period ended, or the local clock disagrees with the time of its time zone."}
+// RequestHasExpired is returned when the signature window (q-sign-time) ended
+// before the request arrived: a presigned URL used too late, or a local clock
+// so far off that a fresh signature is void. Its code is "Request has expired".
+// COS also sends it as AccessDenied with message "Request has expired". Status
+// 403, class Unauthenticated, not retryable. It means that the local clock is
+// wrong.
+var RequestHasExpired = &codes[183]
 
 // RequestTimeTooSkewed is returned when the local time differs from the server
 // time by more than 15 minutes. COS also sends it as AccessDenied with message
 // "RequestTimeTooSkewed". Status 403, class Unauthenticated, not retryable. It
 // means that the local clock is wrong.
-var RequestTimeTooSkewed = &Code{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true, description: "The local time differs from the server time by more than 15 minutes."}
+var RequestTimeTooSkewed = &codes[185]
 
 // SecretidNotExist is returned when the SecretId that signed the Cloud Infinite
 // request does not exist. Status 401, class Unauthenticated, not retryable.
-var SecretidNotExist = &Code{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated, description: "The SecretId that signed the Cloud Infinite request does not exist."}
+var SecretidNotExist = &codes[197]
 
 // SignatureDoesNotMatch is returned when the signature the client computed
 // differs from the one COS computed. COS also sends it as AccessDenied with
 // message "SignatureDoesNotMatch". Status 403, class Unauthenticated, not
 // retryable.
-var SignatureDoesNotMatch = &Code{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, description: "The signature the client computed differs from the one COS computed."}
+var SignatureDoesNotMatch = &codes[201]
 
 // SignatureExpired is returned when the signature of a Cloud Infinite request
 // is past its validity period; sign the request again. Status 401, class
 // Unauthenticated, not retryable.
-var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, description: "The signature of a Cloud Infinite request is past its validity period; sign the request again."}
+var SignatureExpired = &codes[202]
 
 // The codes of class AccessDenied.
 
@@ -653,600 +692,1680 @@ var SignatureExpired = &Code{name: "SignatureExpired", statuses: []int{401}, cla
 // "RequestTimeTooSkewed", it is also RequestTimeTooSkewed. With message
 // "SignatureDoesNotMatch", it is also SignatureDoesNotMatch. Status 403 or 401,
 // class AccessDenied, not retryable.
-var AccessDenied = &Code{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied, description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401."}
+var AccessDenied = &codes[0]
 
 // AccessDeniedException is returned when a vector bucket request is refused for
 // lack of permission. Status 403, class AccessDenied, not retryable.
-var AccessDeniedException = &Code{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied, description: "A vector bucket request is refused for lack of permission."}
+var AccessDeniedException = &codes[1]
 
 // AccessForbidden is returned when a cross-origin (CORS) request is refused:
 // its Origin, method or request headers are not allowed by the bucket's CORS
 // rules. COS also sends it as AccessDenied with message "AccessForbidden".
 // Status 403, class AccessDenied, not retryable.
-var AccessForbidden = &Code{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules."}
+var AccessForbidden = &codes[2]
 
 // AccountProblem is returned when the account denies this operation. Status
 // 403, class AccessDenied, not retryable; also spelled AccoountProblem.
-var AccountProblem = &Code{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied, description: "The account denies this operation."}
+var AccountProblem = &codes[3]
 
 // CIRoleNotExist is returned when the account has no CI_QCSRole service role,
 // so Cloud Infinite may not act on the bucket; create and authorize the role
 // first. Status 400, class AccessDenied, not retryable.
-var CIRoleNotExist = &Code{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied, description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first."}
+var CIRoleNotExist = &codes[24]
 
 // DomainAuditFailed is returned when the custom domain has no ICP licence (it
 // is not filed). Status 451, class AccessDenied, not retryable.
-var DomainAuditFailed = &Code{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied, description: "The custom domain has no ICP licence (it is not filed)."}
+var DomainAuditFailed = &codes[32]
 
 // NoProcessAuthority is returned when the caller has no permission to process
 // images. Status 403, class AccessDenied, not retryable.
-var NoProcessAuthority = &Code{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied, description: "The caller has no permission to process images."}
+var NoProcessAuthority = &codes[138]
 
 // PaymentRequired is returned when the cost quota is used up. Status 402, class
 // AccessDenied, not retryable.
-var PaymentRequired = &Code{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied, description: "The cost quota is used up."}
+var PaymentRequired = &codes[169]
 
 // ResourceAccessDenied is returned when cloud Infinite has not been granted
 // access to the resource the request names; grant the permission first. Status
 // 400, class AccessDenied, not retryable.
-var ResourceAccessDenied = &Code{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied, description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first."}
+var ResourceAccessDenied = &codes[187]
 
 // UnavailableForLegalReasons is returned when the service or resource is
 // unavailable for legal or compliance reasons, such as an overdue payment or
 // blocked content. Status 451, class AccessDenied, not retryable.
-var UnavailableForLegalReasons = &Code{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied, description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content."}
+var UnavailableForLegalReasons = &codes[213]
 
 // UserNotSourceBucketOwner is returned when the caller does not own the source
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotSourceBucketOwner = &Code{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the source bucket."}
+var UserNotSourceBucketOwner = &codes[221]
 
 // UserNotTargetBucketOwner is returned when the caller does not own the target
 // bucket. Status 403, class AccessDenied, not retryable.
-var UserNotTargetBucketOwner = &Code{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied, description: "The caller does not own the target bucket."}
+var UserNotTargetBucketOwner = &codes[222]
+
+// WriteTargetBucketDenied is returned when cloud Infinite is not allowed to
+// write to the output bucket named in the request. No documented status, class
+// AccessDenied, not retryable.
+var WriteTargetBucketDenied = &codes[228]
 
 // The codes of class NotFound.
 
 // AuditingJobNotFound is returned when the content-moderation (auditing) job
 // named in the request does not exist. Status 404, class NotFound, not
 // retryable.
-var AuditingJobNotFound = &Code{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound, description: "The content-moderation (auditing) job named in the request does not exist."}
+var AuditingJobNotFound = &codes[9]
 
 // DomainConfigNotFoundError is returned when the bucket has no custom domain
 // configuration. No documented status, class NotFound, not retryable.
-var DomainConfigNotFoundError = &Code{name: "DomainConfigNotFoundError", class: ErrNotFound, description: "The bucket has no custom domain configuration."}
+var DomainConfigNotFoundError = &codes[34]
 
 // InventoryConfigurationNotFoundError is returned when the inventory
 // configuration is not found. Status 404, class NotFound, not retryable.
-var InventoryConfigurationNotFoundError = &Code{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The inventory configuration is not found."}
+var InventoryConfigurationNotFoundError = &codes[89]
 
 // NoBucketQuotaPolicy is returned when the bucket has no quota policy. Status
 // 404, class NotFound, not retryable.
-var NoBucketQuotaPolicy = &Code{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no quota policy."}
+var NoBucketQuotaPolicy = &codes[136]
 
 // NoLifecycle is returned when the lifecycle configuration does not exist.
 // Status 400, class NotFound, not retryable.
-var NoLifecycle = &Code{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound, description: "The lifecycle configuration does not exist."}
+var NoLifecycle = &codes[137]
 
 // NoSuchBucket is returned when the specified bucket does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchBucket = &Code{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket does not exist."}
+var NoSuchBucket = &codes[139]
 
 // NoSuchCORSConfiguration is returned when the specified CORS configuration
 // does not exist. Status 404, class NotFound, not retryable.
-var NoSuchCORSConfiguration = &Code{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified CORS configuration does not exist."}
+var NoSuchCORSConfiguration = &codes[140]
 
 // NoSuchCopySource is returned when the source object of the copy does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchCopySource = &Code{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound, description: "The source object of the copy does not exist."}
+var NoSuchCopySource = &codes[141]
 
 // NoSuchEncryptionConfiguration is returned when the specified bucket
 // encryption configuration does not exist. Status 404, class NotFound, not
 // retryable.
-var NoSuchEncryptionConfiguration = &Code{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified bucket encryption configuration does not exist."}
+var NoSuchEncryptionConfiguration = &codes[142]
 
 // NoSuchJob is returned when the specified batch operation job does not exist,
 // or, for UpdateJobStatus and UpdateJobPriority, has already completed. Status
 // 404, class NotFound, not retryable.
-var NoSuchJob = &Code{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound, description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed."}
+var NoSuchJob = &codes[143]
 
 // NoSuchKey is returned when the specified object key does not exist. Status
 // 404, class NotFound, not retryable.
-var NoSuchKey = &Code{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound, description: "The specified object key does not exist."}
+var NoSuchKey = &codes[144]
 
 // NoSuchLifecycleConfiguration is returned when the specified lifecycle
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchLifecycleConfiguration = &Code{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified lifecycle configuration does not exist."}
+var NoSuchLifecycleConfiguration = &codes[145]
+
+// NoSuchObject is returned when the object named in a PUT, GET or DELETE Object
+// tagging request does not exist. Status 404, class NotFound, not retryable.
+var NoSuchObject = &codes[146]
 
 // NoSuchObjectLockConfiguration is returned when the specified object lock
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchObjectLockConfiguration = &Code{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified object lock configuration does not exist."}
+var NoSuchObjectLockConfiguration = &codes[147]
 
 // NoSuchPolicy is returned when the bucket has no bucket policy. Status 404,
 // class NotFound, not retryable; also spelled NoSuchBucketPolicy.
-var NoSuchPolicy = &Code{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound, description: "The bucket has no bucket policy."}
+var NoSuchPolicy = &codes[148]
 
 // NoSuchPolicyVersion is returned when the specified policy version does not
 // exist. Status 404, class NotFound, not retryable.
-var NoSuchPolicyVersion = &Code{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound, description: "The specified policy version does not exist."}
+var NoSuchPolicyVersion = &codes[149]
 
 // NoSuchRefererConfiguration is returned when the bucket has no hotlink
 // protection (referer) configuration. Status 404, class NotFound, not
 // retryable.
-var NoSuchRefererConfiguration = &Code{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no hotlink protection (referer) configuration."}
+var NoSuchRefererConfiguration = &codes[150]
 
 // NoSuchTagSet is returned when the specified tag set does not exist. Status
 // 404, class NotFound, not retryable; also spelled NoSuchTagSetError.
-var NoSuchTagSet = &Code{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound, description: "The specified tag set does not exist."}
+var NoSuchTagSet = &codes[151]
 
 // NoSuchUpload is returned when the UploadId of the multipart upload does not
 // exist. Status 404 or 400, class NotFound, not retryable.
-var NoSuchUpload = &Code{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound, description: "The UploadId of the multipart upload does not exist."}
+var NoSuchUpload = &codes[152]
 
 // NoSuchVersion is returned when the specified version does not exist. Status
 // 404 or 400, class NotFound, not retryable.
-var NoSuchVersion = &Code{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound, description: "The specified version does not exist."}
+var NoSuchVersion = &codes[153]
 
 // NoSuchWebsiteConfiguration is returned when the specified static website
 // configuration does not exist. Status 404, class NotFound, not retryable.
-var NoSuchWebsiteConfiguration = &Code{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound, description: "The specified static website configuration does not exist."}
+var NoSuchWebsiteConfiguration = &codes[154]
 
 // NotFoundException is returned when the vector bucket, index or vector does
 // not exist. Status 404, class NotFound, not retryable.
-var NotFoundException = &Code{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound, description: "The vector bucket, index or vector does not exist."}
+var NotFoundException = &codes[155]
 
 // OriginConfigurationNotFoundError is returned when the bucket has no
 // origin-pull configuration. Status 404, class NotFound, not retryable.
-var OriginConfigurationNotFoundError = &Code{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound, description: "The bucket has no origin-pull configuration."}
+var OriginConfigurationNotFoundError = &codes[165]
+
+// QueueNotFound is returned when the media-processing queue named in the
+// request does not exist. No documented status, class NotFound, not retryable.
+var QueueNotFound = &codes[174]
 
 // ReplicationConfigurationNotFoundError is returned when the bucket has no
 // cross-region replication configuration. Status 404, class NotFound, not
 // retryable; also spelled ReplicationConfigurationnotFoundError.
-var ReplicationConfigurationNotFoundError = &Code{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound, description: "The bucket has no cross-region replication configuration."}
+var ReplicationConfigurationNotFoundError = &codes[182]
 
 // ResourceNotFound is returned when the input resource named in the Cloud
 // Infinite request does not exist. Status 400, class NotFound, not retryable.
-var ResourceNotFound = &Code{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound, description: "The input resource named in the Cloud Infinite request does not exist."}
+var ResourceNotFound = &codes[189]
+
+// TemplateNotFound is returned when the media-processing template named in the
+// request does not exist. No documented status, class NotFound, not retryable.
+var TemplateNotFound = &codes[207]
+
+// WorkflowExecutionNotFound is returned when the workflow execution named in
+// the request does not exist. No documented status, class NotFound, not
+// retryable.
+var WorkflowExecutionNotFound = &codes[227]
 
 // The codes of class Conflict.
+
+// ActiveWorkflowForbiddenUpdate is returned when a Cloud Infinite workflow that
+// is enabled (Active) cannot be updated; it must be paused first. No documented
+// status, class Conflict, not retryable.
+var ActiveWorkflowForbiddenUpdate = &codes[5]
 
 // AppendPositionErr is returned when the position of an append does not equal
 // the current length of the object. Status 409 or 400, class Conflict, not
 // retryable.
-var AppendPositionErr = &Code{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict, description: "The position of an append does not equal the current length of the object."}
+var AppendPositionErr = &codes[7]
 
 // BucketAccelerateNotEnabled is returned when global acceleration is not
 // enabled for the bucket. Status 400, class Conflict, not retryable.
-var BucketAccelerateNotEnabled = &Code{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict, description: "Global acceleration is not enabled for the bucket."}
+var BucketAccelerateNotEnabled = &codes[13]
+
+// BucketAlreadyBinded is returned when the bucket is already bound to Cloud
+// Infinite. No documented status, class Conflict, not retryable.
+var BucketAlreadyBinded = &codes[14]
 
 // BucketAlreadyExists is returned when the bucket name is already in use;
 // choose another name. Status 409, class Conflict, not retryable.
-var BucketAlreadyExists = &Code{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict, description: "The bucket name is already in use; choose another name."}
+var BucketAlreadyExists = &codes[15]
 
 // BucketAlreadyExistsDiffRegion is returned when a bucket with that name
 // already exists in another region. Status 409, class Conflict, not retryable.
-var BucketAlreadyExistsDiffRegion = &Code{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict, description: "A bucket with that name already exists in another region."}
+var BucketAlreadyExistsDiffRegion = &codes[16]
 
 // BucketAlreadyOwnedByYou is returned when the bucket already exists and was
 // created by the caller's own account. Status 409, class Conflict, not
 // retryable.
-var BucketAlreadyOwnedByYou = &Code{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict, description: "The bucket already exists and was created by the caller's own account."}
+var BucketAlreadyOwnedByYou = &codes[17]
 
 // BucketLocked is returned when the bucket is locked, so cross-region
 // replication and lifecycle cannot be configured on it. Status 409, class
 // Conflict, not retryable.
-var BucketLocked = &Code{name: "BucketLocked", statuses: []int{409}, class: ErrConflict, description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it."}
+var BucketLocked = &codes[18]
 
 // BucketNotEmpty is returned when the bucket still holds objects or unfinished
 // multipart uploads, so it cannot be deleted. Status 409, class Conflict, not
 // retryable.
-var BucketNotEmpty = &Code{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict, description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted."}
+var BucketNotEmpty = &codes[20]
 
 // BucketVersionNotOpen is returned when versioning is not enabled on the
 // bucket. Status 400, class Conflict, not retryable.
-var BucketVersionNotOpen = &Code{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict, description: "Versioning is not enabled on the bucket."}
+var BucketVersionNotOpen = &codes[21]
 
 // ChannelStillLive is returned when the live channel is still receiving a
 // stream, so it cannot be overwritten. No documented status, class Conflict,
 // not retryable.
-var ChannelStillLive = &Code{name: "ChannelStillLive", class: ErrConflict, description: "The live channel is still receiving a stream, so it cannot be overwritten."}
+var ChannelStillLive = &codes[27]
 
 // ConflictException is returned when a vector bucket request conflicts with an
 // existing resource. Status 409, class Conflict, not retryable.
-var ConflictException = &Code{name: "ConflictException", statuses: []int{409}, class: ErrConflict, description: "A vector bucket request conflicts with an existing resource."}
+var ConflictException = &codes[29]
 
 // DomainConfigConflict is returned when the domain configuration conflicts with
 // existing records; the conflicting records must be deleted. Status 409, class
 // Conflict, not retryable.
-var DomainConfigConflict = &Code{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict, description: "The domain configuration conflicts with existing records; the conflicting records must be deleted."}
+var DomainConfigConflict = &codes[33]
 
 // DuplicateInventoryId is returned when an inventory job with the same ID was
 // already submitted and has not finished. No documented status, class Conflict,
 // not retryable.
-var DuplicateInventoryId = &Code{name: "DuplicateInventoryId", class: ErrConflict, description: "An inventory job with the same ID was already submitted and has not finished."}
+var DuplicateInventoryId = &codes[35]
 
 // InvalidBucketState is returned when the bucket's state conflicts with the
 // request, for example versioning and cross-region replication settings. Status
 // 409, class Conflict, not retryable.
-var InvalidBucketState = &Code{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict, description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings."}
+var InvalidBucketState = &codes[54]
 
 // InvalidLockedTime is returned when the object lock period is invalid, for
 // example shorter than the period set before or outside 1 to 36500 days. Status
 // 409, class Conflict, not retryable.
-var InvalidLockedTime = &Code{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict, description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days."}
+var InvalidLockedTime = &codes[67]
 
 // InvalidObjectState is returned when the object's storage class or state
 // conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE
 // object that was not restored. COS also sends it as AccessDenied with message
 // "InvalidObjectState". Status 403 or 409, class Conflict, not retryable.
-var InvalidObjectState = &Code{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict, description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored."}
+var InvalidObjectState = &codes[69]
 
 // InvalidObjectStorage is returned when the storage class is not valid for the
 // request. Status 403, class Conflict, not retryable.
-var InvalidObjectStorage = &Code{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict, description: "The storage class is not valid for the request."}
+var InvalidObjectStorage = &codes[70]
 
 // InvalidUploadStatus is returned when an object was uploaded with the JSON API
 // to a bucket that has versioning enabled; such uploads must use the XML API.
 // Status 400, class Conflict, not retryable.
-var InvalidUploadStatus = &Code{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict, description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API."}
+var InvalidUploadStatus = &codes[86]
 
 // LoggingConfExists is returned when a logging configuration already exists.
 // Status 400, class Conflict, not retryable.
-var LoggingConfExists = &Code{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict, description: "A logging configuration already exists."}
+var LoggingConfExists = &codes[107]
 
 // MediaBucketAlreadyBinded is returned when the bucket is already bound to the
 // media-processing service and cannot be bound again. Status 403, class
 // Conflict, not retryable.
-var MediaBucketAlreadyBinded = &Code{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict, description: "The bucket is already bound to the media-processing service and cannot be bound again."}
+var MediaBucketAlreadyBinded = &codes[116]
+
+// MediaBucketUnBinded is returned when the bucket is not bound to Cloud
+// Infinite media processing, so media templates, queues and workflows cannot be
+// used with it. No documented status, class Conflict, not retryable.
+var MediaBucketUnBinded = &codes[117]
 
 // ObjectLocked is returned when the object is locked: it cannot be overwritten
 // or deleted, nor its metadata changed by a copy. Status 409, class Conflict,
 // not retryable.
-var ObjectLocked = &Code{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict, description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy."}
+var ObjectLocked = &codes[162]
 
 // ObjectNotAppendable is returned when the specified object cannot be appended
 // to. Status 409 or 400, class Conflict, not retryable.
-var ObjectNotAppendable = &Code{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict, description: "The specified object cannot be appended to."}
+var ObjectNotAppendable = &codes[163]
 
 // OperationAborted is returned when the resource does not support the
 // operation, or a transfer was incomplete or damaged (seen on downloads).
 // Status 409, class Conflict, not retryable; also spelled actionAborted.
-var OperationAborted = &Code{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict, description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads)."}
+var OperationAborted = &codes[164]
 
 // PathConflict is returned when writes to objects of the same name collided
 // within the same millisecond. Status 409, class Conflict, not retryable.
-var PathConflict = &Code{name: "PathConflict", statuses: []int{409}, class: ErrConflict, description: "Writes to objects of the same name collided within the same millisecond."}
+var PathConflict = &codes[168]
 
 // QueuePaused is returned when the processing queue named in the request is
 // paused; resume it or submit to another queue. Status 403, class Conflict, not
 // retryable.
-var QueuePaused = &Code{name: "QueuePaused", statuses: []int{403}, class: ErrConflict, description: "The processing queue named in the request is paused; resume it or submit to another queue."}
+var QueuePaused = &codes[176]
 
 // QuotaConflict is returned when the request conflicts with a quota. Status
 // 409, class Conflict, not retryable.
-var QuotaConflict = &Code{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict, description: "The request conflicts with a quota."}
+var QuotaConflict = &codes[178]
 
 // QuotaOperationConflict is returned when the bucket's state does not allow
 // this operation. Status 409, class Conflict, not retryable; also spelled
 // QuotaOperationConfilct.
-var QuotaOperationConflict = &Code{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict, description: "The bucket's state does not allow this operation."}
+var QuotaOperationConflict = &codes[179]
 
 // RecordAlreadyExist is returned when a DNS record conflicts; the conflicting
 // record must be deleted, or a CNAME or TXT record added. Status 409, class
 // Conflict, not retryable.
-var RecordAlreadyExist = &Code{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict, description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added."}
+var RecordAlreadyExist = &codes[180]
 
 // RestoreAlreadyInProgress is returned when the object is already being
 // restored. Status 409, class Conflict, not retryable.
-var RestoreAlreadyInProgress = &Code{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict, description: "The object is already being restored."}
+var RestoreAlreadyInProgress = &codes[191]
 
 // RestoreNonArchiveObject is returned when a restore was requested for an
 // object that is not archived; only archived objects can be restored. Status
 // 405, class Conflict, not retryable.
-var RestoreNonArchiveObject = &Code{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict, description: "A restore was requested for an object that is not archived; only archived objects can be restored."}
+var RestoreNonArchiveObject = &codes[193]
+
+// TemplateNameDuplicate is returned when a media-processing template with that
+// name already exists. No documented status, class Conflict, not retryable.
+var TemplateNameDuplicate = &codes[206]
 
 // UploadConflict is returned when uploads to the same object key came too often
 // and conflict. Status 409, class Conflict, not retryable.
-var UploadConflict = &Code{name: "UploadConflict", statuses: []int{409}, class: ErrConflict, description: "Uploads to the same object key came too often and conflict."}
+var UploadConflict = &codes[216]
 
 // The codes of class PreconditionFailed.
 
 // PreconditionFailed is returned when a precondition of the request was not
 // met. Status 412 or 400, class PreconditionFailed, not retryable.
-var PreconditionFailed = &Code{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed, description: "A precondition of the request was not met."}
+var PreconditionFailed = &codes[173]
 
 // The codes of class Throttled.
 
 // Busy is returned when the Select back end is busy; run the query again later.
 // Status 400, class Throttled, retryable.
-var Busy = &Code{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is busy; run the query again later."}
+var Busy = &codes[22]
 
 // KmsFreqControl is returned when requests to the Key Management Service are
 // too frequent; their rate must come down. Status 503, class Throttled,
 // retryable.
-var KmsFreqControl = &Code{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true, description: "Requests to the Key Management Service are too frequent; their rate must come down."}
+var KmsFreqControl = &codes[96]
 
 // Overload is returned when the Select back end is overloaded; run the query
 // again later. Status 400, class Throttled, retryable.
-var Overload = &Code{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true, description: "The Select back end is overloaded; run the query again later."}
+var Overload = &codes[167]
 
 // QueueSaturated is returned when the processing queue is full; wait for queued
 // jobs to finish and submit again. Status 403, class Throttled, retryable.
-var QueueSaturated = &Code{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true, description: "The processing queue is full; wait for queued jobs to finish and submit again."}
+var QueueSaturated = &codes[177]
 
 // SlowDown is returned when the request rate is too high for the bucket (503),
 // or for Cloud Infinite (429); reduce it and retry with backoff. Status 503 or
 // 429, class Throttled, retryable.
-var SlowDown = &Code{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff."}
-
-// TooManyJobs is returned when the account has reached its limit on batch jobs,
-// so CreateJob cannot start another one. Status 500, class Throttled,
-// retryable.
-var TooManyJobs = &Code{name: "TooManyJobs", statuses: []int{500}, class: ErrThrottled, retryable: true, description: "The account has reached its limit on batch jobs, so CreateJob cannot start another one."}
+var SlowDown = &codes[203]
 
 // TooManyRequestsException is returned when too many vector bucket requests
 // were sent. Status 429, class Throttled, retryable.
-var TooManyRequestsException = &Code{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true, description: "Too many vector bucket requests were sent."}
+var TooManyRequestsException = &codes[212]
 
 // The codes of class Server.
 
 // InternalError is returned when the service hit an internal error; SELECT
 // Object Content can also send it inside the event stream of a 200, after some
 // records. Status 500, class Server, retryable; also spelled InternalErrror.
-var InternalError = &Code{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true, description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records."}
+var InternalError = &codes[47]
 
 // InternalServerException is returned when the vector bucket service hit an
 // internal error. Status 500, class Server, retryable.
-var InternalServerException = &Code{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The vector bucket service hit an internal error."}
+var InternalServerException = &codes[48]
 
 // KmsInternalException is returned when the Key Management Service hit an
 // internal error while COS queried it. Status 500, class Server, retryable.
-var KmsInternalException = &Code{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true, description: "The Key Management Service hit an internal error while COS queried it."}
+var KmsInternalException = &codes[97]
 
 // NotImplemented is returned when the requested operation, or a method named in
 // a header, is not implemented. Status 501, class Server, not retryable.
-var NotImplemented = &Code{name: "NotImplemented", statuses: []int{501}, class: ErrServer, description: "The requested operation, or a method named in a header, is not implemented."}
+var NotImplemented = &codes[156]
 
 // ServiceUnavailable is returned when the service is temporarily unavailable;
 // the request can be retried. Batch Operations sends it as 500 when it cannot
 // store or load job data or create a job. Status 503 or 500, class Server,
 // retryable.
-var ServiceUnavailable = &Code{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true, description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job."}
+var ServiceUnavailable = &codes[199]
 
 // ServiceUnavailableException is returned when the vector bucket service is
 // temporarily unavailable; the request can be retried. Status 503, class
 // Server, retryable.
-var ServiceUnavailableException = &Code{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true, description: "The vector bucket service is temporarily unavailable; the request can be retried."}
+var ServiceUnavailableException = &codes[200]
 
 // classes holds every class, in catalog order.
-var classes = [...]*Class{
-	ErrRedirect,
-	ErrBadRequest,
-	ErrUnauthenticated,
-	ErrAccessDenied,
-	ErrNotFound,
-	ErrConflict,
-	ErrPreconditionFailed,
-	ErrThrottled,
-	ErrServer,
+var classes = [...]Class{
+	{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header.",
+		hints: []Hint{
+			{Cause: "A 3xx without an x-cos-request-id header came from a proxy, a CDN node or a custom domain in front of the bucket, not from COS itself, so it carries no COS code.", Fix: "Send the request to the bucket's default endpoint BucketName-APPID.cos.<Region>.myqcloud.com; the official SDKs can be set to move to the tencentcos.cn endpoint when a 3xx lacks a request id."},
+			{Cause: "COS answered PermanentRedirect or TemporaryRedirect to a request without a body to hold the code (a HEAD), pointing at where the resource now lives.", Fix: "Follow the Location header for this request, and for a permanent move store the new endpoint so later requests go there first."},
+		}},
+	{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again.",
+		hints: []Hint{
+			{Cause: "A HEAD request was refused with a 4xx such as 400, 405 or 416, and a HEAD response has no body, so the code (InvalidArgument, MethodNotAllowed, InvalidRange) never arrives.", Fix: "Send the same request as a GET, or with curl -v, to read the <Code> and <Message> in the body, then correct what they name."},
+			{Cause: "A proxy, gateway or load balancer between the client and COS refused the request (a body over its size limit, a header it would not pass on) before COS saw it.", Fix: "Check the response for x-cos-request-id and the Server header tencent-cos; when both are missing, raise the intermediary's limits or send the request to COS directly."},
+			{Cause: "A 451 without a body: the account has overdue payments, or the object or bucket was restricted for its content.", Fix: "Settle the account's balance in the billing console, then look at the COS console's content-compliance page for restricted files."},
+		}},
+	{name: "Unauthenticated", description: "The credentials or signature are missing, wrong or expired.",
+		hints: []Hint{
+			{Cause: "A Cloud Infinite (ci.<Region>.myqcloud.com) request got 401 because its Authorization header is missing, malformed, expired or names a key that does not exist.", Fix: "Sign the CI request with the same COS q-sign-algorithm=sha1 signature as object requests, using a live SecretId and a sign time that covers the moment of sending."},
+			{Cause: "A proxy or API gateway in front of COS demanded its own credentials; COS's XML API reports bad credentials with 403, not with a bare 401.", Fix: "Give the proxy its credentials or bypass it; if the response has an x-cos-request-id, paste that id into COS's diagnosis tool."},
+		}},
+	{name: "AccessDenied", description: "The caller is authenticated but is not allowed to perform the operation.",
+		hints: []Hint{
+			{Cause: "A HEAD Object or HEAD Bucket was refused with 403, and HEAD responses carry no body, so the reason (no permission, a bad or expired signature, a referer rule) cannot be read.", Fix: "Repeat the request as a GET with the same credentials to read COS's <Message>, or paste its x-cos-request-id into COS's diagnosis tool."},
+			{Cause: "An unsigned (anonymous) request reached a bucket or object that is private.", Fix: "Sign the request with a key that may read the object, or make the bucket or object public-read if anonymous access is really wanted."},
+			{Cause: "The request went through a CDN acceleration domain that is disabled or offline, and the CDN answered 403 without reaching the bucket.", Fix: "In the COS console, under Domains and Transfer, enable the default CDN acceleration domain or bring the custom CDN domain online."},
+		}},
+	{name: "NotFound", description: "The bucket, object, upload or configuration does not exist.",
+		hints: []Hint{
+			{Cause: "HEAD Object found no object under the key: a HEAD 404 has no body, so the code NoSuchKey never arrives (the Python SDK reports it as NoSuchResource).", Fix: "Compare the key with the object's real key: the same case, no leading '/', and each special character percent-encoded once; a HEAD 404 means the object does not exist under that key."},
+			{Cause: "HEAD Bucket answered 404: no bucket of that name exists in the endpoint's region, often because the name lacks its -APPID suffix or the region is another one.", Fix: "Use the full name BucketName-APPID and the region the bucket was created in, as the COS console's bucket list shows them."},
+		}},
+	{name: "Conflict", description: "The current state of the bucket or object forbids the operation.",
+		hints: []Hint{
+			{Cause: "Another writer changed the same key or the same bucket setting at the same moment; COS reports writes to one key within milliseconds, and repeated uploads of one key, as conflicts.", Fix: "Serialize writes to one key or configuration in the application, and send the request again only after the competing one has finished."},
+			{Cause: "The bucket or object is in a state that rules the operation out, such as a locked object, a restore still under way or a bucket that still holds objects.", Fix: "Read the state first (HEAD Object for storage class and restore status, GET Bucket for remaining objects), change it, then repeat the request."},
+		}},
+	{name: "PreconditionFailed", description: "A conditional request header was not satisfied.",
+		hints: []Hint{
+			{Cause: "A GET or HEAD with If-None-Match or If-Modified-Since got 304 Not Modified: the object has not changed since the copy the client holds, which is not a failure.", Fix: "Use the cached copy; to fetch the body regardless, send the request without the conditional headers."},
+			{Cause: "An If-Match or If-Unmodified-Since header (or x-cos-copy-source-If-* on a copy) did not hold because the object changed, and a HEAD's 412 has no body.", Fix: "Read the object's current ETag and Last-Modified with HEAD Object, decide whether the change matters, and repeat with conditions built from those values."},
+		}},
+	{name: "Throttled", description: "A rate or frequency limit was hit; retry after backing off.",
+		hints: []Hint{
+			{Cause: "Cloud Infinite or a gateway in front of COS limited the request rate and answered 429 without a COS code.", Fix: "Retry after the Retry-After header's delay, or with exponential backoff and jitter, and lower the number of concurrent requests."},
+			{Cause: "The load on the bucket is above what COS serves by default (about 30,000 requests per second), or the keys share one sequential prefix and land on one index partition.", Fix: "Spread keys over several prefixes (a short hash in front), serve heavy GET traffic through a CDN, and ask Tencent Cloud in advance for a higher request rate."},
+		}},
+	{name: "Server", description: "The service failed to handle a valid request.",
+		hints: []Hint{
+			{Cause: "A 502, 503 or 504 without an x-cos-request-id came from a proxy, a load balancer or a broken network path, and the request may never have reached COS.", Fix: "Retry with backoff; if it keeps failing, bypass the proxy or switch to the bucket's tencentcos.cn endpoint, as the official SDKs can be set to do when a 5xx lacks a request id."},
+			{Cause: "A passing COS fault or overload hit a HEAD request, whose 5xx has no body to name the code.", Fix: "Retry the request with exponential backoff, as the official SDKs do for a 5xx, and quote its x-cos-request-id to Tencent Cloud support if it persists."},
+		}},
 }
 
-// codes holds every code, sorted by name.
-var codes = [...]*Code{
-	AccessDenied,
-	AccessDeniedException,
-	AccessForbidden,
-	AccountProblem,
-	ActionAccelerateNotSupported,
-	AmbiguousFieldName,
-	AppendPositionErr,
-	AttachmentFull,
-	AuditingJobNotFound,
-	BadDigest,
-	BadRequest,
-	BucketAccelerateNotEnabled,
-	BucketAlreadyExists,
-	BucketAlreadyExistsDiffRegion,
-	BucketAlreadyOwnedByYou,
-	BucketLocked,
-	BucketNameTooLong,
-	BucketNotEmpty,
-	BucketVersionNotOpen,
-	Busy,
-	Bzip2DecompressError,
-	CIRoleNotExist,
-	CSVParsingError,
-	CastFailed,
-	ChannelStillLive,
-	ComparisonFailed,
-	ConflictException,
-	DNSRecordVerifyFailed,
-	DomainAuditFailed,
-	DomainConfigConflict,
-	DomainConfigNotFoundError,
-	DuplicateInventoryId,
-	EntitySizeNotMatch,
-	EntityTooLarge,
-	EntityTooSmall,
-	ErrorWritingRow,
-	ExpiredToken,
-	GzipDecompressError,
-	ImageResolutionExceed,
-	ImageTooLarge,
-	IncompleteBody,
-	IncorrectNumberOfFilesInPostRequest,
-	InlineDataTooLarge,
-	InternalError,
-	InternalServerException,
-	InvalidAccessKeyId,
-	InvalidAddressingHeader,
-	InvalidArgument,
-	InvalidAuthorization,
-	InvalidBucketName,
-	InvalidBucketState,
-	InvalidCompressionFormat,
-	InvalidContent,
-	InvalidCopySource,
-	InvalidDelimiter,
-	InvalidDigest,
-	InvalidFileHeaderInfo,
-	InvalidHost,
-	InvalidImageFormat,
-	InvalidImageSource,
-	InvalidJsonType,
-	InvalidLocationConstraint,
-	InvalidLockedTime,
-	InvalidObjectName,
-	InvalidObjectState,
-	InvalidObjectStorage,
-	InvalidPart,
-	InvalidPartOrder,
-	InvalidPicOperations,
-	InvalidPolicyDocument,
-	InvalidQuoteFields,
-	InvalidRange,
-	InvalidRegionName,
-	InvalidRequest,
-	InvalidRequestParameter,
-	InvalidSHA1Digest,
-	InvalidSecurity,
-	InvalidTag,
-	InvalidTargetBucketForLogging,
-	InvalidTextEncoding,
-	InvalidURI,
-	InvalidUploadStatus,
-	InvalidUrl,
-	InvalidXML,
-	InventoryConfigurationNotFoundError,
-	InventoryFull,
-	JSONParsingError,
-	JsonAPINotSupportOnMAZBucket,
-	KeyTooLong,
-	KmsDisabledException,
-	KmsException,
-	KmsFreqControl,
-	KmsInternalException,
-	KmsInvalidKeyUsageException,
-	KmsInvalidStateException,
-	KmsKeyDisabled,
-	KmsKeyNotExist,
-	KmsNotFoundException,
-	LastRecordParseFail,
-	LifeCycleIdNotUnique,
-	LifeCycleRuleConflicted,
-	ListPartUploadIdIsEmpty,
-	LoggingConfExists,
-	LoggingPrefixInvalid,
-	MAZOperationNotSupportOnOAZBucket,
-	MalformedACLError,
-	MalformedPOSTRequest,
-	MalformedPolicy,
-	MalformedXML,
-	MaxMessageLengthExceeded,
-	MaxPostPreDataLengthExceededError,
-	MediaBucketAlreadyBinded,
-	MetadataTooLarge,
-	MethodNotAllowed,
-	MissingAppid,
-	MissingAuthorization,
-	MissingContent,
-	MissingContentLength,
-	MissingContentMD5,
-	MissingExpectedExpression,
-	MissingHost,
-	MissingInputFormat,
-	MissingInputSerialization,
-	MissingOutputFormat,
-	MissingOutputSerialization,
-	MissingRequestBodyError,
-	MissingRequiredParameter,
-	MissingSecurityHeader,
-	MultiAZFeatureNotSupport,
-	MultiBucketNotSupport,
-	NoBucketQuotaPolicy,
-	NoLifecycle,
-	NoProcessAuthority,
-	NoSuchBucket,
-	NoSuchCORSConfiguration,
-	NoSuchCopySource,
-	NoSuchEncryptionConfiguration,
-	NoSuchJob,
-	NoSuchKey,
-	NoSuchLifecycleConfiguration,
-	NoSuchObjectLockConfiguration,
-	NoSuchPolicy,
-	NoSuchPolicyVersion,
-	NoSuchRefererConfiguration,
-	NoSuchTagSet,
-	NoSuchUpload,
-	NoSuchVersion,
-	NoSuchWebsiteConfiguration,
-	NotFoundException,
-	NotImplemented,
-	NotSupportedStorageClass,
-	NotifyRuleEventConflict,
-	NotifyRulePrefixConflict,
-	NotifyRuleSuffixConflict,
-	OAZOperationNotSupportOnMAZBucket,
-	ObjectLocked,
-	ObjectNotAppendable,
-	OperationAborted,
-	OriginConfigurationNotFoundError,
-	OverMaxRecordSize,
-	Overload,
-	PathConflict,
-	PaymentRequired,
-	PermanentRedirect,
-	PolicyFull,
-	PolicyVersionFull,
-	PreconditionFailed,
-	QueuePaused,
-	QueueSaturated,
-	QuotaConflict,
-	QuotaOperationConflict,
-	RecordAlreadyExist,
-	Redirect,
-	ReplicationConfigurationNotFoundError,
-	RequestHasExpired,
-	RequestIsNotMultiPartContent,
-	RequestTimeTooSkewed,
-	RequestTimeout,
-	ResourceAccessDenied,
-	ResourceDownloadFailed,
-	ResourceNotFound,
-	ResourceNotSupported,
-	RestoreAlreadyInProgress,
-	RestoreNonArchiveObject,
-	SQLParsingError,
-	SSEContentNotSupported,
-	SSEHeaderNotAllowed,
-	SecretidNotExist,
-	ServiceQuotaExceededException,
-	ServiceUnavailable,
-	ServiceUnavailableException,
-	SignatureDoesNotMatch,
-	SignatureExpired,
-	SlowDown,
-	SsecDecryptHeaderInvalid,
-	TargetBucketNameInvalid,
-	TemporaryRedirect,
-	TooManyBuckets,
-	TooManyConfigurations,
-	TooManyJobs,
-	TooManyRequestsException,
-	UnavailableForLegalReasons,
-	UnexpectedContent,
-	UnresolvableGrantByUID,
-	UploadConflict,
-	UploadIdNotSupported,
-	UserCnameInvalid,
-	UserKeyMustBeSpecified,
-	UserNetworkTooSlow,
-	UserNotSourceBucketOwner,
-	UserNotTargetBucketOwner,
-	ValidationException,
-	VerifyAlgorithmNotSupported,
-	WebsiteURLInvalid,
-	XMLSizeLimit,
+// codes holds every code, in the byte order of its wire spelling.
+var codes = [...]Code{
+	{name: "AccessDenied", statuses: []int{403, 401}, class: ErrAccessDenied,
+		description: "The signature or permissions do not allow the request; the message may name the precise cause. Cloud Infinite also sends it as 401.",
+		hints: []Hint{
+			{Cause: "The sub-account, role or collaborator whose key signed the request has no policy allowing this action on this bucket or path.", Fix: "Have the root account grant the action in the bucket's ACL or policy, or in a CAM policy for the sub-account, naming the bucket and path it needs."},
+			{Cause: "The bucket name, APPID, region, SecretId or SecretKey the client was given is wrong, often by a space copied along with it.", Fix: "Compare each value with the console (bucket list and API key page) and trim surrounding white space before building the client."},
+			{Cause: "The request was signed with a temporary key whose policy, set when the key was issued, does not cover this action or resource.", Fix: "Add the action and the bucket or key prefix to the policy used when requesting the temporary key, then request a new key."},
+			{Cause: "A bucket policy denies the action for this requester; a Deny wins over any Allow given to the same sub-account elsewhere.", Fix: "Look through the bucket's policies and the sub-account's CAM policies for a Deny that matches, and narrow or remove it."},
+			{Cause: "The bucket belongs to another root account, and a sub-account of a third account was granted nothing by the owner's root account.", Fix: "Have the owner grant the other root account access, and that root account pass the access on to its sub-account."},
+			{Cause: "A Cloud Infinite request (to the bucket's ci. domain) was signed by a sub-account or temporary key whose policy grants COS actions but not the Cloud Infinite (ci:) actions it calls; CI answers 401 or 403.", Fix: "Add the Cloud Infinite actions the program calls, for this bucket, to the sub-account's CAM policy or to the temporary key's policy."},
+			{Cause: "An unsigned request reached a private bucket or object, or a signed one came from a sub-account without a grant for the action.", Fix: "Sign the request, or grant the signer the action in the bucket ACL or policy; make the object public-read only if anonymous reading is intended.", Message: "Access Denied."},
+			{Cause: "The bucket's hotlink protection refused the request's Referer: the domain is not on the allow list, is on the deny list, or the Referer is empty and empty referers are not allowed.", Fix: "Add the page's domain to the allow list, or allow an empty Referer so that links opened directly in a browser or by media players work.", Message: "You are denied by bucket referer rule"},
+			{Cause: "A cross-origin request's Origin, method or request headers match none of the bucket's CORS rules.", Fix: "Add the origin, method and headers the page uses to the bucket's CORS rules, then check with curl -v -H 'Origin: <origin>' against the object's URL.", Message: "AccessForbidden"},
+			{Cause: "The q-ak of the signature names a SecretId that does not exist or is disabled.", Fix: "Put the exact SecretId (case-sensitive) in the signature, and enable the key on the CAM API key page if it is off.", Message: "InvalidAccessKeyId"},
+			{Cause: "The client's clock is more than 15 minutes away from COS's clock, so the signature's start time looks wrong.", Fix: "Synchronize the system clock with NTP (check it with date -R on Linux) and sign the request again.", Message: "RequestTimeTooSkewed"},
+			{Cause: "The signature's validity (the end of q-sign-time) had passed when COS received the request, as with a presigned URL used after its expiry.", Fix: "Sign the request again, or issue the presigned URL with an expiry that covers when it will be used; an expired URL is refused even for a public-read object.", Message: "Request has expired"},
+			{Cause: "The local system clock is behind or ahead of the real time of its time zone, so a freshly made signature is already outside its window.", Fix: "Correct the machine's clock and time zone with NTP, then sign again; suspect the clock when even a freshly made signature is refused this way.", Message: "Request has expired"},
+			{Cause: "The signature the client computed differs from COS's, because the key, the method, the path, the signed headers or the signed parameters differ from what was sent.", Fix: "Rebuild the signature by COS's Request Signature rules, or with an official SDK, and compare it with the FormatString and StringToSign in the error body.", Message: "SignatureDoesNotMatch"},
+			{Cause: "The object is stored as ARCHIVE or DEEP ARCHIVE and was read without being restored first.", Fix: "Restore the object with POST Object restore, wait for the restore to finish, then read it.", Message: "InvalidObjectState"},
+			{Cause: "The expiration time in the POST Object policy is already in the past, as the message's two timestamps show.", Fix: "Set the policy's expiration to a later time (for example 30 minutes ahead, in UTC) and sign the policy again.", Message: "You post object request has been expired"},
+			{Cause: "The q-ak form field of the POST Object request is not the SecretId the policy was signed with.", Fix: "Put the right SecretId (as the CAM API key page shows it) into the q-ak field.", Message: "Condition key q-ak doesn't match the value"},
+			{Cause: "The POST Object request was sent to a bucket other than the one named in the policy's conditions.", Fix: "Send the form to the bucket the policy names, or sign a new policy for this bucket.", Message: "Condition key bucket doesn't match the value"},
+			{Cause: "The uploaded object's key breaks a key condition of the POST Object policy (an exact key or a starts-with prefix).", Fix: "Upload under a key the policy allows, or sign a policy whose key condition admits this key.", Message: "Condition key key doesn't match the value"},
+		}},
+	{name: "AccessDeniedException", statuses: []int{403}, class: ErrAccessDenied,
+		description: "A vector bucket request is refused for lack of permission.",
+		hints: []Hint{
+			{Cause: "The CAM identity calling the vector bucket API has no policy that allows this vector action on the vector bucket or index.", Fix: "Grant the sub-account or role the vector bucket actions it calls, naming the vector bucket, or call with a key that has them."},
+			{Cause: "The vector request was signed with a temporary key whose issuing policy leaves the vector bucket or the action out.", Fix: "Request a new temporary key with a policy that includes the vector bucket's resource and the actions used."},
+		}},
+	{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied,
+		description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules.",
+		hints: []Hint{
+			{Cause: "The page's Origin is not in any CORS rule of the bucket, or the matching rule does not allow its method or its Access-Control-Request-Headers.", Fix: "Add the origin, the method and each request header to a CORS rule, then test with curl -v -H 'Origin: <origin>' against the object URL and look for Access-Control-Allow-Origin."},
+			{Cause: "The CORS rule differs from what the browser sends by an invisible character, such as a space after an allowed header or origin.", Fix: "Compare the rule's entries character by character with the request's Origin and headers, and remove stray spaces."},
+			{Cause: "The request goes through a CDN acceleration domain, where the CDN's own response-header settings decide CORS, not the bucket's rules.", Fix: "Configure the CORS response headers for that domain in the CDN console."},
+			{Cause: "The browser reuses a preflight answer it cached before the rule was fixed.", Fix: "Force-refresh the page (Ctrl+F5) or disable the cache in the developer tools, and set the rule's max-age to 0 while testing."},
+		}},
+	{name: "AccountProblem", statuses: []int{403}, aliases: []string{"AccoountProblem"}, class: ErrAccessDenied,
+		description: "The account denies this operation.",
+		hints: []Hint{
+			{Cause: "The account that owns the bucket is in a state that forbids the operation, for example restricted for arrears or blocked.", Fix: "Check the account's status and balance in the Tencent Cloud console, and contact support with the request id if nothing there explains it."},
+		}},
+	{name: "ActionAccelerateNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The global acceleration endpoint does not support this operation.",
+		hints: []Hint{
+			{Cause: "The request used the global acceleration endpoint (cos.accelerate.myqcloud.com), which does not take this operation.", Fix: "Send this operation to the bucket's regional endpoint BucketName-APPID.cos.<Region>.myqcloud.com and keep the acceleration endpoint for the transfers it supports."},
+		}},
+	{name: "ActiveWorkflowForbiddenUpdate", class: ErrConflict,
+		description: "A Cloud Infinite workflow that is enabled (Active) cannot be updated; it must be paused first.",
+		hints: []Hint{
+			{Cause: "The workflow is enabled (Active), and an enabled workflow cannot be updated.", Fix: "Pause the workflow, apply the update, then enable it again."},
+		}},
+	{name: "AmbiguousFieldName", statuses: []int{400}, class: ErrBadRequest,
+		description: "A field name in the Select SQL expression matches more than one column of the queried object.",
+		hints: []Hint{
+			{Cause: "A column name in the SQL expression matches more than one column of the object's header row, so Select cannot tell which is meant.", Fix: "Refer to the column by its position (_1, _2, ...) or make the header names unique in the object."},
+		}},
+	{name: "AppendPositionErr", statuses: []int{409, 400}, class: ErrConflict,
+		description: "The position of an append does not equal the current length of the object.",
+		hints: []Hint{
+			{Cause: "The position of APPEND Object is not the object's current length, often because another append landed first or an append that had succeeded was sent again.", Fix: "Read the current length (x-cos-next-append-position of the last append, or HEAD Object's Content-Length) and append at that position."},
+			{Cause: "The first append to a new key used a position other than 0.", Fix: "Create the appendable object with position=0, then continue from the position each response returns."},
+		}},
+	{name: "AttachmentFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "No more ACLs or policies can be attached: the account has used up its quota of them (one root account may hold at most 1,000 bucket ACLs).",
+		hints: []Hint{
+			{Cause: "Objects were uploaded with ACLs of their own (x-cos-acl or x-cos-grant-* headers), and each one counts toward the account's quota of ACLs and policies.", Fix: "Stop sending ACL headers with uploads so objects inherit the bucket's permissions, and delete object ACLs that are not needed."},
+			{Cause: "The root account's buckets already hold 1,000 ACLs, the most one APPID may have, for example from many public-read buckets.", Fix: "Set buckets that need no ACL back to private and grant access with bucket policies instead."},
+		}},
+	{name: "AuditingJobNotFound", statuses: []int{404}, class: ErrNotFound,
+		description: "The content-moderation (auditing) job named in the request does not exist.",
+		hints: []Hint{
+			{Cause: "The moderation JobId was mistyped, or the query was sent to another bucket's or region's endpoint than the one that created the job.", Fix: "Query the job through the same bucket and region that submitted it, using the JobId the submission returned."},
+		}},
+	{name: "BadDigest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Content-MD5 sent with the request (x-cos-SHA-1 in older editions) does not match the digest of the body the server received.",
+		hints: []Hint{
+			{Cause: "The Content-MD5 was computed over other bytes than those sent, for example before a stream was rewound for a retry or before the file changed on disk.", Fix: "Compute the MD5 over exactly the bytes of this request, again for every retry, and send it base64-encoded."},
+			{Cause: "Something between the client and COS altered or cut the body in transit, such as a proxy or an operator rewriting HTTP traffic.", Fix: "Send the upload again; if it fails the same way, use HTTPS so that nothing on the path can change the body."},
+		}},
+	{name: "BadRequest", statuses: []int{400}, aliases: []string{"BadRquest"}, class: ErrBadRequest,
+		description: "A request parameter is wrong.",
+		hints: []Hint{
+			{Cause: "A parameter or header has a value COS does not accept for this API, and COS sent no more precise code.", Fix: "Read the <Message>, which usually names the parameter, and compare the request with the API's reference page."},
+		}},
+	{name: "BindedBucketNumLimit", class: ErrBadRequest,
+		description: "The account has bound the most buckets it may to Cloud Infinite media processing.",
+		hints: []Hint{
+			{Cause: "The account has bound as many buckets to media processing as it may.", Fix: "Unbind buckets that no longer need media processing, or ask Tencent Cloud for a higher limit."},
+		}},
+	{name: "BucketAccelerateNotEnabled", statuses: []int{400}, class: ErrConflict,
+		description: "Global acceleration is not enabled for the bucket.",
+		hints: []Hint{
+			{Cause: "The request used the global acceleration endpoint for a bucket on which global acceleration has not been turned on.", Fix: "Enable global acceleration for the bucket (in the console or with PUT Bucket accelerate), or use the bucket's regional endpoint."},
+		}},
+	{name: "BucketAlreadyBinded", class: ErrConflict,
+		description: "The bucket is already bound to Cloud Infinite.",
+		hints: []Hint{
+			{Cause: "The bucket is already bound to Cloud Infinite, so binding it again fails.", Fix: "Treat the code as success in setup code; the bucket's CI status can be queried first."},
+		}},
+	{name: "BucketAlreadyExists", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket name is already in use; choose another name.",
+		hints: []Hint{
+			{Cause: "The account already has a bucket with this name, perhaps in another region than the endpoint's.", Fix: "Choose another BucketName, or use the existing bucket through the region HEAD Bucket reports in x-cos-bucket-region."},
+			{Cause: "The PUT Bucket is a resend of a create that had succeeded, whose first response was lost to a timeout.", Fix: "HEAD the bucket with the same credentials: a 200 means the bucket exists and is usable, so the create can be treated as done."},
+		}},
+	{name: "BucketAlreadyExistsDiffRegion", statuses: []int{409}, class: ErrConflict,
+		description: "A bucket with that name already exists in another region.",
+		hints: []Hint{
+			{Cause: "The account already has a bucket of this name in a region other than the endpoint's.", Fix: "Use that bucket through its own region (HEAD Bucket's x-cos-bucket-region names it), or pick another name for the new region."},
+		}},
+	{name: "BucketAlreadyOwnedByYou", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket already exists and was created by the caller's own account.",
+		hints: []Hint{
+			{Cause: "PUT Bucket was sent for a bucket this account created earlier, typically by setup code that runs at every start.", Fix: "Treat this code as success in idempotent setup code, or HEAD the bucket first and create it only on a 404."},
+		}},
+	{name: "BucketLocked", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket is locked, so cross-region replication and lifecycle cannot be configured on it.",
+		hints: []Hint{
+			{Cause: "The bucket is locked, and a locked bucket takes no cross-region replication or lifecycle configuration.", Fix: "Configure replication or lifecycle on an unlocked bucket, and find out in the COS console why this bucket is locked before changing it."},
+		}},
+	{name: "BucketNameTooLong", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket name is longer than the naming rules allow.",
+		hints: []Hint{
+			{Cause: "BucketName-APPID together with the region makes a domain longer than the 60 characters allowed.", Fix: "Shorten BucketName so that BucketName-APPID.cos.<Region>.myqcloud.com stays within 60 characters."},
+		}},
+	{name: "BucketNotEmpty", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket still holds objects or unfinished multipart uploads, so it cannot be deleted.",
+		hints: []Hint{
+			{Cause: "Objects remain in the bucket, including folder placeholders (empty objects whose keys end in '/') that the console creates.", Fix: "List the bucket with GET Bucket and delete every object, folder placeholders included, before DELETE Bucket."},
+			{Cause: "Multipart uploads that were never completed or aborted still hold parts, though no object is listed.", Fix: "List them with List Multipart Uploads and abort each one, then delete the bucket."},
+			{Cause: "Versioning is or was enabled, and earlier versions or delete markers remain after the current objects were deleted.", Fix: "List the object versions and delete each one by its versionId, delete markers included."},
+		}},
+	{name: "BucketVersionNotOpen", statuses: []int{400}, class: ErrConflict,
+		description: "Versioning is not enabled on the bucket.",
+		hints: []Hint{
+			{Cause: "The operation needs versioning (a versionId, or a feature such as cross-region replication) and versioning was never enabled on the bucket.", Fix: "Enable versioning with PUT Bucket versioning (Status Enabled), then repeat the operation."},
+		}},
+	{name: "Busy", statuses: []int{400}, class: ErrThrottled, retryable: true,
+		description: "The Select back end is busy; run the query again later.",
+		hints: []Hint{
+			{Cause: "The Select service is overloaded at the moment.", Fix: "Run the query again after a pause, backing off further on each failure, and spread many queries over time."},
+		}},
+	{name: "Bzip2DecompressError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not decompress the queried object as bzip2, or bzip2 does not apply to that object.",
+		hints: []Hint{
+			{Cause: "CompressionType BZIP2 was given for an object that is not bzip2 data (a bzip2 file starts with the bytes 'BZh'), or whose bzip2 data is cut short.", Fix: "Set CompressionType to the object's real compression (NONE, GZIP or BZIP2), and upload the file again if it is truncated."},
+		}},
+	{name: "CIRoleNotExist", statuses: []int{400}, class: ErrAccessDenied,
+		description: "The account has no CI_QCSRole service role, so Cloud Infinite may not act on the bucket; create and authorize the role first.",
+		hints: []Hint{
+			{Cause: "The account never authorized the CI_QCSRole service role, or the role was deleted, so Cloud Infinite may not read or write the bucket.", Fix: "Authorize CI_QCSRole (the Cloud Infinite console asks for it on first use, or create it in CAM), then repeat the request."},
+		}},
+	{name: "CSVParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the queried object as CSV.",
+		hints: []Hint{
+			{Cause: "The object is not CSV under the given settings: the FieldDelimiter, QuoteCharacter or RecordDelimiter differ from the file's, or a quote is never closed.", Fix: "Set the input's delimiters and quote character to the ones the file uses, and look for rows with unbalanced quotes."},
+		}},
+	{name: "CastFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "A CAST in the Select SQL expression could not convert a value to the requested type.",
+		hints: []Hint{
+			{Cause: "A CAST met a value that cannot become the target type, such as an empty field or text in a column cast to INT.", Fix: "Filter such rows out in the WHERE clause before the CAST, or cast to a type that holds every value in the column."},
+		}},
+	{name: "ChannelStillLive", class: ErrConflict,
+		description: "The live channel is still receiving a stream, so it cannot be overwritten.",
+		hints: []Hint{
+			{Cause: "PUT LiveChannel tried to overwrite a channel while a stream is still being pushed to it.", Fix: "Stop the push, or wait for it to end, before changing the channel, or create a channel under a new name."},
+		}},
+	{name: "ComparisonFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "A comparison in the Select SQL expression could not be evaluated.",
+		hints: []Hint{
+			{Cause: "A comparison in the WHERE clause sets values of incompatible types against each other, such as a text column against a number, without a CAST.", Fix: "CAST the column to the type of the other operand before comparing."},
+		}},
+	{name: "ConflictException", statuses: []int{409}, class: ErrConflict,
+		description: "A vector bucket request conflicts with an existing resource.",
+		hints: []Hint{
+			{Cause: "A vector bucket or index with that name already exists, or another request is changing the same resource.", Fix: "Use the existing resource or choose a new name; for a concurrent change, repeat the request after the other one has finished."},
+		}},
+	{name: "CreatedTemplateNumLimit", class: ErrBadRequest,
+		description: "The account has created the most media-processing templates it may.",
+		hints: []Hint{
+			{Cause: "The account has created as many media-processing templates as it may.", Fix: "Delete unused templates, or reuse an existing template with the same settings, before creating one."},
+		}},
+	{name: "DNSRecordVerifyFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The DNS record of the custom domain could not be verified; a CNAME or TXT record must be added, and it can take up to 10 minutes to take effect.",
+		hints: []Hint{
+			{Cause: "The custom domain has no CNAME or TXT verification record yet, or the record was added less than about 10 minutes ago.", Fix: "Add the CNAME or TXT record the console shows at the domain's DNS provider, wait about 10 minutes, and bind the domain again."},
+		}},
+	{name: "DomainAuditFailed", statuses: []int{451}, class: ErrAccessDenied,
+		description: "The custom domain has no ICP licence (it is not filed).",
+		hints: []Hint{
+			{Cause: "The custom domain being bound has no ICP filing, which a domain serving a bucket in the Chinese mainland needs.", Fix: "Complete the ICP filing for the domain, or bind a domain that is already filed."},
+		}},
+	{name: "DomainConfigConflict", statuses: []int{409}, class: ErrConflict,
+		description: "The domain configuration conflicts with existing records; the conflicting records must be deleted.",
+		hints: []Hint{
+			{Cause: "The domain is already bound to another bucket, or its existing records conflict with the new binding.", Fix: "Remove the domain from the other bucket, or delete the conflicting records, then bind it again."},
+		}},
+	{name: "DomainConfigNotFoundError", class: ErrNotFound,
+		description: "The bucket has no custom domain configuration.",
+		hints: []Hint{
+			{Cause: "GET Bucket domain was called on a bucket that has no custom domain configured.", Fix: "Treat the code as 'no custom domain' in code that reads the configuration, or add one with PUT Bucket domain."},
+		}},
+	{name: "DuplicateInventoryId", class: ErrConflict,
+		description: "An inventory job with the same ID was already submitted and has not finished.",
+		hints: []Hint{
+			{Cause: "A one-off inventory job (POST Bucket inventory) reused the ID of a job that has not finished.", Fix: "Wait for the job with that ID to finish, or give the new job an ID of its own."},
+		}},
+	{name: "EntitySizeNotMatch", statuses: []int{400}, class: ErrBadRequest,
+		description: "The size of the request body differs from the Content-Length header.",
+		hints: []Hint{
+			{Cause: "The Content-Length header disagrees with the body sent, for example counted in characters for a multibyte string or taken from a file that changed size.", Fix: "Set Content-Length from the byte length of the final body, or leave it to the HTTP client, which counts the bytes it sends."},
+		}},
+	{name: "EntityTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The uploaded object is larger than the maximum allowed size (for POST Object, 5 GB).",
+		hints: []Hint{
+			{Cause: "A single PUT Object or POST Object carries more than 5 GB, the most a simple upload takes.", Fix: "Upload files over 5 GB by multipart upload; the SDKs' advanced upload functions choose it by the file's size."},
+			{Cause: "One part of a multipart upload, or one APPEND Object request, is over 5 GB.", Fix: "Keep each part between 1 MB and 5 GB with at most 10,000 parts, and keep appendable objects within 5 GB."},
+		}},
+	{name: "EntityTooSmall", statuses: []int{400}, class: ErrBadRequest,
+		description: "The uploaded object or part is smaller than the minimum allowed size, usually in a multipart upload.",
+		hints: []Hint{
+			{Cause: "A part other than the last is smaller than 1 MB when Complete Multipart Upload is called.", Fix: "Make every part but the last at least 1 MB; upload the short parts again at full size under the same part numbers, then complete."},
+			{Cause: "The Complete request lists the file's short final piece under a number below other parts, or names a retried part that was uploaded with fewer bytes.", Fix: "List Parts to see each part's size, give the short piece the highest part number or upload the part again with its full range, then complete."},
+		}},
+	{name: "ErrorWritingRow", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not format a row of the query result; check the object before running the query again.",
+		hints: []Hint{
+			{Cause: "A row of the result holds a value the chosen output serialization could not write, typically a malformed record in the object.", Fix: "Inspect the rows around where the output stopped, fix or filter the malformed ones, and try the default CSV output settings to isolate the cause."},
+		}},
+	{name: "ExpiredToken", statuses: []int{400, 403}, class: ErrUnauthenticated,
+		description: "The temporary key's token has expired (older editions: the signature string has expired).",
+		hints: []Hint{
+			{Cause: "The temporary key's session token (x-cos-security-token) has expired: by default it lives 30 minutes, at most 2 hours for a root account and 36 hours for a sub-account.", Fix: "Fetch a new temporary key before the old one expires and give the client the new SecretId, SecretKey and token together."},
+			{Cause: "A long transfer, such as a multipart upload of a large file, outlived the temporary key it started with.", Fix: "Request the key with a duration that covers the whole transfer, or refresh the credentials between parts."},
+		}},
+	{name: "GzipDecompressError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not decompress the queried object as GZIP, or GZIP does not apply to that object.",
+		hints: []Hint{
+			{Cause: "CompressionType GZIP was given for an object that is not gzip data (a gzip file starts with the bytes 1f 8b), or whose gzip stream is cut short.", Fix: "Give the object's real compression in CompressionType, and upload the file again if its gzip stream is incomplete."},
+		}},
+	{name: "ImageResolutionExceed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image resolution is over the limit, or an animated image has too many frames.",
+		hints: []Hint{
+			{Cause: "The image is more than 9,999 pixels wide or high, or an animated image has more frames than image processing handles.", Fix: "Scale the image to at most 9,999 pixels per side, or cut the frames of the animation, before processing it."},
+		}},
+	{name: "ImageTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image is larger than the size limit.",
+		hints: []Hint{
+			{Cause: "The image file is bigger than image processing accepts (32 MB for processing on upload).", Fix: "Compress or downscale the image below the limit before asking for processing."},
+		}},
+	{name: "IncompleteBody", statuses: []int{400}, aliases: []string{"ImcompleteBoady", "ImcompleteBody"}, class: ErrBadRequest,
+		description: "The request body is shorter than the Content-Length header announced.",
+		hints: []Hint{
+			{Cause: "The body ended before the Content-Length bytes arrived: the reader was shorter than declared, or the connection broke off during the upload.", Fix: "Declare the body's true length and make sure the reader yields all of it; resend an interrupted upload from a source that can be read again."},
+		}},
+	{name: "IncorrectNumberOfFilesInPostRequest", statuses: []int{400}, aliases: []string{"IncorrectNumberOfFilesInPsotRequest"}, class: ErrBadRequest,
+		description: "A POST Object request carries more than one file; only one object can be uploaded per request.",
+		hints: []Hint{
+			{Cause: "The multipart/form-data of a POST Object request has more than one file field.", Fix: "Send a single file field per POST Object request, and upload several files with several requests."},
+		}},
+	{name: "InlineDataTooLarge", statuses: []int{400}, class: ErrBadRequest,
+		description: "The inline data is larger than the maximum allowed size.",
+		hints: []Hint{
+			{Cause: "Data sent inline in the request is larger than the service accepts that way.", Fix: "Upload the data as an object body with PUT Object, or with a multipart upload when it is large."},
+		}},
+	{name: "InternalError", statuses: []int{500}, aliases: []string{"InternalErrror"}, class: ErrServer, retryable: true,
+		description: "The service hit an internal error; SELECT Object Content can also send it inside the event stream of a 200, after some records.",
+		hints: []Hint{
+			{Cause: "A passing fault inside COS.", Fix: "Retry with exponential backoff, a few times as the official SDKs do for a 5xx; if it persists, paste the request id into COS's diagnosis tool or give it to support."},
+			{Cause: "A PUT Object - Copy, Upload Part - Copy or Complete Multipart Upload answered 200 yet its body holds an <Error> with InternalError.", Fix: "Parse the body of those 200 responses and retry the call when it holds an error; never take their 200 for success on its own."},
+			{Cause: "A Select query's event stream ended with InternalError after some records had been sent.", Fix: "Discard the partial result and run the whole query again."},
+		}},
+	{name: "InternalServerException", statuses: []int{500}, class: ErrServer, retryable: true,
+		description: "The vector bucket service hit an internal error.",
+		hints: []Hint{
+			{Cause: "A passing fault in the vector bucket service.", Fix: "Retry with backoff, as cos-go-sdk-v5's vector client does for a 5xx, and report the request id if it keeps failing."},
+		}},
+	{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated,
+		description: "The SecretId named in the signature does not exist or is not enabled.",
+		hints: []Hint{
+			{Cause: "The q-ak of the signature is not an existing SecretId: mistyped, truncated, in another case, or with a space copied along with it.", Fix: "Copy the SecretId again from the CAM API key page and compare it, case included, with the q-ak of the Authorization sent."},
+			{Cause: "The API key was disabled or deleted in CAM, for example while rotating a leaked key.", Fix: "Enable the key on the API key management page, or configure the client with a key that is active."},
+		}},
+	{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest,
+		description: "The request must be made with the anonymous role.",
+		hints: []Hint{
+			{Cause: "The operation must be called anonymously, yet the request carried credentials.", Fix: "Send this request without an Authorization header or signature parameters."},
+		}},
+	{name: "InvalidArgument", statuses: []int{400}, class: ErrBadRequest,
+		description: "A request parameter is invalid, missing or not allowed here (such as a Priority out of range in Batch Operations); the message names it.",
+		hints: []Hint{
+			{Cause: "A query parameter or header has a value outside the allowed set or range; the <Message> names it (in Batch Operations, for example, a Priority out of range).", Fix: "Correct the named argument to a value the API's reference page allows."},
+			{Cause: "A parameter the operation requires is absent, such as position in APPEND Object.", Fix: "Add the parameter; for APPEND Object send position=0 for the first append and the returned next position afterwards."},
+			{Cause: "The request carries a parameter or header that this operation does not take, for example from a header set shared between calls.", Fix: "Send only the parameters and headers listed on the operation's reference page."},
+		}},
+	{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The Authorization header of a Cloud Infinite request is not in a valid format.",
+		hints: []Hint{
+			{Cause: "The Authorization header of a Cloud Infinite request is not a well-formed COS signature: a q-* field is missing, or the fields are not joined with '&'.", Fix: "Build the header with an official SDK's signer, or by COS's Request Signature rules, with all seven q-* fields."},
+		}},
+	{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket name does not follow the naming rules.",
+		hints: []Hint{
+			{Cause: "The name has characters outside lowercase a-z, digits and '-': upper-case letters, underscores and dots are refused.", Fix: "Rename the bucket using lowercase letters, digits and hyphens only."},
+			{Cause: "The name starts or ends with '-', or was given without its -APPID suffix where the API or SDK needs the full BucketName-APPID.", Fix: "Use the full name BucketName-APPID, for example examplebucket-1250000000, with no hyphen at either end of BucketName."},
+		}},
+	{name: "InvalidBucketState", statuses: []int{409}, class: ErrConflict,
+		description: "The bucket's state conflicts with the request, for example versioning and cross-region replication settings.",
+		hints: []Hint{
+			{Cause: "The versioning change conflicts with cross-region replication, such as suspending versioning on a bucket that has a replication rule.", Fix: "Remove the replication rule before suspending versioning, and enable versioning on both buckets before adding replication."},
+		}},
+	{name: "InvalidCompressionFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The compression type given for the Select input is not supported; Select decompresses only GZIP and BZIP2.",
+		hints: []Hint{
+			{Cause: "The Select input names a CompressionType other than NONE, GZIP and BZIP2.", Fix: "Use one of the three, and decompress objects in other formats before querying them."},
+		}},
+	{name: "InvalidContent", statuses: []int{400, 413}, class: ErrBadRequest,
+		description: "The body of a Cloud Infinite request is malformed or does not match its Content-MD5 (400), or is larger than the service accepts (413).",
+		hints: []Hint{
+			{Cause: "The body of the Cloud Infinite request is not well-formed XML for this API, or its Content-MD5 header does not match it.", Fix: "Build the body from the API's request sample with an XML encoder, and compute Content-MD5 over the exact bytes sent or leave it out."},
+			{Cause: "The Cloud Infinite request body is larger than the service accepts (413).", Fix: "Send a smaller body, for example by splitting a batch of inputs over several requests."},
+		}},
+	{name: "InvalidContentType", class: ErrBadRequest,
+		description: "The Content-Type of a Cloud Infinite media-processing request body is not one the API accepts.",
+		hints: []Hint{
+			{Cause: "A media-processing request body was sent without a Content-Type, or with one the API does not take, such as application/json for an XML API.", Fix: "Send the XML body with Content-Type: application/xml, as the API's request sample shows."},
+		}},
+	{name: "InvalidCopySource", statuses: []int{400}, class: ErrBadRequest,
+		description: "The source of the copy is invalid.",
+		hints: []Hint{
+			{Cause: "The x-cos-copy-source header is not of the form BucketName-APPID.cos.<Region>.myqcloud.com/<key>: the region or APPID is missing, or only a bucket/key path was given.", Fix: "Write the full source host and path, percent-encode the key, and add ?versionId=<id> to copy a particular version."},
+		}},
+	{name: "InvalidDelimiter", statuses: []int{400}, class: ErrBadRequest,
+		description: "The delimiter parameter is invalid; it must be a single character.",
+		hints: []Hint{
+			{Cause: "The delimiter parameter of a listing has more than one character, such as '//'.", Fix: "Use a single character, usually '/', percent-encoded in the query string."},
+		}},
+	{name: "InvalidDigest", statuses: []int{400}, class: ErrBadRequest,
+		description: "Content-MD5 is not a well-formed MD5 value (the base64 of a 16-byte digest, 24 characters); a well-formed one that does not match the body is BadDigest.",
+		hints: []Hint{
+			{Cause: "Content-MD5 holds the 32-character hex form of the digest instead of the base64 of its 16 raw bytes.", Fix: "Base64-encode the 16-byte binary MD5 of the body: the header value is 24 characters, such as ZzD3iDJdrMAAb00lgLLeig==."},
+			{Cause: "Content-MD5 is empty, truncated, or has a line break or space added by an encoder that wraps its output.", Fix: "Send the 24 base64 characters exactly, with no white space, or leave the header out where the API does not require it."},
+		}},
+	{name: "InvalidFileHeaderInfo", statuses: []int{400}, class: ErrBadRequest,
+		description: "The FileHeaderInfo of the CSV input is not one of NONE, USE and IGNORE.",
+		hints: []Hint{
+			{Cause: "FileHeaderInfo of the CSV input is spelled otherwise than NONE, USE or IGNORE.", Fix: "Set it to USE to name columns by the header row, IGNORE to skip that row, or NONE when the file has no header row."},
+		}},
+	{name: "InvalidHost", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Host header of a Cloud Infinite request failed validation.",
+		hints: []Hint{
+			{Cause: "The Host of the Cloud Infinite request is not the bucket's CI domain BucketName-APPID.ci.<Region>.myqcloud.com, for example a cos. domain or a mistyped region.", Fix: "Send job, template and workflow requests to the ci. domain of the bucket's own region, and sign them with that Host."},
+		}},
+	{name: "InvalidImageFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image format is invalid.",
+		hints: []Hint{
+			{Cause: "The object is not in an image format that image processing handles (such as JPG, PNG, GIF, BMP or WEBP), or its bytes are not the format its name suggests.", Fix: "Convert the file to a supported format, or check that the upload is really an image, before processing it."},
+		}},
+	{name: "InvalidImageSource", statuses: []int{400}, class: ErrBadRequest,
+		description: "The image source is invalid.",
+		hints: []Hint{
+			{Cause: "The source image cannot be read: the object does not exist, is still being uploaded, or is a private URL given without a signature.", Fix: "Check that the object exists and its upload is complete, and sign the source URL when the object is private."},
+		}},
+	{name: "InvalidJsonType", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Type of the JSON input is neither DOCUMENT nor LINES.",
+		hints: []Hint{
+			{Cause: "The Type of the JSON input is neither DOCUMENT nor LINES.", Fix: "Use LINES for one JSON object per line, DOCUMENT for a single JSON document."},
+		}},
+	{name: "InvalidLocationConstraint", statuses: []int{400}, class: ErrBadRequest,
+		description: "The location given for the bucket is invalid.",
+		hints: []Hint{
+			{Cause: "The location given when creating the bucket is not a COS region ID, for example 'guangzhou' instead of 'ap-guangzhou'.", Fix: "Create the bucket with a region ID from COS's regions list, the same one as in the endpoint."},
+		}},
+	{name: "InvalidLockedTime", statuses: []int{409}, class: ErrConflict,
+		description: "The object lock period is invalid, for example shorter than the period set before or outside 1 to 36500 days.",
+		hints: []Hint{
+			{Cause: "The object lock retention asked for is outside 1 to 36,500 days, or shorter than the retention already in force.", Fix: "Give a retention between 1 and 36,500 days that is no shorter than the current one."},
+		}},
+	{name: "InvalidObjectName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The object name is invalid.",
+		hints: []Hint{
+			{Cause: "The key holds characters COS refuses, such as ASCII control characters (CAN, EM, SUB and ESC among them), or is empty.", Fix: "Strip control characters from the key and keep it between 1 and 850 bytes of UTF-8."},
+		}},
+	{name: "InvalidObjectState", statuses: []int{403, 409}, class: ErrConflict,
+		description: "The object's storage class or state conflicts with the request, for example reading an ARCHIVE or DEEP ARCHIVE object that was not restored.",
+		hints: []Hint{
+			{Cause: "The object is in the ARCHIVE or DEEP ARCHIVE storage class and was read without a restore.", Fix: "Call POST Object restore, wait until the restore finishes, then read the object during the restored copy's lifetime."},
+			{Cause: "A restore was requested but has not finished yet, so the object cannot be read or copied.", Fix: "Poll HEAD Object until its x-cos-restore header shows the restore done, then read or copy the object."},
+		}},
+	{name: "InvalidObjectStorage", statuses: []int{403}, class: ErrConflict,
+		description: "The storage class is not valid for the request.",
+		hints: []Hint{
+			{Cause: "The storage class asked for does not fit the bucket, for example a single-AZ class in a multi-AZ bucket, or INTELLIGENT TIERING without intelligent tiering enabled.", Fix: "Use a storage class the bucket supports: MAZ_ classes for multi-AZ buckets, and INTELLIGENT TIERING only once it is enabled."},
+		}},
+	{name: "InvalidPart", statuses: []int{400}, class: ErrBadRequest,
+		description: "One or more parts are missing (older editions add: or a part ID is wrong).",
+		hints: []Hint{
+			{Cause: "The Complete Multipart Upload body lists a PartNumber that was never uploaded, or whose upload failed.", Fix: "Call List Parts and build the Complete list from the parts COS holds, uploading any missing part first."},
+			{Cause: "The part numbers in the Complete list have a gap, for example 1, 2, 4.", Fix: "Number the parts 1 to N without gaps, uploading the missing number before completing."},
+			{Cause: "An ETag in the list is not the one COS recorded for that part, because the part was uploaded again after the ETag was saved.", Fix: "Use the ETag returned by the last successful Upload Part for each number, or the ones List Parts reports."},
+		}},
+	{name: "InvalidPartOrder", statuses: []int{400}, class: ErrBadRequest,
+		description: "The part numbers are not continuous or not in ascending order.",
+		hints: []Hint{
+			{Cause: "The parts in the Complete Multipart Upload body are not in ascending PartNumber order, for example in the order parallel uploads finished.", Fix: "Sort the part list by PartNumber before sending the Complete request."},
+			{Cause: "The same PartNumber appears twice in the list, which breaks the strictly ascending order.", Fix: "Keep one entry per part number, with the ETag of that part's last upload."},
+		}},
+	{name: "InvalidPicOperations", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Pic-Operations header is invalid.",
+		hints: []Hint{
+			{Cause: "The Pic-Operations header is not valid JSON, or its rules list is malformed or holds more than five rules.", Fix: "Send JSON with is_pic_info and a rules array of at most five entries, each with a fileid and a rule."},
+		}},
+	{name: "InvalidPolicyDocument", statuses: []int{400}, aliases: []string{"InvalidPolicyDocunment"}, class: ErrBadRequest,
+		description: "The policy of a POST Object request is invalid.",
+		hints: []Hint{
+			{Cause: "The POST Object policy has an expiration but no conditions.", Fix: "Add a conditions array (at least the bucket and the key or its prefix) to the policy, then sign it again.", Message: "You must provide condition if you specify a policy in post object request."},
+			{Cause: "The policy form field is not the base64 encoding of a JSON document, or its expiration is not an ISO 8601 time.", Fix: "Base64-encode the UTF-8 JSON policy, with expiration written like 2026-01-01T12:00:00.000Z."},
+		}},
+	{name: "InvalidQuoteFields", statuses: []int{400}, class: ErrBadRequest,
+		description: "The QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED.",
+		hints: []Hint{
+			{Cause: "QuoteFields of the CSV output is neither ALWAYS nor ASNEEDED.", Fix: "Use ASNEEDED to quote only fields that need it, or ALWAYS to quote every field."},
+		}},
+	{name: "InvalidRange", statuses: []int{416}, class: ErrBadRequest,
+		description: "The requested byte range of the object is invalid.",
+		hints: []Hint{
+			{Cause: "The Range header starts at or beyond the object's end, as when resuming a download of an object that has since shrunk, or asking a range of an empty object.", Fix: "Read the size with HEAD Object and ask only for bytes inside it; restart a resumed download when the object's ETag has changed."},
+		}},
+	{name: "InvalidRegionName", statuses: []int{400}, class: ErrBadRequest,
+		description: "The region name is invalid.",
+		hints: []Hint{
+			{Cause: "The region in the endpoint is not a COS region, for example a typo or an availability zone such as ap-guangzhou-3.", Fix: "Take the region ID from COS's Regions and Access Endpoints list and use the bucket's own region."},
+		}},
+	{name: "InvalidRequest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request is invalid, in Batch Operations for example an empty body, a repeated ClientRequestToken or a status change not allowed.",
+		hints: []Hint{
+			{Cause: "A Batch Operations request has an empty body, reuses a ClientRequestToken, or asks for a job status change that is not allowed from the job's state.", Fix: "Send a body, give every CreateJob a fresh ClientRequestToken, and change a job's status only along the transitions UpdateJobStatus documents."},
+			{Cause: "The request combines headers or parameters that cannot go together for this operation.", Fix: "Read the <Message> for the pair it names and drop or change one of them as the operation's reference page describes."},
+		}},
+	{name: "InvalidRequestParameter", statuses: []int{400}, class: ErrBadRequest,
+		description: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter, quote or comment character; the message names it.",
+		hints: []Hint{
+			{Cause: "A CSV or JSON setting of the Select input or output is invalid, such as a delimiter longer than one character or the same character as the quote.", Fix: "Give each delimiter, quote and comment setting a single character, different from the others."},
+		}},
+	{name: "InvalidSHA1Digest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The SHA-1 check of the request content failed.",
+		hints: []Hint{
+			{Cause: "The SHA-1 sent with the request is not the SHA-1 of the body received, or is not a 40-character hex digest.", Fix: "Compute the SHA-1 over exactly the bytes sent, as lowercase hex, or leave the header out."},
+		}},
+	{name: "InvalidSecurity", statuses: []int{403}, class: ErrUnauthenticated,
+		description: "The signature string is invalid.",
+		hints: []Hint{
+			{Cause: "The signature string is malformed, for example cut at an '&' or '=' by a shell or a URL builder.", Fix: "Build the signature with an official SDK's signer and send it unchanged, percent-encoding it only when it travels in the URL."},
+		}},
+	{name: "InvalidTag", statuses: []int{400}, class: ErrBadRequest,
+		description: "A bucket tag is invalid.",
+		hints: []Hint{
+			{Cause: "A bucket tag breaks the tag rules: more than 50 tags, a repeated key, or a key or value too long or with characters not allowed.", Fix: "Keep at most 50 tags with distinct keys, within the tag rules of the bucket tag overview."},
+		}},
+	{name: "InvalidTargetBucketForLogging", statuses: []int{400}, class: ErrBadRequest,
+		description: "The target bucket for access logs is invalid; it must be in the same region as the source bucket.",
+		hints: []Hint{
+			{Cause: "The target bucket for access logs is in another region than the source bucket, or does not exist.", Fix: "Deliver logs to an existing bucket of the same account in the source bucket's region."},
+		}},
+	{name: "InvalidTextEncoding", statuses: []int{400}, class: ErrBadRequest,
+		description: "The queried object is not UTF-8 text; Select reads and writes UTF-8 only.",
+		hints: []Hint{
+			{Cause: "The queried object is not UTF-8 text, for example GBK or UTF-16.", Fix: "Convert the object to UTF-8 and upload it again before querying it."},
+		}},
+	{name: "InvalidURI", statuses: []int{400}, class: ErrBadRequest,
+		description: "The URI is invalid, for example an object key longer than 850 bytes in POST Object.",
+		hints: []Hint{
+			{Cause: "The key of a POST Object request is longer than 850 bytes.", Fix: "Shorten the key to at most 850 bytes of UTF-8, remembering that each Chinese character takes 3 bytes."},
+			{Cause: "The request path is not correctly percent-encoded, such as a bare '%' or an escape that is not two hex digits.", Fix: "Percent-encode each key segment once, writing '%' itself as %25."},
+		}},
+	{name: "InvalidUploadStatus", statuses: []int{400}, class: ErrConflict,
+		description: "An object was uploaded with the JSON API to a bucket that has versioning enabled; such uploads must use the XML API.",
+		hints: []Hint{
+			{Cause: "The object was uploaded with the old JSON API (COS V4) to a bucket that has versioning enabled.", Fix: "Upload through the XML API, which every current SDK uses."},
+		}},
+	{name: "InvalidUrl", statuses: []int{404}, class: ErrBadRequest,
+		description: "The URL of a Cloud Infinite request is not in a valid format.",
+		hints: []Hint{
+			{Cause: "The path or method of the Cloud Infinite request does not match the API, for example a mistyped /jobs or /template path.", Fix: "Compare the method and the path with the API's reference page, including any required query parameters."},
+		}},
+	{name: "InvalidXML", statuses: []int{400}, class: ErrBadRequest,
+		description: "The XML body of the Select request is not valid.",
+		hints: []Hint{
+			{Cause: "The SelectRequest body is not well-formed XML, or its elements are misnamed or out of place.", Fix: "Build the body from the SELECT Object Content request sample with an XML encoder."},
+		}},
+	{name: "InventoryConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound,
+		description: "The inventory configuration is not found.",
+		hints: []Hint{
+			{Cause: "GET or DELETE Bucket inventory named an id that has no inventory configuration on the bucket.", Fix: "List the bucket's inventory configurations and use one of their ids."},
+		}},
+	{name: "InventoryFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket has reached its limit of 1,000 inventory jobs.",
+		hints: []Hint{
+			{Cause: "The bucket already holds 1,000 inventory configurations, its limit.", Fix: "Delete inventory configurations that are no longer used before adding a new one."},
+		}},
+	{name: "JSONParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the queried object as JSON.",
+		hints: []Hint{
+			{Cause: "The object is not valid JSON for the Type given: a multi-line document read as LINES, or a file of one object per line read as DOCUMENT.", Fix: "Set Type to match how the file is laid out, and check it for malformed records."},
+		}},
+	{name: "JsonAPINotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A JSON API request was sent to a multi-AZ bucket; such buckets must be used through the XML API.",
+		hints: []Hint{
+			{Cause: "An old JSON API (COS V4) client addressed a multi-AZ bucket.", Fix: "Use an SDK or tool that speaks the XML API for multi-AZ buckets."},
+		}},
+	{name: "KeyTooLong", statuses: []int{400}, class: ErrBadRequest,
+		description: "The object key is too long (older editions: a custom header is too long; in POST Object, the x-cos-meta-* keys and values together).",
+		hints: []Hint{
+			{Cause: "The object key is longer than 850 bytes once UTF-8 encoded; a Chinese character takes 3 bytes.", Fix: "Shorten the key, for example by replacing a long path segment with a hash of it."},
+			{Cause: "In POST Object, the x-cos-meta-* fields are too long taken together.", Fix: "Keep user metadata small (PUT Object allows 2 KB of it) and store larger data in the object or in an object of its own."},
+		}},
+	{name: "KmsDisabledException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index is disabled or unavailable.",
+		hints: []Hint{
+			{Cause: "The KMS key of the vector bucket or index has been disabled.", Fix: "Enable the key in the KMS console, or switch the vector bucket to a key that is enabled."},
+		}},
+	{name: "KmsException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Key Management Service (KMS) reported an exception.",
+		hints: []Hint{
+			{Cause: "COS's call to KMS for server-side encryption failed, for example because KMS is not activated for the account in that region.", Fix: "Activate KMS in the bucket's region and check the key there, then repeat the request."},
+		}},
+	{name: "KmsFreqControl", statuses: []int{503}, class: ErrThrottled, retryable: true,
+		description: "Requests to the Key Management Service are too frequent; their rate must come down.",
+		hints: []Hint{
+			{Cause: "SSE-KMS requests reach KMS faster than its rate limit allows, since each encrypted upload or download calls KMS.", Fix: "Back off and retry, lower the concurrency of SSE-KMS requests, or ask for a higher KMS quota."},
+		}},
+	{name: "KmsInternalException", statuses: []int{500}, class: ErrServer, retryable: true,
+		description: "The Key Management Service hit an internal error while COS queried it.",
+		hints: []Hint{
+			{Cause: "KMS failed internally while COS asked it for a data key.", Fix: "Retry with exponential backoff, as the SDKs do for a 500, and give the request id to support if it continues."},
+		}},
+	{name: "KmsInvalidKeyUsageException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key is not compatible with the vector operation.",
+		hints: []Hint{
+			{Cause: "The KMS key given to the vector operation was not created for encryption and decryption.", Fix: "Use a symmetric KMS key made for encrypting and decrypting data."},
+		}},
+	{name: "KmsInvalidStateException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index is not in a valid state.",
+		hints: []Hint{
+			{Cause: "The KMS key of the vector bucket or index is pending deletion or otherwise not usable.", Fix: "Cancel the key's scheduled deletion in KMS, or move the vector bucket to a usable key."},
+		}},
+	{name: "KmsKeyDisabled", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key given for encryption is disabled.",
+		hints: []Hint{
+			{Cause: "The KMS key named in x-cos-server-side-encryption-cos-kms-key-id is disabled.", Fix: "Enable the key in the KMS console, or name an enabled key."},
+		}},
+	{name: "KmsKeyNotExist", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key given for encryption does not exist.",
+		hints: []Hint{
+			{Cause: "The KMS key id given for encryption is mistyped, was deleted, or belongs to another region than the bucket.", Fix: "Copy the key id from the KMS console of the bucket's region."},
+		}},
+	{name: "KmsNotFoundException", statuses: []int{400}, class: ErrBadRequest,
+		description: "The KMS key of the vector bucket or index does not exist.",
+		hints: []Hint{
+			{Cause: "No KMS key with the id given for the vector bucket or index exists in that region.", Fix: "Check the key id and its region in the KMS console, and create the key there if it is missing."},
+		}},
+	{name: "LastRecordParseFail", statuses: []int{400}, class: ErrBadRequest,
+		description: "Select could not parse the last record of the queried object; check how the object ends.",
+		hints: []Hint{
+			{Cause: "The object's last record is incomplete, for example an upload cut short or a quote left open at the end of the file.", Fix: "Check how the object ends, upload it again if it was truncated, and close any open quote."},
+		}},
+	{name: "LifeCycleIdNotUnique", statuses: []int{400}, class: ErrBadRequest,
+		description: "Two lifecycle rules share the same ID.",
+		hints: []Hint{
+			{Cause: "Two rules of the lifecycle configuration carry the same ID.", Fix: "Give each lifecycle rule an ID of its own."},
+		}},
+	{name: "LifeCycleRuleConflicted", statuses: []int{400}, class: ErrBadRequest,
+		description: "The lifecycle rules conflict with each other.",
+		hints: []Hint{
+			{Cause: "Rules whose prefixes overlap give contradictory actions, such as a transition after the expiration of the same objects.", Fix: "Make the prefixes of rules disjoint, or order the days so that transitions come before expiration."},
+		}},
+	{name: "ListPartUploadIdIsEmpty", statuses: []int{400}, class: ErrBadRequest,
+		description: "The UploadId of the request is empty.",
+		hints: []Hint{
+			{Cause: "List Parts was sent with an empty uploadId, often because the Initiate Multipart Upload response was not read.", Fix: "Pass the UploadId returned by Initiate Multipart Upload, or one found with List Multipart Uploads."},
+		}},
+	{name: "LoggingConfExists", statuses: []int{400}, class: ErrConflict,
+		description: "A logging configuration already exists.",
+		hints: []Hint{
+			{Cause: "The bucket already has an access-log configuration.", Fix: "Read it with GET Bucket logging and change it in place rather than adding another."},
+		}},
+	{name: "LoggingPrefixInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The logging prefix parameter is invalid.",
+		hints: []Hint{
+			{Cause: "The TargetPrefix for access logs has characters or a length that keys may not have.", Fix: "Use a short prefix of key-safe characters, such as logs/."},
+		}},
+	{name: "MAZOperationNotSupportOnOAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A multi-AZ operation was sent to a single-AZ bucket.",
+		hints: []Hint{
+			{Cause: "A multi-AZ operation, such as an upload to a MAZ_ storage class, was sent to a single-AZ bucket.", Fix: "Use a single-AZ storage class on this bucket, or create a multi-AZ bucket for multi-AZ data."},
+		}},
+	{name: "MalformedACLError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The ACL given does not follow XML syntax.",
+		hints: []Hint{
+			{Cause: "The AccessControlPolicy XML of the ACL request is not well-formed or lacks its Owner or grants.", Fix: "Build the body from the PUT Bucket acl or PUT Object acl sample with an XML encoder."},
+		}},
+	{name: "MalformedPOSTRequest", statuses: []int{400}, class: ErrBadRequest,
+		description: "The body of the POST request is invalid.",
+		hints: []Hint{
+			{Cause: "The POST Object body is not well-formed multipart/form-data, for example the boundary in Content-Type differs from the one in the body.", Fix: "Let an HTTP library build the form, and check that the boundary and the CRLF line endings match.", Message: "The body of your POST request is not well-formed multipart/form-data."},
+		}},
+	{name: "MalformedPolicy", statuses: []int{400}, class: ErrBadRequest,
+		description: "The policy format is invalid.",
+		hints: []Hint{
+			{Cause: "The bucket policy JSON is invalid: a missing version \"2.0\", a resource not of the form qcs::cos:<region>:uid/<APPID>:<bucket>/<path>, or a malformed principal.", Fix: "Start from the policy samples in the COS docs and check each resource and principal against them."},
+		}},
+	{name: "MalformedXML", statuses: []int{400}, aliases: []string{"MalformedXM"}, class: ErrBadRequest,
+		description: "The XML of the request body (a Batch Operations Manifest, Operation or Report too) is not well-formed or breaks a rule of the operation.",
+		hints: []Hint{
+			{Cause: "The XML body is not well-formed: an unescaped '&' or '<' in a key, a missing end tag, or the wrong root element.", Fix: "Build the body with an XML encoder, which escapes keys, and follow the operation's request sample."},
+			{Cause: "The XML is well-formed but breaks a rule of the operation, such as a DELETE Multiple Objects body listing more than the 1,000 keys one request may delete, or a Batch Operations Manifest, Operation or Report lacking an element.", Fix: "Split deletions into batches of at most 1,000 keys, and compare a Batch Operations body with the CreateJob reference."},
+		}},
+	{name: "MaxMessageLengthExceeded", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request is too long.",
+		hints: []Hint{
+			{Cause: "The request line and headers together are longer than the service accepts.", Fix: "Shorten long headers and query strings, such as large x-cos-meta-* values."},
+		}},
+	{name: "MaxPostPreDataLengthExceededError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The fields of the POST request before the file are too large.",
+		hints: []Hint{
+			{Cause: "The POST Object form fields placed before the file field are too large.", Fix: "Keep those fields small (large metadata included), and put the file field last in the form."},
+		}},
+	{name: "MediaBucketAlreadyBinded", statuses: []int{403}, class: ErrConflict,
+		description: "The bucket is already bound to the media-processing service and cannot be bound again.",
+		hints: []Hint{
+			{Cause: "CreateMediaBucket was called for a bucket already bound to media processing.", Fix: "Treat the code as success in setup code, or check the binding first with the media bucket list."},
+		}},
+	{name: "MediaBucketUnBinded", class: ErrConflict,
+		description: "The bucket is not bound to Cloud Infinite media processing, so media templates, queues and workflows cannot be used with it.",
+		hints: []Hint{
+			{Cause: "The bucket is not bound to media processing (it may be bound to image processing only), so media templates, queues and workflows cannot be used on it.", Fix: "Activate media processing for the bucket with CreateMediaBucket (POST /mediabucket) or in the console, then repeat the request."},
+		}},
+	{name: "MetadataTooLarge", statuses: []int{400}, aliases: []string{"MatadataTooLarge"}, class: ErrBadRequest,
+		description: "The metadata is larger than the maximum allowed size.",
+		hints: []Hint{
+			{Cause: "The x-cos-meta-* headers together are larger than the 2 KB allowed.", Fix: "Keep user metadata within 2 KB and store larger data in the object itself or in an object beside it."},
+		}},
+	{name: "MethodNotAllowed", statuses: []int{405}, aliases: []string{"MethodMotAllowed"}, class: ErrBadRequest,
+		description: "The resource does not support this HTTP method.",
+		hints: []Hint{
+			{Cause: "The HTTP method does not match the operation on this resource, for example a POST to an object URL without the ?uploads, ?append or ?restore parameter.", Fix: "Use the method and the query parameters the operation's reference page gives."},
+			{Cause: "SELECT Object Content was sent with a method other than POST, or without the select and select-type=2 parameters.", Fix: "Send POST /<key>?select&select-type=2 with the SelectRequest body."},
+		}},
+	{name: "MissingAppid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack the APPID.",
+		hints: []Hint{
+			{Cause: "The request names the bucket without its APPID, for example a host examplebucket.cos.<Region>.myqcloud.com.", Fix: "Address the bucket as BucketName-APPID, such as examplebucket-1250000000, both in the host and in the SDK's bucket setting."},
+		}},
+	{name: "MissingAuthorization", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "A Cloud Infinite request carries no Authorization header.",
+		hints: []Hint{
+			{Cause: "The Cloud Infinite request was sent unsigned: neither an Authorization header nor signature query parameters.", Fix: "Sign the request as for COS and send the signature in the Authorization header."},
+		}},
+	{name: "MissingContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Cloud Infinite operation needs a request body and none was sent.",
+		hints: []Hint{
+			{Cause: "A Cloud Infinite operation that takes an XML body, such as submitting a job, was sent with an empty body.", Fix: "Send the request body the API's reference shows, with its Content-Length."},
+		}},
+	{name: "MissingContentLength", statuses: []int{411}, class: ErrBadRequest,
+		description: "The Content-Length request header is missing.",
+		hints: []Hint{
+			{Cause: "The body was sent with chunked transfer encoding, for a stream of unknown length, so no Content-Length header went with it.", Fix: "Give the body's size (buffer a short stream first), or upload streams of unknown length by multipart upload, one sized part at a time."},
+		}},
+	{name: "MissingContentMD5", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack Content-MD5.",
+		hints: []Hint{
+			{Cause: "An operation that checks its body's integrity, such as DELETE Multiple Objects (POST /?delete), was sent without Content-MD5.", Fix: "Add Content-MD5, the base64 of the body's 16-byte MD5."},
+		}},
+	{name: "MissingExpectedExpression", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request contains no SQL expression.",
+		hints: []Hint{
+			{Cause: "The SelectRequest has an empty or missing Expression.", Fix: "Put the SQL statement in Expression and set ExpressionType to SQL."},
+		}},
+	{name: "MissingHost", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request headers lack Host.",
+		hints: []Hint{
+			{Cause: "The request had no Host header, as from an HTTP/1.0 client or a request written by hand.", Fix: "Send Host: BucketName-APPID.cos.<Region>.myqcloud.com with every request, and include it in the signed headers."},
+		}},
+	{name: "MissingInputFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The input serialization of the Select request names no input format.",
+		hints: []Hint{
+			{Cause: "InputSerialization has no CSV, JSON or Parquet element describing the object.", Fix: "Add the element for the object's format inside InputSerialization."},
+		}},
+	{name: "MissingInputSerialization", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request has no InputSerialization describing how the queried object is encoded.",
+		hints: []Hint{
+			{Cause: "The SelectRequest body has no InputSerialization element.", Fix: "Add InputSerialization with the object's compression type and format."},
+		}},
+	{name: "MissingOutputFormat", statuses: []int{400}, class: ErrBadRequest,
+		description: "The output serialization of the Select request names no output format.",
+		hints: []Hint{
+			{Cause: "OutputSerialization has neither a CSV nor a JSON element.", Fix: "Add a CSV or JSON element inside OutputSerialization for the result's format."},
+		}},
+	{name: "MissingOutputSerialization", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select request has no OutputSerialization describing how the result is to be encoded.",
+		hints: []Hint{
+			{Cause: "The SelectRequest body has no OutputSerialization element.", Fix: "Add OutputSerialization to say how the result rows are to be written."},
+		}},
+	{name: "MissingRequestBodyError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request body is missing.",
+		hints: []Hint{
+			{Cause: "An operation that takes an XML body (such as PUT Bucket lifecycle, PUT Bucket cors or Complete Multipart Upload) was sent with an empty body, for example a reader already consumed by an earlier attempt.", Fix: "Send the XML body, and create a fresh reader over it for every attempt."},
+		}},
+	{name: "MissingRequiredParameter", statuses: []int{400}, class: ErrBadRequest,
+		description: "The SelectRequest body lacks a required element.",
+		hints: []Hint{
+			{Cause: "The SelectRequest body lacks one of its required elements, such as ExpressionType.", Fix: "Include Expression, ExpressionType, InputSerialization and OutputSerialization."},
+		}},
+	{name: "MissingSecurityHeader", statuses: []int{400}, class: ErrBadRequest,
+		description: "A required header is missing.",
+		hints: []Hint{
+			{Cause: "A header the operation requires is absent; the <Message> names it.", Fix: "Add the header the message names, as the operation's reference page describes it."},
+		}},
+	{name: "MultiAZFeatureNotSupport", statuses: []int{400}, class: ErrBadRequest,
+		description: "The region does not support the multi-AZ feature.",
+		hints: []Hint{
+			{Cause: "The bucket's region does not offer multi-AZ storage.", Fix: "Create the multi-AZ bucket in a region that supports it, as the multi-AZ overview lists them."},
+		}},
+	{name: "MultiBucketNotSupport", statuses: []int{400}, class: ErrBadRequest,
+		description: "A cross-region replication configuration names more than one destination bucket; only one is allowed.",
+		hints: []Hint{
+			{Cause: "The cross-region replication configuration names more than one destination bucket.", Fix: "Give the replication rules a single destination bucket."},
+		}},
+	{name: "NoBucketQuotaPolicy", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no quota policy.",
+		hints: []Hint{
+			{Cause: "The bucket's quota policy was read or deleted, but no quota policy was ever set on that bucket.", Fix: "Treat this 404 as \"no quota\" where your code reads quotas, or set a quota policy on the bucket before reading it back."},
+		}},
+	{name: "NoLifecycle", statuses: []int{400}, class: ErrNotFound,
+		description: "The lifecycle configuration does not exist.",
+		hints: []Hint{
+			{Cause: "A COS 4.0-era lifecycle request read or removed the lifecycle rules of a bucket that has none.", Fix: "Handle it as an empty rule set, or create the bucket's lifecycle rules before reading them."},
+		}},
+	{name: "NoProcessAuthority", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller has no permission to process images.",
+		hints: []Hint{
+			{Cause: "The account or key that signed the image-processing request holds no permission to process images in this bucket, as with a sub-account whose policy grants only object reads and writes.", Fix: "Grant that identity the Cloud Infinite (ci) actions for the bucket in CAM, or send the processing request with credentials of the bucket's owner."},
+		}},
+	{name: "NoSuchBucket", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified bucket does not exist.",
+		hints: []Hint{
+			{Cause: "The host names the bucket without its -APPID suffix (examplebucket instead of examplebucket-1250000000), and no bucket has that short name.", Fix: "Use the full bucket name as the console shows it, BucketName-APPID, in the host or the SDK's bucket setting."},
+			{Cause: "The endpoint's region is not the region the bucket was created in, so COS looks for the bucket in the wrong region.", Fix: "Read the bucket's region from the console or from the x-cos-bucket-region header of HEAD Bucket and put that region in the endpoint."},
+			{Cause: "The bucket name is misspelt or the bucket has been deleted.", Fix: "List the account's buckets (GET Service) to find the exact name; create the bucket again if it is gone."},
+		}},
+	{name: "NoSuchCORSConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified CORS configuration does not exist.",
+		hints: []Hint{
+			{Cause: "GET Bucket cors was sent to a bucket that has no CORS rules at all.", Fix: "Treat the 404 as an empty rule list, as the JavaScript and Node.js SDKs do, or add CORS rules in the console or with PUT Bucket cors."},
+		}},
+	{name: "NoSuchCopySource", statuses: []int{404}, class: ErrNotFound,
+		description: "The source object of the copy does not exist.",
+		hints: []Hint{
+			{Cause: "The key in x-cos-copy-source does not exist in the source bucket, often because it was sent without URL-encoding or lost a folder segment.", Fix: "Check the source with HEAD Object, then send x-cos-copy-source as BucketName-APPID.cos.Region.myqcloud.com/ followed by the URL-encoded key."},
+			{Cause: "x-cos-copy-source names the wrong bucket or region, or a versionId that the source key does not have.", Fix: "Take the source's bucket, region and versionId from the object you mean to copy (GET Bucket versions lists the version IDs) and rebuild the header from them."},
+		}},
+	{name: "NoSuchEncryptionConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified bucket encryption configuration does not exist.",
+		hints: []Hint{
+			{Cause: "GET Bucket encryption was sent to a bucket that has no default encryption configured.", Fix: "Treat the 404 as \"no default encryption\", or set it with PUT Bucket encryption before reading it."},
+		}},
+	{name: "NoSuchJob", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified batch operation job does not exist, or, for UpdateJobStatus and UpdateJobPriority, has already completed.",
+		hints: []Hint{
+			{Cause: "The job ID is wrong, or the request went to another region's or account's control endpoint than the one the job was created in.", Fix: "Take the ID from CreateJob's response or from ListJobs, and call <UIN>.cos-control.<Region>.myqcloud.com with the region and account of the job."},
+			{Cause: "UpdateJobStatus or UpdateJobPriority was called for a job that has already completed.", Fix: "Check the job's state with DescribeJob first; a finished job cannot be changed, so create a new job if the work must run again."},
+			{Cause: "The job is older than the 90 days of jobs that COS lists, so it may no longer be kept.", Fix: "Save what you need from a job (its report and status) while it is recent, and treat older job IDs as gone."},
+		}},
+	{name: "NoSuchKey", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified object key does not exist.",
+		hints: []Hint{
+			{Cause: "The key in the URL differs from the stored key, often only in letter case, and COS keys are case-sensitive.", Fix: "List the bucket with the key as prefix (GET Bucket) and use the key exactly as it is listed, letter case included."},
+			{Cause: "The key was built with a leading '/' or without the '/' of its folder, so it names a different object (PUT Object - Copy sources are a common case).", Fix: "Build keys without a leading '/' and keep every folder separator, then confirm the object with HEAD Object."},
+			{Cause: "The object does not exist (yet): it was deleted, or it is read before its upload finished.", Fix: "Confirm with HEAD Object and handle the 404 as \"absent\" where that is expected, rather than as a failure."},
+		}},
+	{name: "NoSuchLifecycleConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified lifecycle configuration does not exist.",
+		hints: []Hint{
+			{Cause: "GET Bucket lifecycle was sent to a bucket that has no lifecycle rules.", Fix: "Treat the 404 as an empty rule set, as the JavaScript and Node.js SDKs do, or create rules with PUT Bucket lifecycle."},
+		}},
+	{name: "NoSuchObject", statuses: []int{404}, class: ErrNotFound,
+		description: "The object named in a PUT, GET or DELETE Object tagging request does not exist.",
+		hints: []Hint{
+			{Cause: "PUT, GET or DELETE Object tagging named an object that does not exist, so there are no tags to read or change.", Fix: "Check the key (and versionId) with HEAD Object and upload the object before setting or reading its tags."},
+		}},
+	{name: "NoSuchObjectLockConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified object lock configuration does not exist.",
+		hints: []Hint{
+			{Cause: "The object lock configuration was read from a bucket on which object lock was never configured.", Fix: "Treat it as \"no object lock\", or configure it with PUT Bucket ObjectLockConfiguration first."},
+		}},
+	{name: "NoSuchPolicy", statuses: []int{404}, aliases: []string{"NoSuchBucketPolicy"}, class: ErrNotFound,
+		description: "The bucket has no bucket policy.",
+		hints: []Hint{
+			{Cause: "GET Bucket policy was sent to a bucket that has no bucket policy, which COS may report as NoSuchBucketPolicy.", Fix: "Treat it as an empty policy, as cos-java-sdk-v5's getBucketPolicy does, or set one with PUT Bucket policy."},
+		}},
+	{name: "NoSuchPolicyVersion", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified policy version does not exist.",
+		hints: []Hint{
+			{Cause: "The request names a policy version that the bucket's policy does not have, for example one that was removed or never written.", Fix: "Read the current policy without naming a version, and only name versions you have read back from COS."},
+		}},
+	{name: "NoSuchRefererConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no hotlink protection (referer) configuration.",
+		hints: []Hint{
+			{Cause: "GET Bucket referer was sent to a bucket that has no hotlink protection set.", Fix: "Treat the 404 as \"no referer rules\", as the JavaScript and Node.js SDKs do, or set hotlink protection with PUT Bucket referer."},
+		}},
+	{name: "NoSuchTagSet", statuses: []int{404}, aliases: []string{"NoSuchTagSetError"}, class: ErrNotFound,
+		description: "The specified tag set does not exist.",
+		hints: []Hint{
+			{Cause: "GET Bucket tagging was sent to a bucket that carries no tags.", Fix: "Treat the 404 as an empty tag set, as the JavaScript and Node.js SDKs do, or tag the bucket with PUT Bucket tagging first."},
+		}},
+	{name: "NoSuchUpload", statuses: []int{404, 400}, class: ErrNotFound,
+		description: "The UploadId of the multipart upload does not exist.",
+		hints: []Hint{
+			{Cause: "The multipart upload was already completed or aborted, typically because a CompleteMultipartUpload timed out on the client but succeeded on the server and was then sent again.", Fix: "After NoSuchUpload on a resent complete, check with HEAD Object whether the object now exists with the expected size before uploading again, as the Android SDK does."},
+			{Cause: "A resumed upload reuses an UploadId saved by an earlier run that has since been completed or aborted, or that was started for another key.", Fix: "Store each UploadId together with its key, and start a new multipart upload when ListParts answers NoSuchUpload, as cos-java-sdk-v5's resumable upload does."},
+			{Cause: "A cleanup job that lists and aborts unfinished multipart uploads aborted one that was still running.", Fix: "Let cleanup abort only uploads initiated long enough ago (List Multipart Uploads shows when each started), and restart the upload that was cut off."},
+		}},
+	{name: "NoSuchVersion", statuses: []int{404, 400}, class: ErrNotFound,
+		description: "The specified version does not exist.",
+		hints: []Hint{
+			{Cause: "The versionId does not exist for that key: it was mistyped, belongs to another key, or the version was permanently deleted.", Fix: "List the key's versions (GET Bucket versions with the key as prefix) and use one of them, or omit versionId to address the latest version."},
+		}},
+	{name: "NoSuchWebsiteConfiguration", statuses: []int{404}, class: ErrNotFound,
+		description: "The specified static website configuration does not exist.",
+		hints: []Hint{
+			{Cause: "GET Bucket website was sent to a bucket on which static website hosting is not configured.", Fix: "Treat the 404 as \"no website configuration\", or configure static website hosting with PUT Bucket website."},
+		}},
+	{name: "NotFoundException", statuses: []int{404}, class: ErrNotFound,
+		description: "The vector bucket, index or vector does not exist.",
+		hints: []Hint{
+			{Cause: "The vector bucket, index or vector key named in the request does not exist in the region the request went to.", Fix: "List the vector buckets and indexes of that region (the vectors.<region>.coslake.com endpoint) and use a name from the listing."},
+		}},
+	{name: "NotImplemented", statuses: []int{501}, class: ErrServer,
+		description: "The requested operation, or a method named in a header, is not implemented.",
+		hints: []Hint{
+			{Cause: "The request uses an operation, method or header value that COS does not implement, such as an S3 feature outside COS's compatible set.", Fix: "Use the COS API documented for the task instead; resending the same request fails the same way."},
+		}},
+	{name: "NotSupportedStorageClass", statuses: []int{400}, class: ErrBadRequest,
+		description: "The specified storage class is not supported.",
+		hints: []Hint{
+			{Cause: "x-cos-storage-class names a class COS does not accept for this request, such as a misspelt value or an S3 class name COS lacks.", Fix: "Send one of COS's class names, for example STANDARD, STANDARD_IA, INTELLIGENT_TIERING, ARCHIVE or DEEP_ARCHIVE, as PUT Object lists them."},
+		}},
+	{name: "NotifyRuleEventConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The events of notification rules conflict.",
+		hints: []Hint{
+			{Cause: "A new event notification rule fires on the same event type as an existing rule for objects both rules match.", Fix: "Merge the two rules, or change one rule's events so no event is claimed twice for the same objects."},
+		}},
+	{name: "NotifyRulePrefixConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The prefixes of notification rules conflict.",
+		hints: []Hint{
+			{Cause: "The key prefix of a new notification rule overlaps an existing rule's prefix (one is the start of the other) for the same events.", Fix: "Give the rules prefixes that do not contain each other, or fold them into one rule."},
+		}},
+	{name: "NotifyRuleSuffixConflict", statuses: []int{400}, class: ErrBadRequest,
+		description: "The suffixes of notification rules conflict.",
+		hints: []Hint{
+			{Cause: "The key suffix of a new notification rule overlaps an existing rule's suffix for the same events and prefix.", Fix: "Use suffixes that cannot match the same key (for example .jpg and .png), or fold the rules into one."},
+		}},
+	{name: "OAZOperationNotSupportOnMAZBucket", statuses: []int{400}, class: ErrBadRequest,
+		description: "A single-AZ operation was sent to a multi-AZ bucket.",
+		hints: []Hint{
+			{Cause: "An operation available only on single-AZ buckets was sent to a multi-AZ bucket; APPEND Object is one that multi-AZ buckets do not support.", Fix: "Check the limits of the multi-AZ feature and run this operation on a single-AZ bucket instead."},
+		}},
+	{name: "ObjectLocked", statuses: []int{409}, class: ErrConflict,
+		description: "The object is locked: it cannot be overwritten or deleted, nor its metadata changed by a copy.",
+		hints: []Hint{
+			{Cause: "The object is under object lock (WORM) retention, which forbids overwriting it, deleting it or changing its metadata by a copy.", Fix: "Write the new data under another key, or wait until the retention period set in the bucket's object lock configuration has passed."},
+		}},
+	{name: "ObjectNotAppendable", statuses: []int{409, 400}, class: ErrConflict,
+		description: "The specified object cannot be appended to.",
+		hints: []Hint{
+			{Cause: "APPEND Object was sent to an object created by PUT, POST, copy or multipart upload, which makes it a normal object that cannot be appended to.", Fix: "Append only to objects that APPEND Object created (start a new one with position 0), or upload the whole new content again."},
+		}},
+	{name: "OperationAborted", statuses: []int{409}, aliases: []string{"actionAborted"}, class: ErrConflict,
+		description: "The resource does not support the operation, or a transfer was incomplete or damaged (seen on downloads).",
+		hints: []Hint{
+			{Cause: "A transfer was cut short or damaged on the way, or the resource does not support the operation (the older editions' two meanings).", Fix: "Repeat the transfer and compare the received length with Content-Length; if the same operation keeps failing, it is not supported on that resource."},
+		}},
+	{name: "OriginConfigurationNotFoundError", statuses: []int{404}, class: ErrNotFound,
+		description: "The bucket has no origin-pull configuration.",
+		hints: []Hint{
+			{Cause: "The origin-pull configuration was read from a bucket that has no origin-pull rules.", Fix: "Treat it as \"no origin-pull\", or set origin-pull rules for the bucket first."},
+		}},
+	{name: "OverMaxRecordSize", statuses: []int{400}, class: ErrBadRequest,
+		description: "A record of the queried object or of the result is longer than the 1 MB Select allows per record.",
+		hints: []Hint{
+			{Cause: "A record of the queried object or of the result is longer than the 1 MB Select allows, often because RecordDelimiter does not match the file and the whole file reads as one record.", Fix: "Set RecordDelimiter (and, for JSON, the LINES or DOCUMENT type) to match the file; records genuinely over 1 MB must be split before Select can read them."},
+		}},
+	{name: "Overload", statuses: []int{400}, class: ErrThrottled, retryable: true,
+		description: "The Select back end is overloaded; run the query again later.",
+		hints: []Hint{
+			{Cause: "The Select back end is handling more queries than it can take at the moment.", Fix: "Run the query again after a backoff, and spread concurrent Select calls out over time."},
+		}},
+	{name: "PathConflict", statuses: []int{409}, class: ErrConflict,
+		description: "Writes to objects of the same name collided within the same millisecond.",
+		hints: []Hint{
+			{Cause: "Two writes, or a write and a delete, reached the same key within the same millisecond; DELETE Multiple Objects lists such keys with PathConflict in its result.", Fix: "Have a single writer per key, and resend only the keys that came back with PathConflict."},
+		}},
+	{name: "PaymentRequired", statuses: []int{402}, class: ErrAccessDenied,
+		description: "The cost quota is used up.",
+		hints: []Hint{
+			{Cause: "The account's cost quota is used up, for example because its balance is overdue.", Fix: "Check the balance in the Billing Center and top up the account; requests succeed again once it is in credit."},
+		}},
+	{name: "PermanentRedirect", statuses: []int{301}, class: ErrRedirect,
+		description: "The resource has moved for good; the request must go to the address in the Location header.",
+		hints: []Hint{
+			{Cause: "The resource now lives at another address for good, so the endpoint the client uses is out of date.", Fix: "Follow the Location header, then change the configured endpoint to that address rather than following the redirect on every request."},
+		}},
+	{name: "PolicyFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The root account has reached its limit of 1,000 ACLs, so an upload or bucket creation that sets an ACL is refused (\"your policy or acl has reached the limit\").",
+		hints: []Hint{
+			{Cause: "The root account already holds the 1,000 ACLs COS allows, and the request (an upload or bucket creation that sets an ACL) would add one more.", Fix: "Delete ACLs you no longer need and stop sending x-cos-acl on uploads, so that new objects inherit the bucket's permissions.", Message: "your policy or acl has reached the limit"},
+		}},
+	{name: "PolicyVersionFull", statuses: []int{400}, class: ErrBadRequest,
+		description: "The number of policy versions has reached its limit.",
+		hints: []Hint{
+			{Cause: "The bucket policy already has as many stored versions as COS keeps, so writing another version is refused.", Fix: "Remove policy versions you no longer need before writing the policy again, and batch changes into fewer writes."},
+		}},
+	{name: "PreconditionFailed", statuses: []int{412, 400}, class: ErrPreconditionFailed,
+		description: "A precondition of the request was not met.",
+		hints: []Hint{
+			{Cause: "If-Match carried an ETag the object no longer has, because the object was overwritten after the ETag was read.", Fix: "Read the current ETag with HEAD Object and decide whether that version will do; resending the stale ETag fails every time."},
+			{Cause: "If-Unmodified-Since is earlier than the object's Last-Modified, so the object changed after that time.", Fix: "Re-read Last-Modified and send a time at or after it, or drop the condition if any version is acceptable; If-None-Match and If-Modified-Since answer 304 instead."},
+		}},
+	{name: "QueueNotFound", class: ErrNotFound,
+		description: "The media-processing queue named in the request does not exist.",
+		hints: []Hint{
+			{Cause: "The QueueId given for a media-processing job or workflow does not exist for this bucket and region (mistyped, or taken from another bucket).", Fix: "Look up the bucket's media-processing queues (DescribeMediaProcessQueues in cos-go-sdk-v5) and use one of the QueueId values it returns."},
+		}},
+	{name: "QueueNumLimit", class: ErrBadRequest,
+		description: "The account has created as many media-processing queues as Cloud Infinite allows.",
+		hints: []Hint{
+			{Cause: "The account already has as many media-processing queues as Cloud Infinite allows, so creating another one is refused.", Fix: "Submit jobs to an existing queue or delete queues that are no longer used; ask Tencent Cloud support if more queues are truly needed."},
+		}},
+	{name: "QueuePaused", statuses: []int{403}, class: ErrConflict,
+		description: "The processing queue named in the request is paused; resume it or submit to another queue.",
+		hints: []Hint{
+			{Cause: "The queue the job was sent to is paused, so it accepts no new jobs.", Fix: "Set the queue's State back to Active (UpdateMediaProcessQueue in cos-go-sdk-v5) or submit the job to another active queue."},
+		}},
+	{name: "QueueSaturated", statuses: []int{403}, class: ErrThrottled, retryable: true,
+		description: "The processing queue is full; wait for queued jobs to finish and submit again.",
+		hints: []Hint{
+			{Cause: "Jobs are submitted to the queue faster than they finish, so its pending jobs have filled it.", Fix: "Back off and resubmit as jobs complete, or spread submissions over several queues."},
+		}},
+	{name: "QuotaConflict", statuses: []int{409}, class: ErrConflict,
+		description: "The request conflicts with a quota.",
+		hints: []Hint{
+			{Cause: "The quota value or operation in the request contradicts a quota already set on the bucket.", Fix: "Read the bucket's current quota and send a setting consistent with it, or remove the existing quota before setting a new one."},
+		}},
+	{name: "QuotaOperationConflict", statuses: []int{409}, aliases: []string{"QuotaOperationConfilct"}, class: ErrConflict,
+		description: "The bucket's state does not allow this operation.",
+		hints: []Hint{
+			{Cause: "The bucket is in a state that does not allow the quota operation, for example while an earlier quota change is still being applied.", Fix: "Check the bucket's state in the console, wait for the pending change to finish, and send the operation again."},
+		}},
+	{name: "RecordAlreadyExist", statuses: []int{409}, class: ErrConflict,
+		description: "A DNS record conflicts; the conflicting record must be deleted, or a CNAME or TXT record added.",
+		hints: []Hint{
+			{Cause: "The custom domain being bound already has a conflicting DNS record or binding, for example it is bound to another bucket.", Fix: "Delete the conflicting record or binding, or add the CNAME or TXT record COS asks for to prove ownership, then bind the domain again."},
+		}},
+	{name: "Redirect", statuses: []int{307}, class: ErrRedirect,
+		description: "The request is temporarily redirected.",
+		hints: []Hint{
+			{Cause: "COS redirected the request to another address for the time being.", Fix: "Follow the Location header for this request only and keep the configured endpoint unchanged."},
+		}},
+	{name: "ReplicationConfigurationNotFoundError", statuses: []int{404}, aliases: []string{"ReplicationConfigurationnotFoundError"}, class: ErrNotFound,
+		description: "The bucket has no cross-region replication configuration.",
+		hints: []Hint{
+			{Cause: "The cross-region replication configuration was read from a bucket that has none.", Fix: "Treat the 404 as \"no replication\", as the JavaScript and Node.js SDKs do, or set replication rules with PUT Bucket replication."},
+		}},
+	{name: "Request has expired", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true,
+		description: "The signature window (q-sign-time) ended before the request arrived: a presigned URL used too late, or a local clock so far off that a fresh signature is void.",
+		hints: []Hint{
+			{Cause: "A presigned URL, or a signature computed ahead of time, was used after the end of its q-sign-time window.", Fix: "Generate a new URL or signature when it is about to be used, with an expiry long enough for the request (cos-go-sdk-v5's GetPresignedURL takes the duration)."},
+			{Cause: "The local clock runs behind, or its time zone is set wrong, so a request the SDK has just signed already carries an ended window; cos-go-sdk-v5 signs for one hour from the local clock, so that clock is over an hour off.", Fix: "Synchronise the machine's clock with NTP and set the right time zone, then send the request again."},
+			{Cause: "A long upload kept using the signature or temporary key it started with after that signature or key had expired.", Fix: "Sign every part request afresh and refresh temporary credentials before they expire; COS accepts a new signature partway through a multipart upload."},
+		}},
+	{name: "RequestIsNotMultiPartContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Content-Type of the POST request is invalid.",
+		hints: []Hint{
+			{Cause: "A POST Object (form) upload was sent without a multipart/form-data Content-Type carrying its boundary.", Fix: "Send the form as multipart/form-data with the boundary in Content-Type, as POST Object describes."},
+		}},
+	{name: "RequestTimeTooSkewed", statuses: []int{403}, class: ErrUnauthenticated, clockSkew: true,
+		description: "The local time differs from the server time by more than 15 minutes.",
+		hints: []Hint{
+			{Cause: "The client machine's clock is more than 15 minutes away from COS's time.", Fix: "Synchronise the clock with NTP (on Linux, compare date -R with a reliable source) and sign the request again."},
+			{Cause: "The wall clock looks right but the system time zone is wrong, so the Unix time used for the signature is off by whole hours.", Fix: "Set the correct time zone instead of moving the clock by hand, and compare the local time with the Date header of a COS response."},
+		}},
+	{name: "RequestTimeout", statuses: []int{400}, aliases: []string{"RequestTimeOut"}, class: ErrBadRequest, retryable: true,
+		description: "The request timed out: the server stopped waiting for data, because the network is slow or too many uploads run at once.",
+		hints: []Hint{
+			{Cause: "The upload stalled or ran too slowly, so COS stopped waiting for the rest of the body, typically over a weak public link or a proxy.", Fix: "Retry with backoff, and for large files use multipart upload with smaller parts so a stall costs one part, over a private endpoint or a closer region where possible."},
+			{Cause: "So many uploads run in parallel over one link that each connection gets too little bandwidth to keep COS reading.", Fix: "Lower the number of concurrent uploads or parts in flight until each keeps a steady rate, and check that other programs are not using up the bandwidth."},
+		}},
+	{name: "ResourceAccessDenied", statuses: []int{400}, class: ErrAccessDenied,
+		description: "Cloud Infinite has not been granted access to the resource the request names; grant the permission first.",
+		hints: []Hint{
+			{Cause: "Cloud Infinite has no permission on the bucket or object the job reads or writes, for example because its service role was never authorized for that bucket.", Fix: "Authorize Cloud Infinite for the bucket in the console, and keep the job's input and output in buckets it may access."},
+		}},
+	{name: "ResourceDownloadFailed", statuses: []int{400}, class: ErrBadRequest,
+		description: "Cloud Infinite could not download the input resource named in the request.",
+		hints: []Hint{
+			{Cause: "Cloud Infinite could not fetch the input: the URL is wrong or unreachable, or the object is private and the link is not signed.", Fix: "Open the input URL from outside to check it, and give a signed URL (or an object of the processing bucket) when the input is private."},
+		}},
+	{name: "ResourceNotFound", statuses: []int{400}, class: ErrNotFound,
+		description: "The input resource named in the Cloud Infinite request does not exist.",
+		hints: []Hint{
+			{Cause: "The input object named in the job does not exist at that key, for example a typo, a missing prefix or an object deleted before the job ran.", Fix: "Check the input key with HEAD Object in the same bucket and region before submitting the job."},
+		}},
+	{name: "ResourceNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The input file is damaged or of a kind Cloud Infinite does not support.",
+		hints: []Hint{
+			{Cause: "The input file is damaged, empty or encrypted, or its format is not one this processing accepts.", Fix: "Check the file's real format against Cloud Infinite's list of supported inputs, and repair, decrypt or re-encode it before submitting again."},
+		}},
+	{name: "RestoreAlreadyInProgress", statuses: []int{409}, class: ErrConflict,
+		description: "The object is already being restored.",
+		hints: []Hint{
+			{Cause: "A POST Object restore was sent for an archived object whose restore is still running.", Fix: "Wait for the running restore to finish (HEAD Object's x-cos-restore header shows whether it is still going) instead of sending another restore request."},
+		}},
+	{name: "RestoreFileSizeExceed", statuses: []int{405}, class: ErrBadRequest,
+		description: "An archived object of 256 MB or more cannot be restored with the Expedited tier.",
+		hints: []Hint{
+			{Cause: "The restore asked for the Expedited tier for an archived object of 256 MB or more, which Expedited does not accept.", Fix: "Restore the object with the Standard or Bulk tier instead."},
+		}},
+	{name: "RestoreNonArchiveObject", statuses: []int{405}, class: ErrConflict,
+		description: "A restore was requested for an object that is not archived; only archived objects can be restored.",
+		hints: []Hint{
+			{Cause: "POST Object restore was sent for an object whose storage class is not ARCHIVE or DEEP_ARCHIVE.", Fix: "Check x-cos-storage-class with HEAD Object; objects in other classes can be read directly and need no restore."},
+		}},
+	{name: "SQLParsingError", statuses: []int{400}, class: ErrBadRequest,
+		description: "The Select SQL expression cannot be parsed or is not supported (GROUP, UNION and ORDER, for example, are not).",
+		hints: []Hint{
+			{Cause: "The Select expression has a syntax error or uses something Select does not support, such as GROUP BY, UNION or ORDER BY.", Fix: "Reduce the query to SELECT with WHERE and LIMIT over COSObject, and do grouping or sorting in your own code."},
+		}},
+	{name: "SSEContentNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The encryption method is not supported.",
+		hints: []Hint{
+			{Cause: "x-cos-server-side-encryption names an encryption method COS does not offer.", Fix: "Send AES256 for COS-managed keys or cos/kms (with a KMS key) for KMS-managed keys."},
+		}},
+	{name: "SSEHeaderNotAllowed", statuses: []int{400}, class: ErrBadRequest,
+		description: "The operation does not support the server-side encryption header given.",
+		hints: []Hint{
+			{Cause: "x-cos-server-side-encryption was sent on a request that writes no data, such as a GET or HEAD, where COS takes no such header.", Fix: "Send x-cos-server-side-encryption only with requests that write data (uploads, Initiate Multipart Upload, copies); reading an SSE-COS or SSE-KMS object needs no encryption header, only SSE-C reads carry the customer key."},
+		}},
+	{name: "SecretidNotExist", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The SecretId that signed the Cloud Infinite request does not exist.",
+		hints: []Hint{
+			{Cause: "The SecretId in the Cloud Infinite signature is not a live key: mistyped, deleted or disabled in CAM.", Fix: "Copy the SecretId again from CAM's API key page, check that the key is enabled, and sign with the SecretKey of the same pair."},
+		}},
+	{name: "ServiceQuotaExceededException", statuses: []int{402}, class: ErrBadRequest,
+		description: "A vector bucket request would exceed a service quota.",
+		hints: []Hint{
+			{Cause: "Creating the vector bucket, index or vectors would take the account past a quota of the vector service.", Fix: "Delete vector buckets or indexes you no longer need, or ask for a higher quota; resending the same request will not pass."},
+		}},
+	{name: "ServiceUnavailable", statuses: []int{503, 500}, class: ErrServer, retryable: true,
+		description: "The service is temporarily unavailable; the request can be retried. Batch Operations sends it as 500 when it cannot store or load job data or create a job.",
+		hints: []Hint{
+			{Cause: "COS could not serve the request for a moment, for example during a brief outage or overload of a back end.", Fix: "Retry with exponential backoff, as every official SDK does, and keep requests idempotent so that a retry is safe."},
+			{Cause: "A copy (PUT Object - Copy or Upload Part - Copy) answered 200 with ServiceUnavailable inside its body.", Fix: "Parse a copy's 200 body before taking it as success, and retry the copy when it carries this code, as the Java, Android and iOS SDKs do."},
+			{Cause: "Batch Operations answered 500 because it could not store or load job data or create the job.", Fix: "Retry CreateJob with the same ClientRequestToken; if COS then says the token already exists, the job was created, so find it with ListJobs."},
+		}},
+	{name: "ServiceUnavailableException", statuses: []int{503}, class: ErrServer, retryable: true,
+		description: "The vector bucket service is temporarily unavailable; the request can be retried.",
+		hints: []Hint{
+			{Cause: "The vector bucket service was briefly unable to take the request.", Fix: "Retry with backoff; cos-go-sdk-v5's vector client retries 5xx responses the same way."},
+		}},
+	{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated,
+		description: "The signature the client computed differs from the one COS computed.",
+		hints: []Hint{
+			{Cause: "The key contains characters ('+', spaces, non-ASCII) that were encoded one way when signing and another on the wire; a '+' sent raw is read as a space, as the FormatString in the error body shows.", Fix: "Compare the error's FormatString with the one you signed, and percent-encode the key identically for signing and sending ('+' as %2B)."},
+			{Cause: "The SecretKey that signed the request is not the one paired with the SecretId in q-ak, or one of them carries stray spaces.", Fix: "Take SecretId and SecretKey as one pair from the same CAM key and trim them (cos-go-sdk-v5 refuses keys with surrounding spaces)."},
+			{Cause: "A header or parameter listed in q-header-list or q-url-param-list changed after signing, for example rewritten by a proxy, or a POST Object signature was computed over a different policy.", Fix: "Sign the request after its last change, leave out of the signature any header a proxy rewrites, and for POST Object sign the exact policy you send."},
+		}},
+	{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated,
+		description: "The signature of a Cloud Infinite request is past its validity period; sign the request again.",
+		hints: []Hint{
+			{Cause: "The Cloud Infinite request carried a signature whose validity had ended, often a processing URL built once and used later.", Fix: "Sign each Cloud Infinite request when it is sent, and check the client clock if freshly made signatures are refused too."},
+		}},
+	{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true,
+		description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff.",
+		hints: []Hint{
+			{Cause: "The bucket receives more requests per second than it is provisioned for; COS plans for about 30,000 PUT or GET requests per second per bucket.", Fix: "Retry with exponential backoff and jitter, cap the client's request rate, and ask Tencent Cloud in advance before going beyond 30,000 requests per second."},
+			{Cause: "Keys with a sequential prefix (dates, timestamps, counters) send the load to one index partition, which throttles well below the bucket's overall rate.", Fix: "Spread keys over partitions with a short hash prefix or a reversed counter, as COS's request-rate guide shows."},
+			{Cause: "Many clients download the same objects straight from COS.", Fix: "Serve hot objects through a CDN so that most GETs are answered from its cache."},
+			{Cause: "Cloud Infinite answered 429 because its request frequency limit was reached.", Fix: "Slow down Cloud Infinite calls and resubmit after backing off; ask support for a higher limit if the rate is needed for long."},
+		}},
+	{name: "SsecDecryptHeaderInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The source object is encrypted with SSE-C and the request does not give the same key in its headers.",
+		hints: []Hint{
+			{Cause: "The source object is encrypted with a customer key (SSE-C) and the request does not carry that key, or carries another one.", Fix: "Send the SSE-C algorithm, key and key-MD5 headers with the same key used at upload (for a copy, the x-cos-copy-source-server-side-encryption-customer-* headers)."},
+		}},
+	{name: "TargetBucketNameInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The target bucket name is invalid.",
+		hints: []Hint{
+			{Cause: "The destination bucket named in a logging, replication or inventory setting is not a valid full bucket name.", Fix: "Give the destination as BucketName-APPID of an existing bucket, in lowercase letters, digits and hyphens."},
+		}},
+	{name: "TemplateNameDuplicate", class: ErrConflict,
+		description: "A media-processing template with that name already exists.",
+		hints: []Hint{
+			{Cause: "A media-processing template with the same name already exists, and template names must be unique.", Fix: "Pick another name, or update the existing template (find it with DescribeMediaTemplate) instead of creating a second one."},
+		}},
+	{name: "TemplateNotFound", class: ErrNotFound,
+		description: "The media-processing template named in the request does not exist.",
+		hints: []Hint{
+			{Cause: "The TemplateId given to a job or workflow does not exist: mistyped, deleted, or created for another bucket or region.", Fix: "List the templates with DescribeMediaTemplate and reference a TemplateId it returns."},
+		}},
+	{name: "TemporaryRedirect", statuses: []int{307, 302}, class: ErrRedirect,
+		description: "The resource is temporarily elsewhere, for example during a DNS update; the request must follow the Location header.",
+		hints: []Hint{
+			{Cause: "COS is serving the resource from another address for now, for example while DNS for a bucket or domain is being updated.", Fix: "Follow the Location header for this request and keep the configured endpoint; do not store the temporary address."},
+		}},
+	{name: "TooManyBuckets", statuses: []int{400}, aliases: []string{"TooManyBucket"}, class: ErrBadRequest,
+		description: "The account has reached its limit of 200 buckets.",
+		hints: []Hint{
+			{Cause: "The account already owns 200 buckets, COS's per-account limit.", Fix: "Delete buckets that are no longer used, or put the new data under its own prefix in an existing bucket."},
+			{Cause: "The application creates a bucket per user, tenant or test run, so buckets pile up until creation stops (the Python SDK's tests even expect TooManyBuckets).", Fix: "Give each tenant a key prefix in a shared bucket, and delete buckets made by tests when the tests end."},
+		}},
+	{name: "TooManyConfigurations", statuses: []int{400}, class: ErrBadRequest,
+		description: "The bucket has reached its limit of 1,000 inventory configurations.",
+		hints: []Hint{
+			{Cause: "The bucket already has 1,000 inventory configurations, the most COS allows.", Fix: "Delete inventory configurations that are no longer used, or cover several prefixes with fewer, broader ones."},
+		}},
+	{name: "TooManyJobs", statuses: []int{500}, class: ErrBadRequest,
+		description: "The account has as many Batch Operations jobs as it may have at once, so CreateJob cannot start another until older jobs end; COS sends it as 500.",
+		hints: []Hint{
+			{Cause: "The account has reached the number of Batch Operations jobs COS allows at once, and new jobs are refused until older ones end.", Fix: "Look through ListJobs for jobs still Active, Paused or Suspended (awaiting confirmation), cancel the ones you do not need with UpdateJobStatus, and create the job once the count drops."},
+		}},
+	{name: "TooManyRequestsException", statuses: []int{429}, class: ErrThrottled, retryable: true,
+		description: "Too many vector bucket requests were sent.",
+		hints: []Hint{
+			{Cause: "Requests to the vector service come faster than its rate limit allows.", Fix: "Back off with jitter and resend, and put more vectors in each PutVectors call instead of sending many small calls."},
+		}},
+	{name: "UnavailableForLegalReasons", statuses: []int{451}, class: ErrAccessDenied,
+		description: "The service or resource is unavailable for legal or compliance reasons, such as an overdue payment or blocked content.",
+		hints: []Hint{
+			{Cause: "The account has an overdue payment, and COS suspends service until it is settled.", Fix: "Check the account balance in the Billing Center and pay what is owed."},
+			{Cause: "The bucket or object was blocked by content compliance review.", Fix: "Look it up on the content compliance page of the COS console, and submit a ticket if you believe the block is wrong."},
+		}},
+	{name: "UnexpectedContent", statuses: []int{400}, class: ErrBadRequest,
+		description: "The request does not support the content it carries.",
+		hints: []Hint{
+			{Cause: "The request carries content the operation does not take, such as a body on a request that expects none.", Fix: "Send the operation without a body (and without Content-Type and Content-MD5 for it), or with only the body its API page describes."},
+		}},
+	{name: "UnresolvableGrantByUID", statuses: []int{400}, class: ErrBadRequest,
+		description: "The UID given does not exist.",
+		hints: []Hint{
+			{Cause: "An ACL grant names an account ID that does not exist.", Fix: "Check the grantee's UIN and write it in the form id=\"qcs::cam::uin/<OwnerUin>:uin/<SubUin>\"."},
+		}},
+	{name: "UploadConflict", statuses: []int{409}, class: ErrConflict,
+		description: "Uploads to the same object key came too often and conflict.",
+		hints: []Hint{
+			{Cause: "Many writers upload the same key in quick succession and their uploads collide.", Fix: "Give each writer its own key (for example with a unique suffix), or queue uploads to one key and retry the loser after a pause."},
+		}},
+	{name: "UploadIdNotSupported", statuses: []int{405}, class: ErrBadRequest,
+		description: "The UploadId was created by the JSON API and cannot be used with the XML API.",
+		hints: []Hint{
+			{Cause: "The UploadId was created by the old JSON API, which the XML multipart operations cannot continue.", Fix: "Start a new multipart upload with the XML API's Initiate Multipart Upload and use its UploadId throughout."},
+		}},
+	{name: "UserCnameInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The CNAME given does not exist or is invalid.",
+		hints: []Hint{
+			{Cause: "The custom domain has no CNAME record, or its CNAME does not point at the bucket's COS domain.", Fix: "Add a CNAME from the custom domain to the bucket's default domain at your DNS provider, check that it resolves, then bind the domain."},
+		}},
+	{name: "UserKeyMustBeSpecified", statuses: []int{400}, class: ErrBadRequest,
+		description: "A POST to a bucket does not name the object path.",
+		hints: []Hint{
+			{Cause: "A POST Object form upload has no key field naming the object.", Fix: "Add the key form field (it may contain ${filename}) before the file field of the form."},
+		}},
+	{name: "UserNetworkTooSlow", statuses: []int{400}, class: ErrBadRequest,
+		description: "The client's network is too slow.",
+		hints: []Hint{
+			{Cause: "The client's transfer rate fell below what COS tolerates, typically over a weak or shared public link or with too many transfers at once.", Fix: "Cut the number of parallel transfers, use multipart upload with smaller parts, and move the client to a faster path (private network, a closer region or global acceleration) before trying again."},
+		}},
+	{name: "UserNotSourceBucketOwner", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller does not own the source bucket.",
+		hints: []Hint{
+			{Cause: "An operation across buckets, such as setting up replication, was requested by an account that does not own the source bucket.", Fix: "Send the request with credentials of the source bucket's owner, or use a source bucket that the calling account owns."},
+		}},
+	{name: "UserNotTargetBucketOwner", statuses: []int{403}, class: ErrAccessDenied,
+		description: "The caller does not own the target bucket.",
+		hints: []Hint{
+			{Cause: "The destination bucket of the operation (for example a replication or logging target) belongs to another account than the caller.", Fix: "Use a destination bucket owned by the calling account, or have the destination's owner make the request."},
+		}},
+	{name: "ValidationException", statuses: []int{400}, class: ErrBadRequest,
+		description: "A vector bucket request is invalid; the body lists the fields that failed validation.",
+		hints: []Hint{
+			{Cause: "A field of the vector request fails validation; the JSON body's fieldList names its path and the rule it broke (a VectorBucketName that does not match the pattern, for example).", Fix: "Read fieldList in the error body, correct each named field, and send the request again."},
+		}},
+	{name: "VerifyAlgorithmNotSupported", statuses: []int{400}, class: ErrBadRequest,
+		description: "The checksum algorithm is not supported.",
+		hints: []Hint{
+			{Cause: "The request asks COS to verify the data with a checksum algorithm it does not implement.", Fix: "Rely on the checks COS supports (Content-MD5 on upload, and the CRC64 it returns in x-cos-hash-crc64ecma) and drop the other checksum header."},
+		}},
+	{name: "WebsiteURLInvalid", statuses: []int{400}, class: ErrBadRequest,
+		description: "The custom domain URL is invalid.",
+		hints: []Hint{
+			{Cause: "A static website setting names a redirect or custom URL whose format COS rejects.", Fix: "Compare the redirect domain or URL with the format the PUT Bucket website page gives for that field, correct it and send the configuration again."},
+		}},
+	{name: "WorkFlowNumLimit", class: ErrBadRequest,
+		description: "The account has created as many media-processing workflows as Cloud Infinite allows.",
+		hints: []Hint{
+			{Cause: "The account already has as many workflows as Cloud Infinite allows, so creating another one is refused.", Fix: "Delete workflows that are no longer used, or change an existing one (pause it first, since an active workflow cannot be updated)."},
+		}},
+	{name: "WorkflowExecutionNotFound", class: ErrNotFound,
+		description: "The workflow execution named in the request does not exist.",
+		hints: []Hint{
+			{Cause: "The workflow execution (instance) that the request asks about does not exist, for example a wrong RunId or a workflow that has not run yet.", Fix: "List the workflow's executions (DescribeWorkflowExecutions) and query one of the RunId values it returns."},
+		}},
+	{name: "WriteTargetBucketDenied", class: ErrAccessDenied,
+		description: "Cloud Infinite is not allowed to write to the output bucket named in the request.",
+		hints: []Hint{
+			{Cause: "Cloud Infinite may not write to the bucket named as the job's or workflow's output, for example a bucket of another account or one it has no write permission on.", Fix: "Send the output to a bucket of the same account that Cloud Infinite may write to, or grant it write access to the target bucket."},
+		}},
+	{name: "XMLSizeLimit", statuses: []int{400}, class: ErrBadRequest,
+		description: "The XML is longer than allowed.",
+		hints: []Hint{
+			{Cause: "The XML body is larger than COS accepts, for example a DELETE Multiple Objects list or a large configuration document.", Fix: "Split the request into smaller ones (DELETE Multiple Objects takes at most 1,000 keys per call) or trim the configuration."},
+		}},
 }
 
 // codeIndex maps every wire spelling, aliases included, to its code.
@@ -1257,6 +2376,7 @@ var codeIndex = map[string]*Code{
 	"AccountProblem":                        AccountProblem,
 	"AccoountProblem":                       AccountProblem,
 	"ActionAccelerateNotSupported":          ActionAccelerateNotSupported,
+	"ActiveWorkflowForbiddenUpdate":         ActiveWorkflowForbiddenUpdate,
 	"AmbiguousFieldName":                    AmbiguousFieldName,
 	"AppendPositionErr":                     AppendPositionErr,
 	"AttachmentFull":                        AttachmentFull,
@@ -1264,7 +2384,9 @@ var codeIndex = map[string]*Code{
 	"BadDigest":                             BadDigest,
 	"BadRequest":                            BadRequest,
 	"BadRquest":                             BadRequest,
+	"BindedBucketNumLimit":                  BindedBucketNumLimit,
 	"BucketAccelerateNotEnabled":            BucketAccelerateNotEnabled,
+	"BucketAlreadyBinded":                   BucketAlreadyBinded,
 	"BucketAlreadyExists":                   BucketAlreadyExists,
 	"BucketAlreadyExistsDiffRegion":         BucketAlreadyExistsDiffRegion,
 	"BucketAlreadyOwnedByYou":               BucketAlreadyOwnedByYou,
@@ -1280,6 +2402,7 @@ var codeIndex = map[string]*Code{
 	"ChannelStillLive":                      ChannelStillLive,
 	"ComparisonFailed":                      ComparisonFailed,
 	"ConflictException":                     ConflictException,
+	"CreatedTemplateNumLimit":               CreatedTemplateNumLimit,
 	"DNSRecordVerifyFailed":                 DNSRecordVerifyFailed,
 	"DomainAuditFailed":                     DomainAuditFailed,
 	"DomainConfigConflict":                  DomainConfigConflict,
@@ -1312,6 +2435,7 @@ var codeIndex = map[string]*Code{
 	"InvalidBucketState":                    InvalidBucketState,
 	"InvalidCompressionFormat":              InvalidCompressionFormat,
 	"InvalidContent":                        InvalidContent,
+	"InvalidContentType":                    InvalidContentType,
 	"InvalidCopySource":                     InvalidCopySource,
 	"InvalidDelimiter":                      InvalidDelimiter,
 	"InvalidDigest":                         InvalidDigest,
@@ -1373,6 +2497,7 @@ var codeIndex = map[string]*Code{
 	"MaxMessageLengthExceeded":              MaxMessageLengthExceeded,
 	"MaxPostPreDataLengthExceededError":     MaxPostPreDataLengthExceededError,
 	"MediaBucketAlreadyBinded":              MediaBucketAlreadyBinded,
+	"MediaBucketUnBinded":                   MediaBucketUnBinded,
 	"MetadataTooLarge":                      MetadataTooLarge,
 	"MatadataTooLarge":                      MetadataTooLarge,
 	"MethodNotAllowed":                      MethodNotAllowed,
@@ -1403,6 +2528,7 @@ var codeIndex = map[string]*Code{
 	"NoSuchJob":                             NoSuchJob,
 	"NoSuchKey":                             NoSuchKey,
 	"NoSuchLifecycleConfiguration":          NoSuchLifecycleConfiguration,
+	"NoSuchObject":                          NoSuchObject,
 	"NoSuchObjectLockConfiguration":         NoSuchObjectLockConfiguration,
 	"NoSuchPolicy":                          NoSuchPolicy,
 	"NoSuchBucketPolicy":                    NoSuchPolicy,
@@ -1433,6 +2559,8 @@ var codeIndex = map[string]*Code{
 	"PolicyFull":                            PolicyFull,
 	"PolicyVersionFull":                     PolicyVersionFull,
 	"PreconditionFailed":                    PreconditionFailed,
+	"QueueNotFound":                         QueueNotFound,
+	"QueueNumLimit":                         QueueNumLimit,
 	"QueuePaused":                           QueuePaused,
 	"QueueSaturated":                        QueueSaturated,
 	"QuotaConflict":                         QuotaConflict,
@@ -1452,6 +2580,7 @@ var codeIndex = map[string]*Code{
 	"ResourceNotFound":                      ResourceNotFound,
 	"ResourceNotSupported":                  ResourceNotSupported,
 	"RestoreAlreadyInProgress":              RestoreAlreadyInProgress,
+	"RestoreFileSizeExceed":                 RestoreFileSizeExceed,
 	"RestoreNonArchiveObject":               RestoreNonArchiveObject,
 	"SQLParsingError":                       SQLParsingError,
 	"SSEContentNotSupported":                SSEContentNotSupported,
@@ -1465,6 +2594,8 @@ var codeIndex = map[string]*Code{
 	"SlowDown":                              SlowDown,
 	"SsecDecryptHeaderInvalid":              SsecDecryptHeaderInvalid,
 	"TargetBucketNameInvalid":               TargetBucketNameInvalid,
+	"TemplateNameDuplicate":                 TemplateNameDuplicate,
+	"TemplateNotFound":                      TemplateNotFound,
 	"TemporaryRedirect":                     TemporaryRedirect,
 	"TooManyBuckets":                        TooManyBuckets,
 	"TooManyBucket":                         TooManyBuckets,
@@ -1484,6 +2615,9 @@ var codeIndex = map[string]*Code{
 	"ValidationException":                   ValidationException,
 	"VerifyAlgorithmNotSupported":           VerifyAlgorithmNotSupported,
 	"WebsiteURLInvalid":                     WebsiteURLInvalid,
+	"WorkFlowNumLimit":                      WorkFlowNumLimit,
+	"WorkflowExecutionNotFound":             WorkflowExecutionNotFound,
+	"WriteTargetBucketDenied":               WriteTargetBucketDenied,
 	"XMLSizeLimit":                          XMLSizeLimit,
 }
 

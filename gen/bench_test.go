@@ -99,6 +99,8 @@ func bigCatalog(tb testing.TB) []byte {
 		}
 		fmt.Fprintf(&b, "    families: [COS]\n    sources: [%s]\n", source)
 		fmt.Fprintf(&b, "    description: The %s of the request is not acceptable for this operation (code %d).\n", strings.ToLower(bigNouns[i/len(bigVerbs)%len(bigNouns)]), i)
+		fmt.Fprintf(&b, "    hints: [{cause: The request's %s is wrong (code %d)., fix: Send another %[1]s (code %[2]d)., sources: [%s]}]\n",
+			strings.ToLower(bigNouns[i/len(bigVerbs)%len(bigNouns)]), i, source)
 		entries[name] = b.String()
 	}
 	var b bytes.Buffer
@@ -125,7 +127,7 @@ func BenchmarkRenderGo10k(b *testing.B) {
 	goSrc, md, err := gen.Generate("big.yaml", src, "coserr")
 	require.NoError(b, err)
 	for _, code := range []string{c.Codes[0].Code, c.Codes[bigCodes/2].Code, c.Codes[bigCodes-1].Code} {
-		require.Contains(b, string(goSrc), "\nvar "+code+" = &Code{", "generated Go lacks the sentinel of %s", code)
+		require.Contains(b, string(goSrc), "\nvar "+code+" = &codes[", "generated Go lacks the sentinel of %s", code)
 		require.Contains(b, string(goSrc), fmt.Sprintf("\t%q:", code), "generated Go lacks the index entry of %s", code)
 		require.Contains(b, string(md), code, "generated Markdown lacks %s", code)
 	}

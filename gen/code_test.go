@@ -2,9 +2,6 @@ package gen_test
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"slices"
 	"strings"
 	"testing"
 
@@ -16,59 +13,56 @@ import (
 
 // badCodes has one case per kind of problem of a code's own keys.
 var badCodes = []badCatalog{
-	{"code not a mapping", withCodes(codeYAML + "  - NoSuchKey\n"), []string{"c.yaml:26:5: code must be a mapping"}},
+	{"code not a mapping", withCodes(codeYAML + "  - NoSuchKey\n"), []string{
+		"c.yaml:27:5: code must be a mapping"}},
 	{"unknown key in code", withCodes(codeYAML + "    http: 404\n"), []string{
-		`c.yaml:26:5: unknown key "http" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`}},
+		"c.yaml:27:5: unknown key \"http\" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)"}},
 	{"duplicate key in code", withCodes(codeYAML + "    status: 400\n"), []string{
-		`c.yaml:26:5: duplicate key "status" in code`}},
+		"c.yaml:27:5: duplicate key \"status\" in code"}},
 	{"duplicate code", withCodes(codeYAML + codeYAML), []string{
-		`c.yaml:26:11: duplicate code "NoSuchBucket" (first at 19:11)`}},
+		"c.yaml:27:11: duplicate code \"NoSuchBucket\" (first at 19:11)"}},
 	{"alias of another code", withCodes(codeYAML + edit(keyYAML, "    status", "    aliases: [NoSuchBucket]\n    status")), []string{
-		`c.yaml:27:15: duplicate code "NoSuchBucket" (first at 19:11)`}},
+		"c.yaml:28:15: duplicate code \"NoSuchBucket\" (first at 19:11)"}},
 	{"alias listed twice", withCodes(edit(codeYAML, "    status", "    aliases: [NoSuchBuckt, NoSuchBuckt]\n    status")), []string{
-		`c.yaml:20:28: duplicate code "NoSuchBuckt" (first at 20:15)`}},
+		"c.yaml:20:28: alias NoSuchBuckt listed twice"}},
 	{"aliases not a list", withCodes(edit(codeYAML, "    status", "    aliases: NoSuchBuckt\n    status")), []string{
-		`c.yaml:20:14: aliases must be a list of strings`}},
+		"c.yaml:20:14: aliases must be a list"}},
 	{"alias not a string", withCodes(edit(codeYAML, "    status", "    aliases: [[x]]\n    status")), []string{
 		`c.yaml:20:15: alias must be a string`}},
 	{"empty code", withCodes(edit(codeYAML, "code: NoSuchBucket", `code: ""`)), []string{
-		`c.yaml:19:11: empty code`}},
+		"c.yaml:19:11: code \"\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
 	{"null code", withCodes(edit(codeYAML, "code: NoSuchBucket", `code: ~`)), []string{
 		`c.yaml:19:11: code must be a string`}},
 	{"code with a backquote", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: NoSuch`Bucket\n    name: NoSuchBucket")), []string{
-		"c.yaml:19:11: \"NoSuch`Bucket\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
+		"c.yaml:19:11: code \"NoSuch`Bucket\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
 	{"alias with a bar", withCodes(edit(codeYAML, "    status", "    aliases: [\"No|Such\"]\n    status")), []string{
-		"c.yaml:20:15: \"No|Such\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
+		"c.yaml:20:15: alias \"No|Such\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
 	{"alias with a line break", withCodes(edit(codeYAML, "    status", "    aliases: [\"No\\nSuch\"]\n    status")), []string{
-		"c.yaml:20:15: \"No\\nSuch\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
+		"c.yaml:20:15: alias \"No\\nSuch\" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
 	{"code with a trailing space", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: \"NoSuchBucket \"\n    name: NoSuchBucket")), []string{
-		"c.yaml:19:11: \"NoSuchBucket \" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
+		"c.yaml:19:11: code \"NoSuchBucket \" is not a wire spelling: want printable ASCII without `, \\ or |, and no space at either end"}},
 	{"code not an identifier", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: no-such-bucket")), []string{
 		`c.yaml:19:11: code "no-such-bucket" is not an exported Go identifier; give it a name`}},
 	{"name not an identifier", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: no-such-bucket\n    name: No-Such-Bucket")), []string{
 		`c.yaml:20:11: name "No-Such-Bucket" is not an exported Go identifier`}},
 	{"name not exported", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: no-such-bucket\n    name: noSuchBucket")), []string{
 		`c.yaml:20:11: name "noSuchBucket" is not an exported Go identifier`}},
-	{"reserved Go name", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: Lookup")), []string{
-		`c.yaml:19:11: Go name "Lookup" is reserved in package coserr; give the code another name`}},
-	{"reserved Go name by name", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: lookup\n    name: ServiceError")), []string{
-		`c.yaml:20:11: Go name "ServiceError" is reserved in package coserr; give the code another name`}},
-	{"duplicate Go name", withCodes(codeYAML + edit(codeYAML, "code: NoSuchBucket", "code: no such bucket\n    name: NoSuchBucket")), []string{
-		`c.yaml:27:11: duplicate Go name "NoSuchBucket" (first at 19:11)`}},
+	{"duplicate Go name", withCodes(codeYAML + edit(strings.ReplaceAll(codeYAML, "of NoSuchBucket", "of it"), "code: NoSuchBucket", "code: no such bucket\n    name: NoSuchBucket")), []string{
+		"c.yaml:28:11: duplicate Go name \"NoSuchBucket\" (first at 19:11)"}},
 	{"Go name of a class", withCodes(edit(codeYAML, "code: NoSuchBucket", "code: ErrNotFound")), []string{
 		`c.yaml:19:11: duplicate Go name "ErrNotFound" (first at 13:12)`}},
 	{"missing status", withCodes(edit(codeYAML, "    status: 404\n", "")), []string{
 		`c.yaml:19:5: missing key "status" in code`}},
 	{"status below 300", withCodes(edit(codeYAML, "status: 404", "status: 299")), []string{
-		`c.yaml:20:13: status 299 outside 300..599`}},
+		"c.yaml:20:13: status 299 is outside 300..599"}},
 	{"status above 599", withCodes(edit(codeYAML, "status: 404", "status: [404, 600]")), []string{
-		`c.yaml:20:19: status 600 outside 300..599`}},
+		"c.yaml:20:19: status 600 is outside 300..599"}},
 	{"status a string", withCodes(edit(codeYAML, "status: 404", `status: "404"`)), []string{
-		`c.yaml:20:13: status must be an HTTP status or a list of them, primary first`}},
+		"c.yaml:20:13: status must be an HTTP status"}},
 	{"status a float", withCodes(edit(codeYAML, "status: 404", `status: 404.0`)), []string{
-		`c.yaml:20:13: status must be an HTTP status or a list of them, primary first`}},
+		"c.yaml:20:13: status must be an HTTP status"}},
 	{"status null", withCodes(edit(codeYAML, "status: 404", `status: ~`)), []string{
-		`c.yaml:20:13: status must be an HTTP status or a list of them, primary first`}},
+		"c.yaml:20:13: status must be an HTTP status"}},
 	{"status listed twice", withCodes(edit(codeYAML, "status: 404", "status: [404, 400, 404]")), []string{
 		`c.yaml:20:24: status 404 listed twice`}},
 	{"missing class", withCodes(edit(codeYAML, "    class: NotFound\n", "")), []string{
@@ -92,7 +86,7 @@ var badCodes = []badCatalog{
 	{"missing why, 429", withCodes(edit(codeYAML, "status: 404", "status: [400, 429]")), []string{
 		`c.yaml:19:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`}},
 	{"empty why", withCodes(edit(codeYAML, "    families", "    why: \"  \"\n    families")), []string{
-		`c.yaml:23:10: empty why`}},
+		"c.yaml:23:10: why is empty"}},
 	{"why on two lines", withCodes(edit(codeYAML, "    families", "    why: \"a\\nb\"\n    families")), []string{
 		`c.yaml:23:10: why must be one line`}},
 	{"why in a literal block", withCodes(edit(codeYAML, "    families", "    why: |\n      a\n      b\n    families")), []string{
@@ -108,7 +102,7 @@ var badCodes = []badCatalog{
 	{"missing description", withCodes(edit(codeYAML, "    description: The bucket does not exist.\n", "")), []string{
 		`c.yaml:19:5: missing key "description" in code`}},
 	{"blank description", withCodes(edit(codeYAML, "The bucket does not exist.", `"  "`)), []string{
-		`c.yaml:25:18: empty description`}},
+		"c.yaml:25:18: description is empty"}},
 	{"description with a control character", withCodes(edit(codeYAML, "The bucket does not exist.", `"The bucket\0 does not exist."`)), []string{
 		`c.yaml:25:18: description has control character U+0000`}},
 	{"description with a byte order mark", withCodes(edit(codeYAML, "The bucket does not exist.", `"The \uFEFFbucket"`)), []string{
@@ -116,7 +110,7 @@ var badCodes = []badCatalog{
 	{"description with a bidi override", withCodes(edit(codeYAML, "The bucket does not exist.", `"The \u202Ebucket"`)), []string{
 		`c.yaml:25:18: description has bidirectional control character U+202E`}},
 	{"codes out of order", withCodes(keyYAML + codeYAML), []string{
-		`c.yaml:26:11: code "NoSuchBucket" is out of order; it belongs before "NoSuchKey"`}},
+		"c.yaml:27:11: code \"NoSuchBucket\" is out of order; it belongs before \"NoSuchKey\""}},
 }
 
 func TestLoadValid(t *testing.T) {
@@ -131,6 +125,7 @@ func TestLoadValid(t *testing.T) {
         message: " InternalError "
     sources: [doc]
     description: "An internal error."
+    hints: [{cause: It failed., fix: Retry., sources: [doc]}]
   - code: no such key
     name: NoSuchKey
     aliases: [NoSuchKeys, "No Such Key"]
@@ -143,6 +138,7 @@ func TestLoadValid(t *testing.T) {
     description: |
       The key
       does not exist.
+    hints: [{cause: It is gone., fix: Look again., sources: [doc]}]
   - code: x-unknown
     name: Unknown
     status: []
@@ -153,6 +149,7 @@ func TestLoadValid(t *testing.T) {
     clock_skew: true
     sources: [doc]
     description: No status.
+    hints: [{cause: Unknown., fix: Ask., sources: [doc]}]
 `)
 	c, err := gen.Load("c.yaml", []byte(src))
 	require.NoError(t, err)
@@ -160,18 +157,22 @@ func TestLoadValid(t *testing.T) {
 	assert.Equal(t, []*gen.Family{{Name: "COS", Description: "The XML API.", Pos: pos(2, 5)}}, c.Families)
 	assert.Equal(t, []*gen.Source{{ID: "doc", URL: "https://example.com/doc", Title: "A page.", Pos: pos(5, 5)}}, c.Sources)
 	require.Len(t, c.Classes, 9)
-	assert.Equal(t, &gen.Class{Name: "NotFound", Description: "Nothing there.", Pos: pos(13, 5)}, c.Classes[4])
+	assert.Equal(t, &gen.Class{Name: "NotFound", Description: "Nothing there.", Pos: pos(13, 5),
+		Hints: []gen.Hint{{Cause: "Cause of NotFound.", Fix: "Fix of NotFound.", Sources: []string{"doc"}, Pos: pos(13, 59)}}}, c.Classes[4])
 	assert.Equal(t, "ErrNotFound", c.Classes[4].GoName())
 	want := []*gen.Code{
 		{Code: "InternalError", Name: "InternalError", Statuses: []int{500}, Class: "Server", Retryable: true,
 			Why: "a passing fault", Families: []string{"COS"},
 			SentAs:  []gen.SentAs{{Code: "no such key", Message: "InternalError", Pos: pos(26, 9)}},
-			Sources: []string{"doc"}, Description: "An internal error.", Pos: pos(19, 5)},
+			Sources: []string{"doc"}, Description: "An internal error.", Pos: pos(19, 5),
+			Hints: []gen.Hint{{Cause: "It failed.", Fix: "Retry.", Sources: []string{"doc"}, Pos: pos(30, 13)}}},
 		{Code: "no such key", Name: "NoSuchKey", Aliases: []string{"NoSuchKeys", "No Such Key"}, Statuses: []int{404, 400},
 			Class: "NotFound", Families: []string{"COS"}, Sources: []string{"doc"},
-			Description: "The key\ndoes not exist.", Pos: pos(30, 5)},
+			Description: "The key\ndoes not exist.", Pos: pos(31, 5),
+			Hints: []gen.Hint{{Cause: "It is gone.", Fix: "Look again.", Sources: []string{"doc"}, Pos: pos(43, 13)}}},
 		{Code: "x-unknown", Name: "Unknown", Class: "BadRequest", Why: "fails the same way each time",
-			Families: []string{"COS"}, ClockSkew: true, Sources: []string{"doc"}, Description: "No status.", Pos: pos(42, 5)},
+			Families: []string{"COS"}, ClockSkew: true, Sources: []string{"doc"}, Description: "No status.", Pos: pos(44, 5),
+			Hints: []gen.Hint{{Cause: "Unknown.", Fix: "Ask.", Sources: []string{"doc"}, Pos: pos(54, 13)}}},
 	}
 	assert.Equal(t, want, c.Codes)
 }
@@ -195,12 +196,12 @@ func TestCodeOrder(t *testing.T) {
 		t.Run(strings.Join(tt.order, " "), func(t *testing.T) {
 			var body strings.Builder
 			for _, code := range tt.order {
-				body.WriteString(edit(codeYAML, "NoSuchBucket", code))
+				body.WriteString(strings.ReplaceAll(codeYAML, "NoSuchBucket", code))
 			}
 			var want []string
 			for i, msg := range tt.want {
 				if msg != "" {
-					want = append(want, fmt.Sprintf("c.yaml:%d:11: %s", 19+7*i, msg))
+					want = append(want, fmt.Sprintf("c.yaml:%d:11: %s", 19+8*i, msg))
 				}
 			}
 			c, err := gen.Load("c.yaml", []byte(withCodes(body.String())))
@@ -212,53 +213,4 @@ func TestCodeOrder(t *testing.T) {
 			assert.Equal(t, want, loadErrs(t, withCodes(body.String())))
 		})
 	}
-}
-
-// TestReservedCoversCoserr checks that gen's reserved names are every
-// exported identifier the hand-written files of package coserr declare,
-// so that no catalog entry can generate a second declaration of one.
-func TestReservedCoversCoserr(t *testing.T) {
-	var declared []string
-	for _, f := range parsePackage(t, "../coserr", parser.ParseComments) {
-		if ast.IsGenerated(f) {
-			continue
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					declared = append(declared, d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						if s.Name.IsExported() {
-							declared = append(declared, s.Name.Name)
-						}
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							if n.IsExported() {
-								declared = append(declared, n.Name)
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	require.Contains(t, declared, "ServiceError", "found no declarations in ../coserr")
-	for _, name := range declared {
-		assert.True(t, slices.Contains(gen.Reserved(), name), "coserr declares %s by hand; add it to gen's reserved names", name)
-	}
-}
-
-// TestReservedClassName checks that a class whose Err name coserr declares
-// by hand is refused. No reserved name is Err and an exported name, so
-// the test reserves one.
-func TestReservedClassName(t *testing.T) {
-	src := insertAfter(17, "  - name: BodyTooLarge\n    description: x\n")
-	_, err := gen.LoadReserved("c.yaml", []byte(src), append(gen.Reserved(), "ErrBodyTooLarge"))
-	require.Error(t, err)
-	assert.Equal(t, `c.yaml:18:11: Go name "ErrBodyTooLarge" is reserved in package coserr; give the class another name`, err.Error())
 }

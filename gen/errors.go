@@ -6,15 +6,20 @@ import (
 	"strings"
 )
 
-// Pos is a position in a catalog file. Line and Col count from 1.
+// Pos is a position in a catalog file. Line and Col count from 1; Col is
+// 0 where only the line is known (a YAML syntax error).
 type Pos struct {
 	File string
 	Line int
 	Col  int
 }
 
-// String formats p as FILE:LINE:COL, the form compilers use.
+// String formats p as FILE:LINE:COL, the form compilers use, or
+// FILE:LINE when the column is not known.
 func (p Pos) String() string {
+	if p.Col == 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 

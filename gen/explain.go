@@ -1,10 +1,9 @@
 package gen
 
 import (
-	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -24,175 +23,150 @@ import (
 // wire spelling, one of its aliases or its Go name (a "coserr." prefix is
 // allowed), and Explain gives the code's families, statuses, class,
 // retryability and why, aliases, how else COS sends it, whether it means
-// clock skew, its sources and its description; or it is a class name (or
-// its Go name, ErrNotFound) or a family name, and Explain lists its codes.
-// Names match exactly, as coserr.Lookup does.
+// clock skew, its sources, its description and its hints, most likely
+// first; or it is a class name (or its Go name, ErrNotFound) or a family
+// name, and Explain lists its codes (and a class's hints). Names match
+// exactly, as coserr.Lookup does. Sources are shown by id; with urls,
+// the title and URL of each one cited follow.
 //
 // For a name that matches nothing, Explain returns an error that suggests
 // the nearest names by edit distance, compared without regard to case,
 // over every wire spelling, alias, Go name, class and family. For a status
 // outside 300..599, it returns an error saying so.
-func Explain(c *Catalog, query string) (string, error) {
+func Explain(c *Catalog, query string, urls bool) (string, error) {
 	q := strings.TrimPrefix(strings.TrimSpace(query), "coserr.")
-	if isDigits(q) {
-		st, err := strconv.Atoi(q)
-		if err != nil || st < minStatus || st > maxStatus {
+	if q != "" && strings.Trim(q, "0123456789") == "" {
+		if st, err := strconv.Atoi(q); err != nil || st < minStatus || st > maxStatus {
 			return "", fmt.Errorf("status %s is not an error status; want %d..%d", q, minStatus, maxStatus)
 		}
+		st, _ := strconv.Atoi(q)
 		return explainStatus(c, st), nil
 	}
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
 	for _, k := range c.Codes {
-		if q == k.Code || q == k.Name || slices.Contains(k.Aliases, q) {
-			return explainCode(c, q, k), nil
+		if q != k.Code && q != k.Name && !slices.Contains(k.Aliases, q) {
+			continue
 		}
+		switch {
+		case slices.Contains(k.Aliases, q):
+			fmt.Fprintf(&b, "%s is an alias of %s: COS has sent both spellings.\n\n", q, k.Code)
+		case q != k.Code:
+			fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
+		}
+		b.WriteString(k.Code + "\n")
+		row("go name:", "coserr."+k.Name)
+		row("families:", strings.Join(k.Families, ", "))
+		status := cmp.Or(joinInts(k.Statuses, ", "), "unknown (no source documents one)")
+		if len(k.Statuses) > 1 {
+			status += fmt.Sprintf(" (%d primary)", k.Statuses[0])
+		}
+		row("status:", status)
+		row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
+		retry := yesNo(k.Retryable)
+		if k.Why != "" {
+			retry += " (" + k.Why + ")"
+		} else if len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable {
+			retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
+		}
+		row("retryable:", retry)
+		row("aliases:", cmp.Or(strings.Join(k.Aliases, ", "), "none"))
+		for _, s := range k.SentAs {
+			row("COS sends it as:", fmt.Sprintf("%s with message %q", s.Code, s.Message))
+		}
+		for _, r := range c.Codes {
+			for _, s := range r.SentAs {
+				if s.Code == k.Code {
+					row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
+				}
+			}
+		}
+		if k.ClockSkew {
+			row("clock skew:", "yes: it means that the local clock is wrong")
+		}
+		row("sources:", strings.Join(k.Sources, ", "))
+		row("description:", oneLine(k.Description))
+		w.Flush()
+		return b.String() + explainHints(c, k.Hints, k.Sources, urls), nil
 	}
 	for _, cl := range c.Classes {
 		if q == cl.Name || q == cl.GoName() {
-			return explainGroup(c, fmt.Sprintf("class %s (coserr.%s)", cl.Name, cl.GoName()), cl.Description,
-				func(k *Code) bool { return k.Class == cl.Name }), nil
+			fmt.Fprintf(&b, "class %s (coserr.%s): %s\n\n", cl.Name, cl.GoName(), oneLine(cl.Description))
+			codeTable(&b, c.Codes, func(k *Code) bool { return k.Class == cl.Name })
+			return b.String() + explainHints(c, cl.Hints, nil, urls), nil
 		}
 	}
 	for _, f := range c.Families {
 		if q == f.Name {
-			return explainGroup(c, "family "+f.Name, f.Description,
-				func(k *Code) bool { return slices.Contains(k.Families, f.Name) }), nil
+			fmt.Fprintf(&b, "family %s: %s\n\n", f.Name, oneLine(f.Description))
+			codeTable(&b, c.Codes, func(k *Code) bool { return slices.Contains(k.Families, f.Name) })
+			return b.String(), nil
 		}
 	}
-	return "", &unknownError{Query: query, Suggestions: suggest(c, q)}
+	return "", unknown(c, query, q)
 }
 
-// explainCode describes one code; q is how the query named it.
-func explainCode(c *Catalog, q string, k *Code) string {
-	var b bytes.Buffer
-	switch {
-	case slices.Contains(k.Aliases, q):
-		fmt.Fprintf(&b, "%s is an alias of %s: COS has sent both spellings.\n\n", q, k.Code)
-	case q != k.Code:
-		fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
+// explainHints lists hints, most likely first, and with urls the title
+// and URL of every source they or the entry (sources) cite.
+func explainHints(c *Catalog, hints []Hint, sources []string, urls bool) string {
+	var b strings.Builder
+	if len(hints) > 0 {
+		b.WriteString("\nLikely causes, most likely first:\n")
 	}
-	b.WriteString(k.Code + "\n")
-	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
-	row("go name:", "coserr."+k.Name)
-	row("families:", strings.Join(k.Families, ", "))
-	switch {
-	case len(k.Statuses) == 0:
-		row("status:", "unknown (no source documents one)")
-	case len(k.Statuses) == 1:
-		row("status:", strconv.Itoa(k.Statuses[0]))
-	default:
-		row("status:", fmt.Sprintf("%s (%d primary)", joinInts(k.Statuses, ", "), k.Statuses[0]))
-	}
-	row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
-	retry := yesNo(k.Retryable)
-	switch {
-	case k.Why != "":
-		retry += " (" + k.Why + ")"
-	case len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable:
-		retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
-	}
-	row("retryable:", retry)
-	row("aliases:", cmp.Or(strings.Join(k.Aliases, ", "), "none"))
-	for _, s := range k.SentAs {
-		row("COS sends it as:", fmt.Sprintf("%s with message %q", s.Code, s.Message))
-	}
-	for _, r := range c.Codes {
-		for _, s := range r.SentAs {
-			if s.Code == k.Code {
-				row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
-			}
+	for i, h := range hints {
+		fmt.Fprintf(&b, "\n%2d. %s\n", i+1, oneLine(h.Cause))
+		if h.Message != "" {
+			fmt.Fprintf(&b, "    When the message is %q.\n", h.Message)
 		}
+		fmt.Fprintf(&b, "    Fix: %s\n    Sources: %s\n", oneLine(h.Fix), strings.Join(h.Sources, ", "))
+		sources = append(sources, h.Sources...)
 	}
-	if k.ClockSkew {
-		row("clock skew:", "yes: it means that the local clock is wrong")
-	}
-	for i, id := range k.Sources {
-		label := ""
-		if i == 0 {
-			label = "sources:"
-		}
+	if urls {
+		b.WriteString("\nSources:\n")
 		for _, s := range c.Sources {
-			if s.ID == id {
-				row(label, s.ID+" "+s.URL)
+			if slices.Contains(sources, s.ID) {
+				fmt.Fprintf(&b, "  %s: %s\n    %s\n", s.ID, oneLine(s.Title), s.URL)
 			}
 		}
+	} else if len(sources) > 0 {
+		b.WriteString("\n(errgen explain -urls shows where each source is.)\n")
 	}
-	row("description:", oneLine(k.Description))
-	w.Flush()
 	return b.String()
 }
 
 // explainStatus lists the codes sent with status st, primary ones first,
 // and the rule for an error with that status and no known code.
 func explainStatus(c *Catalog, st int) string {
-	var primary, secondary []*Code
-	for _, k := range c.Codes {
-		switch i := slices.Index(k.Statuses, st); {
-		case i == 0:
-			primary = append(primary, k)
-		case i > 0:
-			secondary = append(secondary, k)
-		}
-	}
-	list := append(primary, secondary...)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "HTTP %d", st)
-	if t := http.StatusText(st); t != "" {
-		fmt.Fprintf(&b, " %s", t)
-	}
-	if len(list) == 0 {
-		b.WriteString(": no code of the catalog has this status\n\n")
-	} else {
-		fmt.Fprintf(&b, ": %d %s\n\n", len(list), plural(len(list), "code"))
-		codeTable(&b, list)
-		b.WriteString("\n")
+	list := slices.Clone(c.Codes)
+	slices.SortStableFunc(list, func(a, b *Code) int { return cmp.Compare(slices.Index(a.Statuses, st), slices.Index(b.Statuses, st)) })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: ", strings.TrimSpace(fmt.Sprintf("HTTP %d %s", st, http.StatusText(st))))
+	if codeTable(&b, list, func(k *Code) bool { return slices.Contains(k.Statuses, st) }) == 0 {
+		b.WriteString("no code of the catalog has this status\n")
 	}
 	class := statusrule.Class(st)
-	fmt.Fprintf(&b, "A code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
+	fmt.Fprintf(&b, "\nA code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
 		st, class, class, yesNo(statusrule.Retryable(st)), statusrule.Reason(st))
 	return b.String()
 }
 
-// explainGroup describes a class or a family and lists the codes in it.
-func explainGroup(c *Catalog, title, description string, in func(*Code) bool) string {
-	var list []*Code
-	for _, k := range c.Codes {
-		if in(k) {
-			list = append(list, k)
-		}
+// codeTable writes the number of codes of list that are in, then one
+// aligned line for each, to b, and returns that number; nothing for none.
+func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
+	list = slices.DeleteFunc(slices.Clone(list), func(k *Code) bool { return !in(k) })
+	if len(list) == 0 {
+		return 0
 	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s: %s\n\n", title, oneLine(description))
-	fmt.Fprintf(&b, "%d %s\n", len(list), plural(len(list), "code"))
-	if len(list) > 0 {
-		b.WriteString("\n")
-		codeTable(&b, list)
-	}
-	return b.String()
-}
-
-// codeTable writes one aligned line per code.
-func codeTable(out io.Writer, list []*Code) {
-	w := tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)
+	fmt.Fprintf(b, "%d %s\n\n", len(list), plural(len(list), "code"))
+	w := tabwriter.NewWriter(b, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(w, "CODE\tSTATUS\tCLASS\tRETRYABLE\tFAMILIES\tDESCRIPTION")
 	for _, k := range list {
-		status := cmp.Or(joinInts(k.Statuses, ", "), "unknown")
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, status, k.Class, yesNo(k.Retryable),
-			strings.Join(k.Families, ", "), oneLine(k.Description))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, cmp.Or(joinInts(k.Statuses, ", "), "unknown"), k.Class,
+			yesNo(k.Retryable), strings.Join(k.Families, ", "), oneLine(k.Description))
 	}
 	w.Flush()
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
+	return len(list)
 }
 
 func plural(n int, word string) string {
@@ -200,4 +174,80 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
+}
+
+// unknown is the error for a query q that names nothing. It suggests the
+// names nearest to it, at most five: those at the smallest edit distance,
+// if it is small (about a third of the query's length, at least 2),
+// compared without regard to case, over every code's wire spelling,
+// aliases and Go name, every class's name and Go name and every family's
+// name; failing any, the names that contain the query. A code is
+// suggested by its wire spelling, a class by its name.
+func unknown(c *Catalog, query, q string) error {
+	q = strings.ToLower(q)
+	best := map[string]int{}
+	var near, contains []string
+	consider := func(suggest string, names ...string) {
+		for _, n := range names {
+			ln := strings.ToLower(n)
+			if d, ok := best[suggest]; !ok || editDistance(q, ln) < d {
+				best[suggest] = editDistance(q, ln)
+			}
+			if strings.Contains(ln, q) && !slices.Contains(contains, suggest) {
+				contains = append(contains, suggest)
+			}
+		}
+	}
+	for _, k := range c.Codes {
+		consider(k.Code, append([]string{k.Code, k.Name}, k.Aliases...)...)
+	}
+	for _, cl := range c.Classes {
+		consider(cl.Name, cl.Name, cl.GoName())
+	}
+	for _, f := range c.Families {
+		consider(f.Name, f.Name)
+	}
+	limit := max(2, len([]rune(q))/3)
+	for _, d := range best {
+		limit = min(limit, d)
+	}
+	for name, d := range best {
+		if d <= limit {
+			near = append(near, name)
+		}
+	}
+	if q == "" {
+		near = nil
+	} else if len(near) == 0 {
+		near = contains
+	}
+	slices.Sort(near)
+	msg := fmt.Sprintf("unknown code %q", query)
+	if near = near[:min(len(near), 5)]; len(near) == 1 {
+		msg += "; did you mean " + near[0] + "?"
+	} else if len(near) > 1 {
+		msg += "; did you mean one of " + strings.Join(near, ", ") + "?"
+	}
+	return errors.New(msg)
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

@@ -9,43 +9,42 @@ import (
 	"github.com/cosgo/errcatalog/gen"
 )
 
-// hintYAML is the hints key of a code, lines 26 to 29 after codeYAML.
-const hintYAML = `    hints:
+// withHints is a catalog whose first code has the hints key h (line 26).
+func withHints(h string) string {
+	return withCodes(edit(codeYAML, "    hints: [{cause: Cause of NoSuchBucket., fix: Fix of NoSuchBucket., sources: [doc]}]\n", h))
+}
+
+// badHints has one case per kind of problem of hints.
+var badHints = []badCatalog{
+	{"code without hints", withHints(""), []string{`c.yaml:19:5: missing key "hints" in code`}},
+	{"class without hints", insertAfter(17, "  - {name: Extra, description: x}\n"), []string{`c.yaml:18:5: missing key "hints" in class`}},
+	{"hints not a list", withHints("    hints: {cause: x}\n"), []string{`c.yaml:26:12: hints must be a list`}},
+	{"hints empty", withHints("    hints: []\n"), []string{`c.yaml:26:12: hints list is empty`}},
+	{"hint not a mapping", withHints("    hints: [x]\n"), []string{`c.yaml:26:13: hint must be a mapping`}},
+	{"hint without cause", withHints("    hints: [{fix: F., sources: [doc]}]\n"), []string{`c.yaml:26:13: missing key "cause" in hint`}},
+	{"hint without fix", withHints("    hints: [{cause: C., sources: [doc]}]\n"), []string{`c.yaml:26:13: missing key "fix" in hint`}},
+	{"hint with an empty fix", withHints("    hints: [{cause: C., fix: \" \", sources: [doc]}]\n"), []string{`c.yaml:26:30: fix is empty`}},
+	{"hint without sources", withHints("    hints: [{cause: C., fix: F.}]\n"), []string{`c.yaml:26:13: missing key "sources" in hint`}},
+	{"hint with an undeclared source", withHints("    hints: [{cause: C., fix: F., sources: [doc, faq]}]\n"), []string{
+		"c.yaml:26:49: unknown source \"faq\""}},
+	{"hint with an unknown key", withHints("    hints: [{cause: C., fix: F., sources: [doc], see: also}]\n"), []string{
+		"c.yaml:26:50: unknown key \"see\" in hint (want one of message, cause, fix, sources)"}},
+	{"hint message on two lines", withHints("    hints: [{message: \"a\\nb\", cause: C., fix: F., sources: [doc]}]\n"), []string{
+		`c.yaml:26:23: message has non-printable character U+000A`}},
+	{"cause copied from another code", withCodes(codeYAML + edit(keyYAML, "cause: Cause of NoSuchKey.", "cause: Cause of  NoSuchBucket.")), []string{
+		`c.yaml:34:21: cause copied word for word from code NoSuchBucket (at 26:21); write each entry's hints for it`}},
+	{"fix copied from a class", withHints("    hints: [{cause: C., fix: Fix of NotFound., sources: [doc]}]\n"), []string{
+		`c.yaml:26:30: fix copied word for word from class NotFound (at 13:92); write each entry's hints for it`}},
+}
+
+// TestLoadHints checks the hints Load reads: in order, a message trimmed,
+// a text folded as YAML folds it, and a fix an entry repeats for two of
+// its own causes.
+func TestLoadHints(t *testing.T) {
+	src := withHints(`    hints:
       - cause: The bucket name lacks its APPID.
         fix: Use the full bucket name.
         sources: [doc]
-`
-
-// badHints has one case per kind of problem of a hint.
-var badHints = []badCatalog{
-	{"hints not a list", withCodes(codeYAML + "    hints: {cause: x}\n"), []string{
-		`c.yaml:26:12: hints must be a list of hints`}},
-	{"hints empty", withCodes(codeYAML + "    hints: []\n"), []string{
-		`c.yaml:26:12: hints list is empty`}},
-	{"hint without cause", withCodes(codeYAML + edit(hintYAML, "- cause: The bucket name lacks its APPID.\n        fix", "- fix")), []string{
-		`c.yaml:27:9: missing key "cause" in hint`}},
-	{"hint without fix", withCodes(codeYAML + edit(hintYAML, "        fix: Use the full bucket name.\n", "")), []string{
-		`c.yaml:27:9: missing key "fix" in hint`}},
-	{"hint with empty fix", withCodes(codeYAML + edit(hintYAML, "fix: Use the full bucket name.", `fix: " "`)), []string{
-		`c.yaml:28:14: empty fix`}},
-	{"hint without sources", withCodes(codeYAML + edit(hintYAML, "        sources: [doc]\n", "")), []string{
-		`c.yaml:27:9: missing key "sources" in hint`}},
-	{"hint with an undeclared source", withCodes(codeYAML + edit(hintYAML, "[doc]", "[doc, faq]")), []string{
-		`c.yaml:29:24: unknown source "faq"`}},
-	{"hint with an unknown key", withCodes(codeYAML + hintYAML + "        see: also\n"), []string{
-		`c.yaml:30:9: unknown key "see" in hint (want one of message, cause, fix, sources)`}},
-	{"hint message on two lines", withCodes(codeYAML + edit(hintYAML, "- cause", "- message: \"a\\nb\"\n        cause")), []string{
-		`c.yaml:27:18: hint message has non-printable character U+000A`}},
-	{"cause copied onto another code", withCodes(codeYAML + hintYAML + keyYAML + edit(hintYAML, "fix: Use the full bucket name.", "fix: Name the key.")), []string{
-		`c.yaml:38:16: cause copied word for word from code NoSuchBucket (at 27:16); write each entry's hints for it`}},
-	{"fix copied onto a class, spaced otherwise", edit(withCodes(codeYAML+hintYAML),
-		"  - {name: NotFound, description: Nothing there.}",
-		"  - {name: NotFound, description: Nothing there., hints: [{cause: Gone., fix: \"Use  the full\n      bucket name.\", sources: [doc]}]}"), []string{
-		`c.yaml:29:14: fix copied word for word from class NotFound (at 13:79); write each entry's hints for it`}},
-}
-
-func TestLoadHints(t *testing.T) {
-	src := edit(withCodes(codeYAML+edit(hintYAML, "        sources: [doc]\n", `        sources: [doc]
       - message: " Access Denied. "
         cause: A policy denies the request.
         fix: Grant the action to the caller,
@@ -54,20 +53,20 @@ func TestLoadHints(t *testing.T) {
       - cause: Another cause.
         fix: Use the full bucket name.
         sources: [doc]
-`)), "  - {name: Server, description: The service failed.}",
-		"  - {name: Server, description: The service failed., hints: [{cause: COS failed., fix: Retry later., sources: [doc]}]}")
+`)
 	c, err := gen.Load("c.yaml", []byte(src))
 	require.NoError(t, err)
+	pos := func(line, col int) gen.Pos { return gen.Pos{File: "c.yaml", Line: line, Col: col} }
 	assert.Equal(t, []gen.Hint{
-		{Cause: "The bucket name lacks its APPID.", Fix: "Use the full bucket name.", Sources: []string{"doc"}, Pos: gen.Pos{File: "c.yaml", Line: 27, Col: 9}},
-		{Message: "Access Denied.", Cause: "A policy denies the request.", Fix: "Grant the action to the caller, then retry.", Sources: []string{"doc"}, Pos: gen.Pos{File: "c.yaml", Line: 30, Col: 9}},
-		{Cause: "Another cause.", Fix: "Use the full bucket name.", Sources: []string{"doc"}, Pos: gen.Pos{File: "c.yaml", Line: 35, Col: 9}},
-	}, c.Codes[0].Hints, "a code may repeat its own fix")
-	assert.Equal(t, []gen.Hint{{Cause: "COS failed.", Fix: "Retry later.", Sources: []string{"doc"}, Pos: gen.Pos{File: "c.yaml", Line: 17, Col: 62}}}, c.Classes[8].Hints)
+		{Cause: "The bucket name lacks its APPID.", Fix: "Use the full bucket name.", Sources: []string{"doc"}, Pos: pos(27, 9)},
+		{Message: "Access Denied.", Cause: "A policy denies the request.", Fix: "Grant the action to the caller, then retry.", Sources: []string{"doc"}, Pos: pos(30, 9)},
+		{Cause: "Another cause.", Fix: "Use the full bucket name.", Sources: []string{"doc"}, Pos: pos(35, 9)},
+	}, c.Codes[0].Hints)
+	assert.Equal(t, []gen.Hint{{Cause: "Cause of Server.", Fix: "Fix of Server.", Sources: []string{"doc"}, Pos: pos(17, 62)}}, c.Classes[8].Hints)
 
 	goSrc, _, err := gen.Generate("c.yaml", []byte(src), "coserr")
 	require.NoError(t, err)
 	require.NoError(t, typeCheck(goSrc))
-	assert.Contains(t, string(goSrc), `{Cause: "A policy denies the request.", Fix: "Grant the action to the caller, then retry.", Message: "Access Denied."}`)
-	assert.Contains(t, string(goSrc), `hints: []Hint{{Cause: "COS failed.", Fix: "Retry later."}}`)
+	assert.Contains(t, string(goSrc), `{Cause: "A policy denies the request.", Fix: "Grant the action to the caller, then retry.", Message: "Access Denied."},`)
+	assert.Contains(t, string(goSrc), `{Cause: "Cause of Server.", Fix: "Fix of Server."},`)
 }

@@ -108,11 +108,15 @@ func goSpecs(t *testing.T, goSrc []byte) map[string]*ast.ValueSpec {
 	return specs
 }
 
-// stringField returns the value of a string field of the &Code{...} or
-// &Class{...} literal spec is initialized with.
-func stringField(t *testing.T, spec *ast.ValueSpec, field string) string {
+// stringField returns the value of a string field of the Code or Class
+// literal that the sentinel name points into: var name = &codes[i].
+func stringField(t *testing.T, specs map[string]*ast.ValueSpec, name, field string) string {
 	t.Helper()
-	lit := spec.Values[0].(*ast.UnaryExpr).X.(*ast.CompositeLit)
+	require.NotNil(t, specs[name], "no var %s", name)
+	ref := specs[name].Values[0].(*ast.UnaryExpr).X.(*ast.IndexExpr)
+	i, err := strconv.Atoi(ref.Index.(*ast.BasicLit).Value)
+	require.NoError(t, err)
+	lit := specs[ref.X.(*ast.Ident).Name].Values[0].(*ast.CompositeLit).Elts[i].(*ast.CompositeLit)
 	for _, e := range lit.Elts {
 		kv := e.(*ast.KeyValueExpr)
 		if kv.Key.(*ast.Ident).Name == field {

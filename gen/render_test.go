@@ -139,9 +139,9 @@ func trickyCatalog() string {
 	var b strings.Builder
 	q := strconv.Quote(trickyTexts[0])
 	fmt.Fprintf(&b, "families:\n  - name: Odd\n    description: %s\n", q)
-	fmt.Fprintf(&b, "sources:\n  - id: odd\n    url: https://example.com/odd\n    title: %s\n", q)
-	fmt.Fprintf(&b, "classes:\n  - name: Odd\n    description: %s\n%s", q, otherClasses)
-	b.WriteString("  - {name: NotFound, description: Nothing there.}\ncodes:\n")
+	fmt.Fprintf(&b, "sources:\n  - id: odd\n    url: https://example.com/odd\n    title: %s\n  - {id: doc, url: \"https://example.com/doc\", title: D.}\n", q)
+	fmt.Fprintf(&b, "classes:\n  - name: Odd\n    description: %s\n    hints: [{cause: %s, fix: %s, sources: [odd]}]\n%scodes:\n",
+		q, q, strconv.Quote(trickyTexts[1]), classLines(9))
 	for i, text := range trickyTexts {
 		fmt.Fprintf(&b, "  - code: Code%02d\n    status: 400\n    class: Odd\n    retryable: false\n", i)
 		if !strings.ContainsAny(strings.TrimSpace(text), "\n\u2028\u2029\u0085") {
@@ -151,6 +151,7 @@ func trickyCatalog() string {
 			fmt.Fprintf(&b, "    sent_as: [{code: Code00, message: %s}]\n", strconv.Quote(text))
 		}
 		fmt.Fprintf(&b, "    families: [Odd]\n    sources: [odd]\n    description: %s\n", strconv.Quote(text))
+		fmt.Fprintf(&b, "    hints: [{cause: %s, fix: %s, sources: [odd]}]\n", strconv.Quote(fmt.Sprint(i, text)), strconv.Quote(fmt.Sprint(text, i)))
 	}
 	return b.String()
 }
@@ -176,7 +177,7 @@ func TestRenderTrickyText(t *testing.T) {
 			quotes := strings.NewReplacer("``", "\u201c", "''", "\u201d")
 			assert.Contains(t, doc, quotes.Replace(strings.Join(strings.Fields(folded)[1:], " ")), "doc comment of %s", name)
 			assert.True(t, strings.HasPrefix(doc, name+" is returned when "), "doc comment %q", doc)
-			assert.Equal(t, strings.TrimSpace(text), stringField(t, spec, "description"))
+			assert.Equal(t, strings.TrimSpace(text), stringField(t, specs, name, "description"))
 
 			row := rows[name]
 			require.Len(t, row, 9, "row of %s", name)

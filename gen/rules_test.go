@@ -31,37 +31,36 @@ const urlRule = " must be an http or https URL of printable ASCII without space,
 // sections, of the references to them and of sent_as.
 var badRefs = []badCatalog{
 	{"families not a list", edit(withCodes(codeYAML), "families:\n  - name: COS\n    description: The XML API.\n", "families: COS\n"), []string{
-		`c.yaml:1:11: families must be a list`}},
+		"c.yaml:1:11: families must be a list"}},
 	{"family not a mapping", withFamily("  - COS\n"), []string{`c.yaml:4:5: family must be a mapping`}},
 	{"unknown key in family", withFamily("  - name: CI\n    doc: x\n"), []string{
 		`c.yaml:4:5: missing key "description" in family`,
 		`c.yaml:5:5: unknown key "doc" in family (want one of name, description)`}},
 	{"missing family name", withFamily("  - description: x\n"), []string{`c.yaml:4:5: missing key "name" in family`}},
 	{"family name in lower case", withFamily("  - name: ci\n    description: x\n"), []string{
-		`c.yaml:4:11: family name "ci" must be ASCII letters and digits, starting with an upper-case letter`}},
+		"c.yaml:4:11: name \"ci\" must be ASCII letters and digits, starting with an upper-case letter"}},
 	{"family name with a dash", withFamily("  - name: C-I\n    description: x\n"), []string{
-		`c.yaml:4:11: family name "C-I" must be ASCII letters and digits, starting with an upper-case letter`}},
+		"c.yaml:4:11: name \"C-I\" must be ASCII letters and digits, starting with an upper-case letter"}},
 	{"duplicate family", withFamily("  - name: COS\n    description: Again.\n"), []string{
 		`c.yaml:4:11: duplicate family "COS" (first at 2:11)`}},
 	{"unused family", withFamily("  - name: CI\n    description: Cloud Infinite.\n"), []string{
 		`c.yaml:4:11: family "CI" is declared and not used`}},
 	{"empty family description", withFamily("  - name: CI\n    description: \"\"\n"), []string{
-		`c.yaml:5:18: empty description`}},
+		"c.yaml:5:18: description is empty"}},
 
 	{"sources not a list", edit(withCodes(codeYAML), "sources:\n  - id: doc\n    url: https://example.com/doc\n    title: A page.\n", "sources: doc\n"), []string{
 		`c.yaml:4:10: sources must be a list`}},
 	{"source not a mapping", withSource("  - other\n"), []string{`c.yaml:8:5: source must be a mapping`}},
 	{"unknown key in source", withSource("  - id: other\n    url: https://example.com/other\n    title: T.\n    note: x\n"), []string{
-		`c.yaml:8:9: source "other" is declared and not used`,
-		`c.yaml:11:5: unknown key "note" in source (want one of id, url, title)`}},
+		"c.yaml:11:5: unknown key \"note\" in source (want one of id, url, title)"}},
 	{"missing source id", withSource("  - url: https://example.com/other\n    title: T.\n"), []string{
 		`c.yaml:8:5: missing key "id" in source`}},
 	{"source id with capitals", withSource("  - id: Other\n    url: https://example.com/other\n    title: T.\n"), []string{
-		`c.yaml:8:9: source id "Other" must be lowercase letters and digits, in words joined by '-'`}},
+		"c.yaml:8:9: id \"Other\" must be lowercase letters and digits, in words joined by '-'"}},
 	{"source id ending in a dash", withSource("  - id: other-\n    url: https://example.com/other\n    title: T.\n"), []string{
-		`c.yaml:8:9: source id "other-" must be lowercase letters and digits, in words joined by '-'`}},
+		"c.yaml:8:9: id \"other-\" must be lowercase letters and digits, in words joined by '-'"}},
 	{"source id with two dashes", withSource("  - id: a--b\n    url: https://example.com/other\n    title: T.\n"), []string{
-		`c.yaml:8:9: source id "a--b" must be lowercase letters and digits, in words joined by '-'`}},
+		"c.yaml:8:9: id \"a--b\" must be lowercase letters and digits, in words joined by '-'"}},
 	{"duplicate source", withSource("  - id: doc\n    url: https://example.com/other\n    title: T.\n"), []string{
 		`c.yaml:8:9: duplicate source "doc" (first at 5:9)`}},
 	{"unused source", withSource("  - id: other\n    url: https://example.com/other\n    title: T.\n"), []string{
@@ -83,44 +82,55 @@ var badRefs = []badCatalog{
 	{"source title with a bidi control", withSource("  - id: other\n    url: https://example.com/other\n    title: \"a\\u2066b\"\n"), []string{
 		`c.yaml:10:12: title has bidirectional control character U+2066`}},
 
-	{"missing families", withKey("    families: [COS]\n", ""), []string{`c.yaml:26:5: missing key "families" in code`}},
-	{"families not a list", withKey("families: [COS]", "families: COS"), []string{`c.yaml:30:15: families must be a list of family names`}},
-	{"families empty", withKey("families: [COS]", "families: []"), []string{`c.yaml:30:15: families list is empty`}},
-	{"unknown family", withKey("families: [COS]", "families: [COS, CI]"), []string{`c.yaml:30:21: unknown family "CI"`}},
-	{"family listed twice", withKey("families: [COS]", "families: [COS, COS]"), []string{`c.yaml:30:21: family "COS" listed twice`}},
-	{"family not a string", withKey("families: [COS]", "families: [COS, [CI]]"), []string{`c.yaml:30:21: family must be a string`}},
-	{"missing sources", withKey("    sources: [doc]\n", ""), []string{`c.yaml:26:5: missing key "sources" in code`}},
-	{"sources empty", withKey("sources: [doc]", "sources: []"), []string{`c.yaml:31:14: sources list is empty`}},
-	{"unknown source", withKey("sources: [doc]", "sources: [doc, other]"), []string{`c.yaml:31:20: unknown source "other"`}},
-	{"source listed twice", withKey("sources: [doc]", "sources: [doc, doc]"), []string{`c.yaml:31:20: source "doc" listed twice`}},
+	{"missing families", withKey("    families: [COS]\n", ""), []string{
+		"c.yaml:27:5: missing key \"families\" in code"}},
+	{"families of a code not a list", withKey("families: [COS]", "families: COS"), []string{`c.yaml:31:15: families must be a list`}},
+	{"families empty", withKey("families: [COS]", "families: []"), []string{
+		"c.yaml:31:15: families list is empty"}},
+	{"unknown family", withKey("families: [COS]", "families: [COS, CI]"), []string{
+		"c.yaml:31:21: unknown family \"CI\""}},
+	{"family listed twice", withKey("families: [COS]", "families: [COS, COS]"), []string{
+		"c.yaml:31:21: family COS listed twice"}},
+	{"family not a string", withKey("families: [COS]", "families: [COS, [CI]]"), []string{
+		"c.yaml:31:21: family must be a string"}},
+	{"missing sources", withKey("    sources: [doc]\n", ""), []string{
+		"c.yaml:27:5: missing key \"sources\" in code"}},
+	{"sources empty", withKey("sources: [doc]", "sources: []"), []string{
+		"c.yaml:32:14: sources list is empty"}},
+	{"unknown source", withKey("sources: [doc]", "sources: [doc, other]"), []string{
+		"c.yaml:32:20: unknown source \"other\""}},
+	{"source listed twice", withKey("sources: [doc]", "sources: [doc, doc]"), []string{
+		"c.yaml:32:20: source doc listed twice"}},
 
-	{"sent_as not a list", withSentAs("    sent_as: NoSuchBucket\n"), []string{`c.yaml:31:14: sent_as must be a list`}},
-	{"sent_as entry not a mapping", withSentAs("    sent_as: [NoSuchBucket]\n"), []string{`c.yaml:31:15: sent_as entry must be a mapping`}},
+	{"sent_as not a list", withSentAs("    sent_as: NoSuchBucket\n"), []string{
+		"c.yaml:32:14: sent_as must be a list"}},
+	{"sent_as entry not a mapping", withSentAs("    sent_as: [NoSuchBucket]\n"), []string{
+		"c.yaml:32:15: sent_as entry must be a mapping"}},
 	{"unknown key in sent_as entry", withSentAs("    sent_as: [{code: NoSuchBucket, message: m, status: 403}]\n"), []string{
-		`c.yaml:31:48: unknown key "status" in sent_as entry (want one of code, message)`}},
+		"c.yaml:32:48: unknown key \"status\" in sent_as entry (want one of code, message)"}},
 	{"missing sent_as message", withSentAs("    sent_as:\n      - code: NoSuchBucket\n"), []string{
-		`c.yaml:32:9: missing key "message" in sent_as entry`}},
+		"c.yaml:33:9: missing key \"message\" in sent_as entry"}},
 	{"sent_as code not a string", withSentAs("    sent_as: [{code: [x], message: m}]\n"), []string{
-		`c.yaml:31:22: code must be a string`}},
+		"c.yaml:32:22: code must be a string"}},
 	{"sent_as code not in the catalog", withSentAs("    sent_as:\n      - code: AccessDenied\n        message: m\n"), []string{
-		`c.yaml:32:15: sent_as code "AccessDenied" is not a code of the catalog`}},
+		"c.yaml:33:15: sent_as code \"AccessDenied\" is not a code of the catalog"}},
 	{"sent_as code an alias", withCodes(edit(codeYAML, "    status", "    aliases: [NoSuchBuckt]\n    status") +
 		edit(keyYAML, "    sources", "    sent_as:\n      - code: NoSuchBuckt\n        message: m\n    sources")), []string{
-		`c.yaml:33:15: sent_as code "NoSuchBuckt" is an alias of "NoSuchBucket"; write the code's own spelling`}},
+		"c.yaml:34:15: sent_as code \"NoSuchBuckt\" is an alias of \"NoSuchBucket\"; write the code's own spelling"}},
 	{"sent_as code the entry itself", withSentAs("    sent_as:\n      - code: NoSuchKey\n        message: m\n"), []string{
-		`c.yaml:32:15: sent_as code "NoSuchKey" is the entry itself`}},
+		"c.yaml:33:15: sent_as code \"NoSuchKey\" is the entry itself"}},
 	{"sent_as message empty", withSentAs("    sent_as:\n      - code: NoSuchBucket\n        message: \"  \"\n"), []string{
-		`c.yaml:33:18: sent_as message is empty`}},
+		"c.yaml:34:18: message is empty"}},
 	{"sent_as message on two lines", withSentAs("    sent_as:\n      - code: NoSuchBucket\n        message: \"a\\nb\"\n"), []string{
-		`c.yaml:33:18: sent_as message has non-printable character U+000A`}},
+		"c.yaml:34:18: message has non-printable character U+000A"}},
 	{"sent_as message with a tab", withSentAs("    sent_as:\n      - code: NoSuchBucket\n        message: \"a\\tb\"\n"), []string{
-		`c.yaml:33:18: sent_as message has non-printable character U+0009`}},
+		"c.yaml:34:18: message has non-printable character U+0009"}},
 	{"duplicate sent_as in one entry", withSentAs("    sent_as: [{code: NoSuchBucket, message: m}, {code: NoSuchBucket, message: \" m \"}]\n"), []string{
-		`c.yaml:31:79: duplicate sent_as "NoSuchBucket" with message "m" (first at 31:45)`}},
+		"c.yaml:32:79: duplicate sent_as \"NoSuchBucket\" with message \"m\" (first at 32:45)"}},
 	{"duplicate sent_as in two entries", withCodes(codeYAML +
 		edit(keyYAML, "    sources", "    sent_as: [{code: NoSuchBucket, message: m}]\n    sources") +
-		edit(edit(keyYAML, "NoSuchKey", "NoSuchUpload"), "    sources", "    sent_as: [{code: NoSuchBucket, message: m}]\n    sources")), []string{
-		`c.yaml:39:45: duplicate sent_as "NoSuchBucket" with message "m" (first at 31:45)`}},
+		edit(strings.ReplaceAll(keyYAML, "NoSuchKey", "NoSuchUpload"), "    sources", "    sent_as: [{code: NoSuchBucket, message: m}]\n    sources")), []string{
+		"c.yaml:41:45: duplicate sent_as \"NoSuchBucket\" with message \"m\" (first at 32:45)"}},
 }
 
 // TestSentAsAcrossCodes checks that the same message may refine two
