@@ -18,7 +18,7 @@ type Diagnosis struct {
 	Class     *Class   // the code's class, else the status's; nil for a client error
 	Retryable bool     // whether the request is worth sending again (IsRetryable)
 	RequestID string   // what to paste into Tencent's diagnosis tool; "" when COS did not answer
-	Hints     []Hint   // the code's, most likely first (one about the error's message before the others); the class's when the code is empty or unknown
+	Hints     []Hint   // the code's that fit the error's message, most likely first (see below); the class's when the code is empty or unknown
 	Findings  []string // facts read off this response and request: the field a signature differs in, the clock skew, an expired signature window, a bucket host without its -APPID suffix, ...
 
 	in *diagnose.Input // the error and the request, as String shows them
@@ -29,7 +29,9 @@ type Diagnosis struct {
 // query; nil when unknown). It returns nil for a nil err.
 //
 // A *ServiceError gives the catalog's code (refined as ServiceError.Known
-// refines it), class, retry decision and hints, and findings read off
+// refines it), class, retry decision and hints: a hint about the message
+// COS sent comes first, and a hint about another message is left out,
+// since COS would have sent that one. It also gives findings read off
 // the response and the request: for SignatureDoesNotMatch, the field in
 // which the FormatString COS computed (sent in the body) differs from the
 // one the request was signed with, rebuilt from req by COS's signing

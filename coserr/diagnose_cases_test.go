@@ -234,3 +234,52 @@ func TestDiagnoseClientErrorAppend(t *testing.T) {
 	assert.Contains(t, d.String(), "Retry: no.")
 	assert.Contains(t, d.String(), "the connection was reset or broke while in use: not retried: the request is not idempotent (an append)")
 }
+
+// The catalog's hints: one about COS's message first, none about another
+// message, and the class's for an error without a code.
+func TestDiagnoseHints(t *testing.T) {
+	for _, tt := range []struct{ sent, hint string }{
+		{"Access Denied.", "Access Denied."},
+		{"You are denied by bucket referer rule", "You are denied by bucket referer rule"},
+		// POST Object's message goes on with its timestamps.
+		{"You post object request has been expired, expiration time: 1700000000, current time: 1700000100", "You post object request has been expired"},
+	} {
+		t.Run(tt.sent, func(t *testing.T) {
+			d := coserr.Diagnose(parse(t, 403, nil, accessDenied(tt.sent)), nil)
+			require.NotEmpty(t, d.Hints)
+			assert.Equal(t, tt.hint, d.Hints[0].Message, "the hint about the message comes first")
+			for _, h := range d.Hints {
+				assert.Contains(t, []string{"", tt.hint}, h.Message, "a hint about another message")
+			}
+			report := d.String()
+			_, hints, id := sections(t, report)
+			require.Positive(t, hints)
+			assert.Less(t, hints, id)
+			assert.Contains(t, report, "1. "+d.Hints[0].Cause)
+			assert.Contains(t, report, "Fix: "+d.Hints[0].Fix)
+		})
+	}
+	t.Run("a HEAD 404 without a body", func(t *testing.T) {
+		d := coserr.Diagnose(parse(t, 404, http.Header{"X-Cos-Request-Id": {"NjA3"}}, ""), nil)
+		assert.Nil(t, d.Code)
+		assert.Equal(t, coserr.ErrNotFound, d.Class)
+		assert.Equal(t, coserr.ErrNotFound.Hints(), d.Hints)
+		assert.NotEmpty(t, d.Hints)
+		assert.Contains(t, d.String(), "Request id: NjA3")
+	})
+	t.Run("every code's hints are the catalog's, in its order, when its message is no hint's", func(t *testing.T) {
+		for _, c := range coserr.Codes() {
+			d := coserr.Diagnose(c, nil)
+			var want []coserr.Hint
+			for _, h := range c.Hints() {
+				if h.Message == "" {
+					want = append(want, h)
+				}
+			}
+			if len(want) == 0 {
+				want = c.Hints()
+			}
+			assert.Equal(t, want, d.Hints, c.Name())
+		}
+	})
+}

@@ -15,6 +15,7 @@ package diagnose
 
 import (
 	"net/http"
+	"strings"
 	"net/url"
 	"time"
 )
@@ -87,21 +88,41 @@ type Facts struct {
 	Hints       []Hint // most likely first
 }
 
-// OrderHints returns hints with those whose Message is message (compared
-// without surrounding white space or case) first, the others after them
-// in their order. It returns a new slice.
+// OrderHints returns the hints that fit an error with this message, most
+// likely first: those whose Message is the message first (compared
+// without surrounding white space, a final period or case; a message that
+// goes on after the hint's, as POST Object's adds its timestamps, fits
+// too), then those for any message, in their order. A hint for another
+// message is left out, since COS would have sent that message; when that
+// leaves none, every hint is returned. The result is a new slice.
 func OrderHints(hints []Hint, message string) []Hint {
 	out := make([]Hint, 0, len(hints))
 	m := normMessage(message)
 	for _, h := range hints {
-		if h.Message != "" && normMessage(h.Message) == m {
+		if h.Message != "" && messageFits(m, normMessage(h.Message)) {
 			out = append(out, h)
 		}
 	}
 	for _, h := range hints {
-		if h.Message == "" || normMessage(h.Message) != m {
+		if h.Message == "" {
 			out = append(out, h)
 		}
 	}
+	if len(out) == 0 {
+		return append(out, hints...)
+	}
 	return out
+}
+
+// messageFits reports whether an error's message m, normalized, is the
+// hint's message h or h followed by more after a non-letter.
+func messageFits(m, h string) bool {
+	if m == h {
+		return true
+	}
+	if !strings.HasPrefix(m, h) || h == "" {
+		return false
+	}
+	c := m[len(h)]
+	return !('a' <= c && c <= 'z' || '0' <= c && c <= '9')
 }

@@ -35,11 +35,27 @@ func TestScrub(t *testing.T) {
 }
 
 func TestOrderHints(t *testing.T) {
-	hs := []Hint{{Cause: "a"}, {Cause: "referer", Message: "You are denied by bucket referer rule"}, {Cause: "b"}}
-	got := OrderHints(hs, " you are denied by bucket referer rule. ")
-	assert.Equal(t, []string{"referer", "a", "b"}, causes(got))
-	assert.Equal(t, []string{"a", "referer", "b"}, causes(OrderHints(hs, "Access Denied.")))
-	assert.Equal(t, []string{"a", "referer", "b"}, causes(hs), "the input is left as it was")
+	hs := []Hint{
+		{Cause: "a"}, {Cause: "referer", Message: "You are denied by bucket referer rule"}, {Cause: "b"},
+		{Cause: "post", Message: "You post object request has been expired"},
+	}
+	tests := []struct {
+		message string
+		want    []string
+	}{
+		{" you are denied by bucket referer rule. ", []string{"referer", "a", "b"}},
+		{"You post object request has been expired, expiration time: 1, current time: 2", []string{"post", "a", "b"}},
+		{"Access Denied.", []string{"a", "b"}},
+		{"", []string{"a", "b"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.message, func(t *testing.T) {
+			assert.Equal(t, tt.want, causes(OrderHints(hs, tt.message)))
+		})
+	}
+	assert.Equal(t, []string{"a", "referer", "b", "post"}, causes(hs), "the input is left as it was")
+	only := []Hint{{Cause: "x", Message: "X"}}
+	assert.Equal(t, []string{"x"}, causes(OrderHints(only, "Y")), "every hint when none fits")
 }
 
 // causes lists the causes of hints.
