@@ -15,8 +15,8 @@ package diagnose
 
 import (
 	"net/http"
-	"strings"
 	"net/url"
+	"strings"
 	"time"
 )
 
