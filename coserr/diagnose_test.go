@@ -1,6 +1,7 @@
 package coserr_test
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -95,3 +96,35 @@ func TestDiagnosePlusReadAsSpace(t *testing.T) {
 		})
 	}
 }
+
+// Diagnose looks through wrapping, and reads a sentinel or an SDK's error
+// that carries only a status and a code.
+func TestDiagnoseWrappedAndSentinel(t *testing.T) {
+	err := fmt.Errorf("upload: %w", parse(t, 404, http.Header{"X-Cos-Request-Id": {"NjA3"}}, `<Error><Code>NoSuchBucket</Code></Error>`))
+	d := coserr.Diagnose(err, nil)
+	assert.Equal(t, coserr.NoSuchBucket, d.Code)
+	assert.Equal(t, "NjA3", d.RequestID)
+
+	d = coserr.Diagnose(fmt.Errorf("get: %w", coserr.SlowDown), nil)
+	assert.Equal(t, coserr.SlowDown, d.Code)
+	assert.True(t, d.Retryable)
+	assert.Contains(t, d.String(), "SlowDown [HTTP 503, class Throttled]")
+
+	d = coserr.Diagnose(respError{status: 404, code: "NoSuchKey"}, nil)
+	assert.Equal(t, coserr.NoSuchKey, d.Code)
+	assert.Equal(t, coserr.ErrNotFound, d.Class)
+	d = coserr.Diagnose(respError{status: 403, code: "Forbidden"}, nil)
+	assert.Nil(t, d.Code)
+	assert.Equal(t, coserr.ErrAccessDenied, d.Class)
+	assert.Equal(t, coserr.ErrAccessDenied.Hints(), d.Hints)
+}
+
+// respError is an SDK's error carrying a response, as aws-sdk-go-v2's does.
+type respError struct {
+	status int
+	code   string
+}
+
+func (e respError) Error() string       { return "api error " + e.code }
+func (e respError) HTTPStatusCode() int { return e.status }
+func (e respError) ErrorCode() string   { return e.code }

@@ -20,7 +20,7 @@ import (
 // joined by '&': keys lowercased and URL-encoded, values URL-encoded
 // (every byte but A-Z a-z 0-9 - _ . ~ as %XX), sorted by key.
 
-// A signedPart is one of the four fields of a FormatString.
+// The four fields of a FormatString, by index.
 const (
 	fieldMethod = iota
 	fieldPath
