@@ -65,6 +65,11 @@ func TestDiagnosePlusReadAsSpace(t *testing.T) {
 		req  func() *http.Request
 	}{
 		{"body only", func() *http.Request { return nil }},
+		{"request not yet signed", func() *http.Request {
+			req, err := http.NewRequest(http.MethodPut, "https://o2-1258123310.cos.ap-beijing.myqcloud.com/"+key, nil)
+			require.NoError(t, err)
+			return req
+		}},
 		{"request signed as cos-go-sdk-v5 signs", func() *http.Request {
 			req, err := http.NewRequest(http.MethodPut, "https://o2-1258123310.cos.ap-beijing.myqcloud.com/"+key, nil)
 			require.NoError(t, err)

@@ -106,6 +106,11 @@ func signatureFindings(in *Input) []string {
 			}
 			out = append(out, s)
 		}
+	case haveServer && in.Request != nil && in.Request.URL != nil && in.Request.URL.Path != "":
+		// The request without its signature (signed further down, by an SDK): its path still tells.
+		if p := in.Request.URL.Path; p != server[fieldPath] {
+			out = append(out, pathDifference(server[fieldPath], p))
+		}
 	case haveServer:
 		if d := resourcePathFinding(in, server[fieldPath]); d != "" {
 			out = append(out, d)
