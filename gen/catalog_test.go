@@ -148,8 +148,6 @@ var badCatalogs = []badCatalog{
 	{"anchor and alias", withCodes(edit(codeYAML, "class: NotFound", "class: &c NotFound") +
 		edit(keyYAML, "class: NotFound", "class: *c")), []string{
 		"c.yaml:29:12: aliases (*c) are not allowed in a catalog; write the value out"}},
-	{"second document", withCodes(codeYAML) + "---\nclasses: []\n", []string{
-		"c.yaml:27:1: a catalog is one YAML document; this is a second"}},
 	{"NUL byte", withCodes(codeYAML) + "\x00", []string{
 		"c.yaml:27:1: control characters are not allowed"}},
 	{"invalid UTF-8", withCodes(edit(codeYAML, "does not", "does\xffnot")), []string{

@@ -106,9 +106,9 @@ var badCodes = []badCatalog{
 	{"description with a control character", withCodes(edit(codeYAML, "The bucket does not exist.", `"The bucket\0 does not exist."`)), []string{
 		`c.yaml:25:18: description has control character U+0000`}},
 	{"description with a byte order mark", withCodes(edit(codeYAML, "The bucket does not exist.", `"The \uFEFFbucket"`)), []string{
-		`c.yaml:25:18: description has a byte order mark (U+FEFF)`}},
+		`c.yaml:25:18: description has control character U+FEFF`}},
 	{"description with a bidi override", withCodes(edit(codeYAML, "The bucket does not exist.", `"The \u202Ebucket"`)), []string{
-		`c.yaml:25:18: description has bidirectional control character U+202E`}},
+		`c.yaml:25:18: description has control character U+202E`}},
 	{"codes out of order", withCodes(keyYAML + codeYAML), []string{
 		"c.yaml:27:11: code \"NoSuchBucket\" is out of order; it belongs before \"NoSuchKey\""}},
 }

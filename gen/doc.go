@@ -25,19 +25,3 @@
 // Markdown code span or cell, texts without control characters, so that
 // whatever Load accepts renders.
 package gen
-
-// Generate loads the catalog in src (named file in positions) and renders
-// the Go source for package pkg and the Markdown reference. On any error
-// it returns no output, so a caller that writes only on success never
-// leaves a half-written file.
-func Generate(file string, src []byte, pkg string) (goSrc, markdown []byte, err error) {
-	c, err := Load(file, src)
-	if err != nil {
-		return nil, nil, err
-	}
-	goSrc, err = renderGo(c, pkg)
-	if err != nil {
-		return nil, nil, err
-	}
-	return goSrc, renderMarkdown(c), nil
-}

@@ -2,7 +2,6 @@ package gen
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -14,81 +13,39 @@ import (
 )
 
 // Explain says what query means in the catalog, as text for a terminal.
-// It does no I/O.
-//
-// A query of digits is an HTTP status from 300 to 599: Explain lists
-// every code COS sends with it, those whose primary status it is first,
-// then the class and retry rule coserr applies to an error with that
-// status whose code is empty or unknown. Otherwise the query is a code's
-// wire spelling, one of its aliases or its Go name (a "coserr." prefix is
-// allowed), and Explain gives the code's families, statuses, class,
-// retryability and why, aliases, how else COS sends it, whether it means
-// clock skew, its sources, its description and its hints, most likely
-// first; or it is a class name (or its Go name, ErrNotFound) or a family
-// name, and Explain lists its codes (and a class's hints). Names match
-// exactly, as coserr.Lookup does. Sources are shown by id; with urls,
-// the title and URL of each one cited follow.
-//
-// For a name that matches nothing, Explain returns an error that suggests
-// the nearest names by edit distance, compared without regard to case,
-// over every wire spelling, alias, Go name, class and family. For a status
-// outside 300..599, it returns an error saying so.
+// A query of digits is an HTTP status from 300 to 599: the codes COS sends
+// with it, primary ones first, and the class and retry rule coserr applies
+// when the code is empty or unknown. A code's wire spelling, alias or Go
+// name ("coserr." allowed) gives the code's facts, then its hints, most
+// likely first; a class (NotFound or ErrNotFound) or family lists its
+// codes, and a class its hints. Names match exactly, as coserr.Lookup
+// does. Sources are shown by id; with urls, each cited one's title and
+// URL follow. A name that matches nothing is an error that suggests the
+// nearest names by edit distance, without regard to case.
 func Explain(c *Catalog, query string, urls bool) (string, error) {
 	q := strings.TrimPrefix(strings.TrimSpace(query), "coserr.")
 	if q != "" && strings.Trim(q, "0123456789") == "" {
-		if st, err := strconv.Atoi(q); err != nil || st < minStatus || st > maxStatus {
+		st, err := strconv.Atoi(q)
+		if err != nil || st < minStatus || st > maxStatus {
 			return "", fmt.Errorf("status %s is not an error status; want %d..%d", q, minStatus, maxStatus)
 		}
-		st, _ := strconv.Atoi(q)
-		return explainStatus(c, st), nil
+		list := slices.Clone(c.Codes)
+		slices.SortStableFunc(list, func(a, b *Code) int { return cmp.Compare(slices.Index(a.Statuses, st), slices.Index(b.Statuses, st)) })
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: ", strings.TrimSpace("HTTP "+q+" "+http.StatusText(st)))
+		if codeTable(&b, list, func(k *Code) bool { return slices.Contains(k.Statuses, st) }) == 0 {
+			b.WriteString("no code of the catalog has this status\n")
+		}
+		class := statusrule.Class(st)
+		fmt.Fprintf(&b, "\nA code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
+			st, class, class, yesNo(statusrule.Retryable(st)), statusrule.Reason(st))
+		return b.String(), nil
 	}
 	var b strings.Builder
-	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
-	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
 	for _, k := range c.Codes {
-		if q != k.Code && q != k.Name && !slices.Contains(k.Aliases, q) {
-			continue
+		if q == k.Code || q == k.Name || slices.Contains(k.Aliases, q) {
+			return explainCode(c, q, k) + explainHints(c, k.Hints, k.Sources, urls), nil
 		}
-		switch {
-		case slices.Contains(k.Aliases, q):
-			fmt.Fprintf(&b, "%s is an alias of %s: COS has sent both spellings.\n\n", q, k.Code)
-		case q != k.Code:
-			fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
-		}
-		b.WriteString(k.Code + "\n")
-		row("go name:", "coserr."+k.Name)
-		row("families:", strings.Join(k.Families, ", "))
-		status := cmp.Or(joinInts(k.Statuses, ", "), "unknown (no source documents one)")
-		if len(k.Statuses) > 1 {
-			status += fmt.Sprintf(" (%d primary)", k.Statuses[0])
-		}
-		row("status:", status)
-		row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
-		retry := yesNo(k.Retryable)
-		if k.Why != "" {
-			retry += " (" + k.Why + ")"
-		} else if len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable {
-			retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
-		}
-		row("retryable:", retry)
-		row("aliases:", cmp.Or(strings.Join(k.Aliases, ", "), "none"))
-		for _, s := range k.SentAs {
-			row("COS sends it as:", fmt.Sprintf("%s with message %q", s.Code, s.Message))
-		}
-		for _, r := range c.Codes {
-			for _, s := range r.SentAs {
-				if s.Code == k.Code {
-					row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
-				}
-			}
-		}
-		if k.ClockSkew {
-			row("clock skew:", "yes: it means that the local clock is wrong")
-		}
-		row("sources:", strings.Join(k.Sources, ", "))
-		row("description:", oneLine(k.Description))
-		w.Flush()
-		return b.String() + explainHints(c, k.Hints, k.Sources, urls), nil
 	}
 	for _, cl := range c.Classes {
 		if q == cl.Name || q == cl.GoName() {
@@ -104,7 +61,50 @@ func Explain(c *Catalog, query string, urls bool) (string, error) {
 			return b.String(), nil
 		}
 	}
-	return "", unknown(c, query, q)
+	return "", unknown(c, query, strings.ToLower(q))
+}
+
+// explainCode lists the facts of code k, which q names.
+func explainCode(c *Catalog, q string, k *Code) string {
+	var b strings.Builder
+	switch {
+	case slices.Contains(k.Aliases, q):
+		fmt.Fprintf(&b, "%s is an alias of %s: COS has sent both spellings.\n\n", q, k.Code)
+	case q != k.Code:
+		fmt.Fprintf(&b, "%s is the Go name of the code %q.\n\n", q, k.Code)
+	}
+	b.WriteString(k.Code + "\n")
+	w := tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)
+	row := func(label, value string) { fmt.Fprintf(w, "  %s\t%s\n", label, value) }
+	row("go name:", "coserr."+k.Name)
+	row("families:", strings.Join(k.Families, ", "))
+	status := cmp.Or(joinInts(k.Statuses), "unknown (no source documents one)")
+	if len(k.Statuses) > 1 {
+		status += fmt.Sprintf(" (%d primary)", k.Statuses[0])
+	}
+	row("status:", status)
+	row("class:", fmt.Sprintf("%s (coserr.Err%s)", k.Class, k.Class))
+	retry := yesNo(k.Retryable)
+	if k.Why != "" {
+		retry += " (" + k.Why + ")"
+	} else if len(k.Statuses) > 0 && statusrule.Retryable(k.Statuses[0]) == k.Retryable {
+		retry += " (" + statusrule.Reason(k.Statuses[0]) + ")"
+	}
+	row("retryable:", retry)
+	row("aliases:", cmp.Or(strings.Join(k.Aliases, ", "), "none"))
+	for _, s := range k.SentAs {
+		row("COS sends it as:", fmt.Sprintf("%s with message %q", s.Code, s.Message))
+	}
+	for r, s := range refinements(c, k) {
+		row("refined by:", fmt.Sprintf("%s (coserr.%s) when the message is %q", r.Code, r.Name, s.Message))
+	}
+	if k.ClockSkew {
+		row("clock skew:", "yes: it means that the local clock is wrong")
+	}
+	row("sources:", strings.Join(k.Sources, ", "))
+	row("description:", oneLine(k.Description))
+	w.Flush()
+	return b.String()
 }
 
 // explainHints lists hints, most likely first, and with urls the title
@@ -122,78 +122,52 @@ func explainHints(c *Catalog, hints []Hint, sources []string, urls bool) string 
 		fmt.Fprintf(&b, "    Fix: %s\n    Sources: %s\n", oneLine(h.Fix), strings.Join(h.Sources, ", "))
 		sources = append(sources, h.Sources...)
 	}
-	if urls {
+	switch {
+	case urls:
 		b.WriteString("\nSources:\n")
 		for _, s := range c.Sources {
 			if slices.Contains(sources, s.ID) {
 				fmt.Fprintf(&b, "  %s: %s\n    %s\n", s.ID, oneLine(s.Title), s.URL)
 			}
 		}
-	} else if len(sources) > 0 {
+	case len(sources) > 0:
 		b.WriteString("\n(errgen explain -urls shows where each source is.)\n")
 	}
 	return b.String()
 }
 
-// explainStatus lists the codes sent with status st, primary ones first,
-// and the rule for an error with that status and no known code.
-func explainStatus(c *Catalog, st int) string {
-	list := slices.Clone(c.Codes)
-	slices.SortStableFunc(list, func(a, b *Code) int { return cmp.Compare(slices.Index(a.Statuses, st), slices.Index(b.Statuses, st)) })
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: ", strings.TrimSpace(fmt.Sprintf("HTTP %d %s", st, http.StatusText(st))))
-	if codeTable(&b, list, func(k *Code) bool { return slices.Contains(k.Statuses, st) }) == 0 {
-		b.WriteString("no code of the catalog has this status\n")
-	}
-	class := statusrule.Class(st)
-	fmt.Fprintf(&b, "\nA code-less or unknown-code error with status %d: class %s (coserr.Err%s), retryable %s (%s).\n",
-		st, class, class, yesNo(statusrule.Retryable(st)), statusrule.Reason(st))
-	return b.String()
-}
-
-// codeTable writes the number of codes of list that are in, then one
-// aligned line for each, to b, and returns that number; nothing for none.
+// codeTable writes how many codes of list are in and one aligned line for
+// each to b, and returns that number; nothing for none.
 func codeTable(b *strings.Builder, list []*Code, in func(*Code) bool) int {
 	list = slices.DeleteFunc(slices.Clone(list), func(k *Code) bool { return !in(k) })
-	if len(list) == 0 {
-		return 0
+	if len(list) > 0 {
+		fmt.Fprintf(b, "%d code%s\n\n", len(list), strings.Repeat("s", min(len(list)-1, 1)))
+		w := tabwriter.NewWriter(b, 0, 8, 2, ' ', 0)
+		fmt.Fprintln(w, "CODE\tSTATUS\tCLASS\tRETRYABLE\tFAMILIES\tDESCRIPTION")
+		for _, k := range list {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, cmp.Or(joinInts(k.Statuses), "unknown"), k.Class,
+				yesNo(k.Retryable), strings.Join(k.Families, ", "), oneLine(k.Description))
+		}
+		w.Flush()
 	}
-	fmt.Fprintf(b, "%d %s\n\n", len(list), plural(len(list), "code"))
-	w := tabwriter.NewWriter(b, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(w, "CODE\tSTATUS\tCLASS\tRETRYABLE\tFAMILIES\tDESCRIPTION")
-	for _, k := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", k.Code, cmp.Or(joinInts(k.Statuses, ", "), "unknown"), k.Class,
-			yesNo(k.Retryable), strings.Join(k.Families, ", "), oneLine(k.Description))
-	}
-	w.Flush()
 	return len(list)
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
-}
-
-// unknown is the error for a query q that names nothing. It suggests the
-// names nearest to it, at most five: those at the smallest edit distance,
-// if it is small (about a third of the query's length, at least 2),
-// compared without regard to case, over every code's wire spelling,
-// aliases and Go name, every class's name and Go name and every family's
-// name; failing any, the names that contain the query. A code is
-// suggested by its wire spelling, a class by its name.
+// unknown is the error for query, lower-cased q, that names nothing. It
+// suggests at most five names: those at the smallest edit distance from
+// q, if it is small (a third of its length, at least 2), over every wire
+// spelling, alias, Go name, class and family; failing any, those that
+// contain q. A code is suggested by its wire spelling, a class by its name.
 func unknown(c *Catalog, query, q string) error {
-	q = strings.ToLower(q)
 	best := map[string]int{}
 	var near, contains []string
 	consider := func(suggest string, names ...string) {
 		for _, n := range names {
-			ln := strings.ToLower(n)
-			if d, ok := best[suggest]; !ok || editDistance(q, ln) < d {
-				best[suggest] = editDistance(q, ln)
+			n = strings.ToLower(n)
+			if d, ok := best[suggest]; !ok || editDistance(q, n) < d {
+				best[suggest] = editDistance(q, n)
 			}
-			if strings.Contains(ln, q) && !slices.Contains(contains, suggest) {
+			if strings.Contains(n, q) && !slices.Contains(contains, suggest) {
 				contains = append(contains, suggest)
 			}
 		}
@@ -216,19 +190,17 @@ func unknown(c *Catalog, query, q string) error {
 			near = append(near, name)
 		}
 	}
-	if q == "" {
-		near = nil
-	} else if len(near) == 0 {
+	if len(near) == 0 {
 		near = contains
 	}
 	slices.Sort(near)
-	msg := fmt.Sprintf("unknown code %q", query)
-	if near = near[:min(len(near), 5)]; len(near) == 1 {
-		msg += "; did you mean " + near[0] + "?"
-	} else if len(near) > 1 {
-		msg += "; did you mean one of " + strings.Join(near, ", ") + "?"
+	switch near = near[:min(len(near), 5)]; {
+	case q == "" || len(near) == 0:
+		return fmt.Errorf("unknown code %q", query)
+	case len(near) == 1:
+		return fmt.Errorf("unknown code %q; did you mean %s?", query, near[0])
 	}
-	return errors.New(msg)
+	return fmt.Errorf("unknown code %q; did you mean one of %s?", query, strings.Join(near, ", "))
 }
 
 // editDistance is the Levenshtein distance between a and b, in runes.

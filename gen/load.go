@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,26 +10,125 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Reading the entries, once the walk has checked their values, and the
-// rules across entries.
-
-// A wireUse is where a wire spelling is first written and of which code.
-type wireUse struct {
-	pos   Pos
-	code  string // the wire spelling of the entry it belongs to
-	alias bool
+// A loader walks the YAML tree of a catalog: first against the rule table,
+// each value at its node's position (mapping, value, scalar), then entry
+// by entry for the rules across entries. It collects every problem.
+type loader struct {
+	file   string
+	cat    *Catalog
+	errs   ErrorList
+	vals   map[*yaml.Node]map[string]*yaml.Node // the valid values of each mapping, by key
+	bad    map[*yaml.Node]bool                  // the mappings with a problem, in them or below
+	seen   map[string]*first                    // by kind and name: "code\x00NoSuchKey", "family\x00COS", ...
+	off    map[string]bool                      // the sections that cannot be read: no uses of them are checked
+	order  []*yaml.Node                         // the code node of every entry, in file order
+	sentAs []struct {                           // every valid sent_as entry, and the code it is in
+		owner string
+		e     *yaml.Node
+	}
 }
 
-// A hintText is where a cause or fix is first written, and by which entry.
-type hintText struct {
-	owner string // "code NoSuchKey", "class NotFound"
-	pos   Pos
+// A first is where a name is first declared or used, and what of.
+type first struct {
+	pos       Pos
+	owner     string // a wire spelling's code; a hint text's entry, "code NoSuchKey"
+	alias, ok bool   // a wire spelling is an alias; a section's entry is valid
+	used      bool   // a family or source is cited
 }
 
-// A sentAsUse is a sent_as entry of a code, with its nodes for positions.
-type sentAsUse struct {
-	owner         string // the wire spelling of the code it belongs to
-	code, message *yaml.Node
+func (l *loader) errAt(n *yaml.Node, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Pos: l.pos(n), Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) pos(n *yaml.Node) Pos { return Pos{l.file, n.Line, n.Column} }
+
+// mapping checks n against s and returns its valid values by key.
+func (l *loader) mapping(n *yaml.Node, s *shape) map[string]*yaml.Node {
+	before := len(l.errs)
+	defer func() { l.bad[n] = len(l.errs) > before }()
+	if n.Kind != yaml.MappingNode {
+		l.errAt(n, "%s must be a mapping", s.name)
+		return nil
+	}
+	m := map[string]*yaml.Node{}
+	l.vals[n] = m
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		j := slices.IndexFunc(s.fields, func(f *field) bool { return f.key == k.Value })
+		switch {
+		case k.Kind != yaml.ScalarNode || j < 0:
+			l.errAt(k, "unknown key %q in %s (want one of %s)", k.Value, s.name, s.keys())
+		case has(n.Content[:i], k.Value):
+			l.errAt(k, "duplicate key %q in %s", k.Value, s.name)
+		case l.value(v, s.fields[j]):
+			m[k.Value] = v
+		}
+	}
+	for _, f := range s.fields {
+		if f.required && !has(n.Content, f.key) {
+			l.errAt(n, "missing key %q in %s", f.key, s.name)
+		}
+	}
+	return m
+}
+
+// value checks the value n of field f and reports whether it is valid. A
+// list of mappings is, whatever its items, which mapping marks bad.
+func (l *loader) value(n *yaml.Node, f *field) bool {
+	if !f.list {
+		return l.scalar(n, f.key, f.kind)
+	}
+	items := n.Content
+	switch {
+	case f.orOne && n.Kind == yaml.ScalarNode:
+		items = []*yaml.Node{n}
+	case n.Kind != yaml.SequenceNode:
+		l.errAt(n, "%s must be a list", f.key)
+		return false
+	case f.nonEmpty && len(items) == 0:
+		l.errAt(n, "%s list is empty", f.key)
+		return false
+	}
+	ok := true
+	for i, it := range items {
+		switch {
+		case f.shape != nil:
+			l.mapping(it, f.shape)
+		case !l.scalar(it, f.item, f.kind):
+			ok = false
+		case slices.ContainsFunc(items[:i], func(p *yaml.Node) bool { return p.Value == it.Value }):
+			l.errAt(it, "%s %s listed twice", f.item, it.Value)
+			ok = false
+		}
+	}
+	return ok
+}
+
+// scalar checks a scalar value of kind k, named what in messages.
+func (l *loader) scalar(n *yaml.Node, what string, k *kind) bool {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		l.errAt(n, "aliases (*%s) are not allowed in a catalog; write the value out", n.Value)
+	case n.Kind != yaml.ScalarNode || n.Tag == "!!null" || k.tag != "" && n.Tag != k.tag:
+		l.errAt(n, "%s must be %s", what, k.want)
+	case k.check(n.Value) != "":
+		l.errAt(n, "%s %s", what, k.check(n.Value))
+	default:
+		return true
+	}
+	return false
+}
+
+// once records name, written at n, as the first of its kind, or reports it
+// as a duplicate and returns nil.
+func (l *loader) once(kind, name string, n *yaml.Node, rec first) *first {
+	if f := l.seen[kind+"\x00"+name]; f != nil {
+		l.errAt(n, "duplicate %s %q (first at %d:%d)", kind, name, f.pos.Line, f.pos.Col)
+		return nil
+	}
+	rec.pos = l.pos(n)
+	l.seen[kind+"\x00"+name] = &rec
+	return &rec
 }
 
 func (l *loader) root(n *yaml.Node) {
@@ -36,75 +136,68 @@ func (l *loader) root(n *yaml.Node) {
 	if m == nil {
 		return
 	}
-	// A section that cannot be read declares nothing that uses of it
-	// could be checked against: nil turns those checks off.
-	for key, names := range map[string]*map[string]*declared{"families": &l.families, "sources": &l.sources, "classes": &l.classes} {
-		if m[key] == nil {
-			*names = nil
-		}
+	for _, s := range [][2]string{{"families", "family"}, {"sources", "source"}, {"classes", "class"}} {
+		l.off[s[1]] = m[s[0]] == nil
 	}
 	for _, e := range items(m["families"]) {
-		if d := l.declare(l.families, "family", l.vals[e]["name"], e); d != nil && d.ok {
-			l.cat.Families = append(l.cat.Families, &Family{d.name, trimmed(l.vals[e]["description"]), l.pos(e)})
+		if v := l.vals[e]; v["name"] != nil && l.once("family", v["name"].Value, v["name"], first{ok: !l.bad[e]}) != nil && !l.bad[e] {
+			l.cat.Families = append(l.cat.Families, &Family{v["name"].Value, trimmed(v["description"]), l.pos(e)})
 		}
 	}
 	for _, e := range items(m["sources"]) {
-		if d := l.declare(l.sources, "source", l.vals[e]["id"], e); d != nil && d.ok {
-			l.cat.Sources = append(l.cat.Sources, &Source{d.name, l.vals[e]["url"].Value, trimmed(l.vals[e]["title"]), l.pos(e)})
+		if v := l.vals[e]; v["id"] != nil && l.once("source", v["id"].Value, v["id"], first{ok: !l.bad[e]}) != nil && !l.bad[e] {
+			l.cat.Sources = append(l.cat.Sources, &Source{v["id"].Value, v["url"].Value, trimmed(v["title"]), l.pos(e)})
 		}
 	}
 	for _, e := range items(m["classes"]) {
 		v := l.vals[e]
-		c := &Class{Name: trimmed(v["name"]), Description: trimmed(v["description"]), Pos: l.pos(e)}
-		c.Hints = l.hints(v["hints"], "class "+c.Name)
-		if d := l.declare(l.classes, "class", v["name"], e); d != nil {
-			l.goName(v["name"], c.GoName())
+		c := &Class{trimmed(v["name"]), trimmed(v["description"]), l.hints(v["hints"], "class "+trimmed(v["name"])), l.pos(e)}
+		if v["name"] != nil && l.once("class", c.Name, v["name"], first{}) != nil {
+			l.once("Go name", c.GoName(), v["name"], first{})
 			l.cat.Classes = append(l.cat.Classes, c)
 		}
 	}
-	if l.classes != nil {
-		for _, name := range statusrule.Classes {
-			if l.classes[name] == nil {
-				l.errAt(keyNode(n, "classes"), "missing class %q: coserr falls back to it by HTTP status (internal/statusrule)", name)
-			}
+	for _, name := range statusrule.Classes {
+		if !l.off["class"] && l.seen["class\x00"+name] == nil {
+			l.errAt(n.Content[slices.IndexFunc(n.Content, func(k *yaml.Node) bool { return k.Value == "classes" })],
+				"missing class %q: coserr falls back to it by HTTP status (internal/statusrule)", name)
 		}
 	}
-	var sentAs []sentAsUse
 	for _, e := range items(m["codes"]) {
-		sentAs = append(sentAs, l.code(e)...)
+		l.code(e)
 	}
-	if m["codes"] != nil {
-		l.unused("family", l.families)
-		l.unused("source", l.sources)
+	for key, f := range l.seen {
+		if what, name, _ := strings.Cut(key, "\x00"); m["codes"] != nil && (what == "family" || what == "source") && f.ok && !f.used {
+			l.errs = append(l.errs, &Error{f.pos, what + " " + strconv.Quote(name) + " is declared and not used"})
+		}
 	}
-	l.checkSentAs(sentAs)
+	l.checkSentAs()
 	l.checkOrder()
 }
 
-// code reads one entry of the codes section and returns its sent_as
-// entries, which are checked once every code is known.
-func (l *loader) code(n *yaml.Node) []sentAsUse {
+// code reads one entry of the codes section.
+func (l *loader) code(n *yaml.Node) {
 	v := l.vals[n]
-	c := &Code{Pos: l.pos(n)}
+	c := &Code{Class: trimmed(v["class"]), Why: trimmed(v["why"]), Description: trimmed(v["description"]), Pos: l.pos(n)}
 	if k := v["code"]; k != nil {
 		c.Code, c.Name = k.Value, k.Value
-		wireOK := l.wireSpelling(k, c.Code, false)
+		wireOK := l.once("code", c.Code, k, first{owner: c.Code}) != nil
 		if wireOK {
 			l.order = append(l.order, k)
 		}
 		switch nn := v["name"]; {
 		case nn != nil:
 			c.Name = nn.Value
-			l.goName(nn, c.Name)
-		case has(n, "name") || !wireOK: // reported already
+			l.once("Go name", c.Name, nn, first{})
+		case has(n.Content, "name") || !wireOK: // reported already
 		case ident.check(c.Code) != "":
 			l.errAt(k, "code %q is not an exported Go identifier; give it a name", c.Code)
 		default:
-			l.goName(k, c.Name)
+			l.once("Go name", c.Name, k, first{})
 		}
 	}
 	for _, a := range items(v["aliases"]) {
-		if l.wireSpelling(a, c.Code, true) {
+		if l.once("code", a.Value, a, first{owner: c.Code, alias: true}) != nil {
 			c.Aliases = append(c.Aliases, a.Value)
 		}
 	}
@@ -112,154 +205,104 @@ func (l *loader) code(n *yaml.Node) []sentAsUse {
 		st, _ := strconv.Atoi(s.Value)
 		c.Statuses = append(c.Statuses, st)
 	}
-	if cl := v["class"]; cl != nil {
-		c.Class = cl.Value
-		if l.classes != nil && l.classes[c.Class] == nil {
-			l.errAt(cl, "unknown class %q", c.Class)
-		}
+	if cl := v["class"]; cl != nil && !l.off["class"] && l.seen["class\x00"+c.Class] == nil {
+		l.errAt(cl, "unknown class %q", c.Class)
 	}
 	c.Retryable, _ = strconv.ParseBool(trimmed(v["retryable"]))
 	c.ClockSkew, _ = strconv.ParseBool(trimmed(v["clock_skew"]))
-	c.Why = trimmed(v["why"])
-	if !has(n, "why") && needsWhy(c) {
+	if !has(n.Content, "why") && (c.Retryable || slices.ContainsFunc(c.Statuses, func(st int) bool { return st >= 500 || st == 408 || st == 429 })) {
 		l.errAt(n, "missing key %q in code (required when retryable is true or a status is 5xx, 408 or 429)", "why")
 	}
-	c.Families = l.refs(v["families"], "family", l.families)
-	var uses []sentAsUse
+	c.Families = l.refs(v["families"], "family")
 	for _, e := range items(v["sent_as"]) {
 		if s := l.vals[e]; !l.bad[e] {
-			uses = append(uses, sentAsUse{c.Code, s["code"], s["message"]})
+			l.sentAs = append(l.sentAs, struct {
+				owner string
+				e     *yaml.Node
+			}{c.Code, e})
 			c.SentAs = append(c.SentAs, SentAs{s["code"].Value, trimmed(s["message"]), l.pos(e)})
 		}
 	}
-	c.Sources = l.refs(v["sources"], "source", l.sources)
-	c.Description = trimmed(v["description"])
+	c.Sources = l.refs(v["sources"], "source")
 	c.Hints = l.hints(v["hints"], "code "+c.Code)
 	l.cat.Codes = append(l.cat.Codes, c)
-	return uses
 }
 
-// hints reads the hints of an entry; owner names it in messages. A cause
-// or fix that another entry has word for word is reported: each entry's
-// hints are written for it.
+// hints reads the hints of an entry, owner in messages. A cause or fix
+// that another entry has word for word is reported: each entry's hints
+// are written for it.
 func (l *loader) hints(n *yaml.Node, owner string) []Hint {
 	var out []Hint
 	for _, e := range items(n) {
 		v := l.vals[e]
-		h := Hint{Message: trimmed(v["message"]), Cause: trimmed(v["cause"]), Fix: trimmed(v["fix"]),
-			Sources: l.refs(v["sources"], "source", l.sources), Pos: l.pos(e)}
 		for _, key := range []string{"cause", "fix"} {
 			if t := v[key]; t != nil {
-				first, dup := l.texts[oneLine(t.Value)]
-				switch {
-				case !dup:
-					l.texts[oneLine(t.Value)] = hintText{owner, l.pos(t)}
-				case first.owner != owner:
-					l.errAt(t, "%s copied word for word from %s (at %d:%d); write each entry's hints for it", key, first.owner, first.pos.Line, first.pos.Col)
+				switch f := l.seen["hint\x00"+oneLine(t.Value)]; {
+				case f == nil:
+					l.seen["hint\x00"+oneLine(t.Value)] = &first{pos: l.pos(t), owner: owner}
+				case f.owner != owner:
+					l.errAt(t, "%s copied word for word from %s (at %d:%d); write each entry's hints for it", key, f.owner, f.pos.Line, f.pos.Col)
 				}
 			}
 		}
-		out = append(out, h)
+		out = append(out, Hint{trimmed(v["cause"]), trimmed(v["fix"]), trimmed(v["message"]), l.refs(v["sources"], "source"), l.pos(e)})
 	}
 	return out
 }
 
-// declare records the name n of entry e of a section and returns its
-// record, or reports a repeated name and returns nil; the record is not ok
-// when the entry has a problem.
-func (l *loader) declare(names map[string]*declared, what string, n, e *yaml.Node) *declared {
-	if n == nil || names == nil {
-		return nil
-	}
-	if prev := names[n.Value]; prev != nil {
-		l.errAt(n, "duplicate %s %q (first at %d:%d)", what, n.Value, prev.pos.Line, prev.pos.Col)
-		return nil
-	}
-	d := &declared{name: n.Value, pos: l.pos(n), ok: !l.bad[e]}
-	names[n.Value] = d
-	return d
-}
-
-// wireSpelling records the wire spelling in n, a code or an alias of the
-// code owner, and reports whether no earlier code or alias has it.
-func (l *loader) wireSpelling(n *yaml.Node, owner string, alias bool) bool {
-	if w, dup := l.wire[n.Value]; dup {
-		l.errAt(n, "duplicate code %q (first at %d:%d)", n.Value, w.pos.Line, w.pos.Col)
-		return false
-	}
-	l.wire[n.Value] = wireUse{l.pos(n), owner, alias}
-	return true
-}
-
-// goName records a Go name, reporting a repeated one.
-func (l *loader) goName(n *yaml.Node, s string) {
-	if p, dup := l.goNames[s]; dup {
-		l.errAt(n, "duplicate Go name %q (first at %d:%d)", s, p.Line, p.Col)
-		return
-	}
-	l.goNames[s] = l.pos(n)
-}
-
-// refs reads a list of names a section declares (families or sources),
-// marking each used and reporting each undeclared.
-func (l *loader) refs(n *yaml.Node, what string, names map[string]*declared) []string {
+// refs reads a list of names a section declares (what: family, source),
+// marking each cited and reporting each undeclared.
+func (l *loader) refs(n *yaml.Node, what string) []string {
 	var out []string
 	for _, it := range items(n) {
-		if d := names[it.Value]; names != nil && d == nil {
+		f := l.seen[what+"\x00"+it.Value]
+		switch {
+		case f != nil:
+			f.used = true
+		case !l.off[what]:
 			l.errAt(it, "unknown %s %q", what, it.Value)
 			continue
-		} else if d != nil {
-			d.used = true
 		}
 		out = append(out, it.Value)
 	}
 	return out
 }
 
-// needsWhy reports whether a code must say why it is retryable or not.
-func needsWhy(c *Code) bool {
-	return c.Retryable || slices.ContainsFunc(c.Statuses, func(st int) bool { return st >= 500 || st == 408 || st == 429 })
-}
-
 // checkSentAs checks every sent_as entry: its code is a code of the
 // catalog, in its own spelling, other than the entry it is in, and no
 // code and message pair is written twice.
-func (l *loader) checkSentAs(uses []sentAsUse) {
-	type pair struct{ code, message string }
-	seen := map[pair]Pos{}
-	for _, s := range uses {
-		code := s.code.Value
-		w, known := l.wire[code]
-		switch {
-		case !known:
-			l.errAt(s.code, "sent_as code %q is not a code of the catalog", code)
-		case w.alias:
-			l.errAt(s.code, "sent_as code %q is an alias of %q; write the code's own spelling", code, w.code)
-		case code == s.owner:
-			l.errAt(s.code, "sent_as code %q is the entry itself", code)
+func (l *loader) checkSentAs() {
+	seen := map[[2]string]Pos{}
+	for _, s := range l.sentAs {
+		code, msg := l.vals[s.e]["code"], l.vals[s.e]["message"]
+		switch f := l.seen["code\x00"+code.Value]; {
+		case f == nil:
+			l.errAt(code, "sent_as code %q is not a code of the catalog", code.Value)
+		case f.alias:
+			l.errAt(code, "sent_as code %q is an alias of %q; write the code's own spelling", code.Value, f.owner)
+		case code.Value == s.owner:
+			l.errAt(code, "sent_as code %q is the entry itself", code.Value)
 		}
-		p := pair{code, trimmed(s.message)}
+		p := [2]string{code.Value, trimmed(msg)}
 		if first, dup := seen[p]; dup {
-			l.errAt(s.message, "duplicate sent_as %q with message %q (first at %d:%d)", p.code, p.message, first.Line, first.Col)
-			continue
+			l.errAt(msg, "duplicate sent_as %q with message %q (first at %d:%d)", p[0], p[1], first.Line, first.Col)
+		} else {
+			seen[p] = l.pos(msg)
 		}
-		seen[p] = l.pos(s.message)
 	}
 }
 
 // checkOrder reports every code out of byte order. The codes kept in
-// place are a longest increasing run of them, found from the end so that,
-// of two codes swapped, the later one is reported; every other code is
-// out of order, and the message names the kept code it belongs before (or
-// after, at the end).
+// place are a longest increasing run, found from the end so that of two
+// codes swapped the later one is reported; the message names the kept
+// code it belongs before (or after, at the end).
 func (l *loader) checkOrder() {
-	n := len(l.order)
-	// A longest decreasing subsequence of the reversed list, by patience
-	// sorting: tails[k] is the index of the largest code that ends such a
-	// subsequence of length k+1; prev links each index to its predecessor.
+	// Patience sorting of the reversed list: tails[k] is the index of the
+	// largest code that ends a decreasing run of length k+1; prev links
+	// each index to its predecessor in its run.
 	var tails []int
-	prev := make([]int, n)
-	for i := n - 1; i >= 0; i-- {
+	prev := make([]int, len(l.order))
+	for i := len(l.order) - 1; i >= 0; i-- {
 		k, _ := slices.BinarySearchFunc(tails, l.order[i].Value, func(t int, v string) int { return strings.Compare(v, l.order[t].Value) })
 		prev[i] = -1
 		if k > 0 {
@@ -271,59 +314,47 @@ func (l *loader) checkOrder() {
 			tails[k] = i
 		}
 	}
-	if len(tails) == n {
+	if len(tails) == len(l.order) {
 		return
 	}
-	kept := make([]bool, n)
-	var keptList []string
+	var kept []string
 	for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
-		kept[i] = true
-		keptList = append(keptList, l.order[i].Value)
+		kept = append(kept, l.order[i].Value)
 	}
-	for i, k := range l.order {
-		if j, _ := slices.BinarySearch(keptList, k.Value); kept[i] {
-			continue
-		} else if j < len(keptList) {
-			l.errAt(k, "code %q is out of order; it belongs before %q", k.Value, keptList[j])
-		} else {
-			l.errAt(k, "code %q is out of order; it belongs after %q", k.Value, keptList[len(keptList)-1])
+	for _, k := range l.order {
+		switch j, found := slices.BinarySearch(kept, k.Value); {
+		case found:
+		case j < len(kept):
+			l.errAt(k, "code %q is out of order; it belongs before %q", k.Value, kept[j])
+		default:
+			l.errAt(k, "code %q is out of order; it belongs after %q", k.Value, kept[len(kept)-1])
 		}
 	}
 }
 
-// unused reports, like an unused import, every entry of a section that no
-// code or hint refers to.
-func (l *loader) unused(what string, names map[string]*declared) {
-	for name, d := range names {
-		if d.ok && !d.used {
-			l.errs = append(l.errs, &Error{d.pos, what + " " + strconv.Quote(name) + " is declared and not used"})
-		}
-	}
-}
-
-// items returns the items of a list, or a single scalar as one item.
+// items returns the items of a list, or a scalar as one item.
 func items(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind == yaml.ScalarNode {
-		return slices.DeleteFunc([]*yaml.Node{n}, func(n *yaml.Node) bool { return n == nil })
+	switch {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.ScalarNode:
+		return []*yaml.Node{n}
 	}
 	return n.Content
 }
 
-// has reports whether mapping n has key, valid or not.
-func has(n *yaml.Node, key string) bool { return keyNode(n, key) != n }
-
-// keyNode returns the key node of key in mapping n, or n.
-func keyNode(n *yaml.Node, key string) *yaml.Node {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i]
+// has reports whether the key-value nodes kv have key.
+func has(kv []*yaml.Node, key string) bool {
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i].Value == key {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
-// trimmed is the value of a scalar without white space at either end,
-// or "" for none.
+// trimmed is the value of a scalar without white space at either end, or
+// "" for none.
 func trimmed(n *yaml.Node) string {
 	if n == nil {
 		return ""

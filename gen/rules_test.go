@@ -80,7 +80,7 @@ var badRefs = []badCatalog{
 	{"missing source title", withSource("  - id: other\n    url: https://example.com/other\n"), []string{
 		`c.yaml:8:5: missing key "title" in source`}},
 	{"source title with a bidi control", withSource("  - id: other\n    url: https://example.com/other\n    title: \"a\\u2066b\"\n"), []string{
-		`c.yaml:10:12: title has bidirectional control character U+2066`}},
+		`c.yaml:10:12: title has control character U+2066`}},
 
 	{"missing families", withKey("    families: [COS]\n", ""), []string{
 		"c.yaml:27:5: missing key \"families\" in code"}},
