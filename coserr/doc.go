@@ -47,6 +47,12 @@
 // the same errors for cos-go-sdk-v5, aws-sdk-go-v2 and minio-go, and
 // coserr/coserrtest makes COS's errors for tests.
 //
+// Diagnose does offline what COS's console diagnosis tool does with a
+// request id: from the catalog, the response and the request as sent, it
+// gives the code, its hints and what this failure shows (the field a
+// signature differs in, a clock off or a signature expired, a bucket host
+// without its -APPID), as a report a person reads (Diagnosis.String).
+//
 // Request URLs are kept only with their signatures and tokens redacted,
 // their paths untouched, and no error string or log value carries a
 // secret.

@@ -6,6 +6,7 @@
 //	errgen [flags]                        # catalog.yaml -> coserr/codes_gen.go, docs/codes.md, catalog.schema.json
 //	errgen -check [flags]                 # exit 1 when an output is stale; writes nothing
 //	errgen [-catalog file] [-urls] explain NAME|STATUS
+//	errgen [-catalog file] diagnose [FILE]   # a pasted error (FILE or standard input) -> the diagnosis report
 //
 // The flags are:
 //
@@ -56,9 +57,21 @@
 // retry rule coserr applies when the code is empty or unknown. Sources are
 // shown by id; -urls adds their titles and URLs.
 //
+// Diagnose reads what a person pastes about a failed COS request, from
+// FILE or standard input: an XML or JSON error body, a coserr error's
+// text, the Python SDK's CosServiceError (its body or its digest dict),
+// an aws-sdk-go-v2 or minio-go error's text, a client error's text, or a
+// log line that quotes one of them. It prints the report
+// coserr.Diagnose gives for the same error: the code, what it means and
+// whether to retry; what the error itself shows (a FormatString COS
+// signed, a signature window, a bucket host without its -APPID); the
+// catalog's hints, most likely first; and the request id, with where to
+// paste it in Tencent's diagnosis tool. It reads the catalog as explain
+// does, so it too works in any directory.
+//
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is
-// stale (-check), a query names nothing (explain) or a file cannot be
-// read or written, and 2 on bad usage: an unknown flag or argument, a
+// stale (-check), a query names nothing (explain), the input holds no COS
+// error (diagnose) or a file cannot be read or written, and 2 on bad usage: an unknown flag or argument, a
 // -pkg that is no package name, or two outputs naming the same file.
 package main
 
@@ -94,6 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "usage: errgen [flags]\n")
 		fmt.Fprintf(stderr, "       errgen -check [flags]\n")
 		fmt.Fprintf(stderr, "       errgen [-catalog file] [-urls] explain NAME|STATUS\n")
+		fmt.Fprintf(stderr, "       errgen [-catalog file] diagnose [FILE]\n")
 		fmt.Fprintf(stderr, "For more information, see: go doc github.com/cosgo/errcatalog/cmd/errgen\n")
 		fmt.Fprintf(stderr, "Flags:\n")
 		flags.PrintDefaults()
@@ -119,6 +133,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return generate(*catalog, *pkg, *check, *out, *docs, *schema)
 	case args[0] == "explain" && len(args) == 2:
 		return explain(stdout, *catalog, flagSet(flags, "catalog"), args[1], *urls)
+	case args[0] == "diagnose" && len(args) <= 2:
+		return diagnoseCmd(args[1:], *catalog, flagSet(flags, "catalog"), stdout, stderr)
 	}
 	flags.Usage()
 	return 2

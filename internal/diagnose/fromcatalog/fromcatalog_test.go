@@ -1,0 +1,60 @@
+package fromcatalog_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosgo/errcatalog/gen"
+	"github.com/cosgo/errcatalog/internal/diagnose"
+	"github.com/cosgo/errcatalog/internal/diagnose/fromcatalog"
+)
+
+func load(t *testing.T) *gen.Catalog {
+	t.Helper()
+	src, err := os.ReadFile("../../../catalog.yaml")
+	require.NoError(t, err)
+	cat, err := gen.Load("catalog.yaml", src)
+	require.NoError(t, err)
+	return cat
+}
+
+func TestFacts(t *testing.T) {
+	cat := load(t)
+	tests := []struct {
+		name      string
+		in        diagnose.Input
+		code      string
+		class     string
+		retryable bool
+		status    int
+	}{
+		{"a code", diagnose.Input{Code: "NoSuchKey"}, "NoSuchKey", "NotFound", false, 404},
+		{"an alias", diagnose.Input{Status: 500, Code: "InternalErrror"}, "InternalError", "Server", true, 500},
+		{"a refining message", diagnose.Input{Status: 403, Code: "AccessDenied", Message: " Request has expired "}, "Request has expired", "Unauthenticated", false, 403},
+		{"a bare sent_as message", diagnose.Input{Message: "Request has expired"}, "Request has expired", "Unauthenticated", false, 403},
+		{"an unknown code", diagnose.Input{Status: 503, Code: "NoSuchThing"}, "", "Server", true, 503},
+		{"no code", diagnose.Input{Status: 429}, "", "Throttled", true, 429},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			f := fromcatalog.Facts(cat, &in)
+			assert.Equal(t, tt.code, f.Code)
+			assert.Equal(t, tt.class, f.Class)
+			assert.Equal(t, tt.retryable, f.Retryable)
+			assert.Equal(t, tt.status, in.Status, "the status, given or the code's only one")
+			assert.NotEmpty(t, f.Hints, "every code and class has hints")
+		})
+	}
+}
+
+func TestReportNoError(t *testing.T) {
+	cat := load(t)
+	_, err := fromcatalog.Report(cat, "")
+	assert.ErrorIs(t, err, fromcatalog.ErrNoError)
+	_, err = fromcatalog.Report(cat, "nothing went wrong")
+	assert.ErrorContains(t, err, `"nothing went wrong" is no message of the catalog`)
+}
