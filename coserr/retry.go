@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,10 @@ import (
 // *ClientError or *Code and asks it: the catalog's flag for a known code;
 // 408, 429 and 5xx but 501 for an unknown one; timeouts, resets, refused
 // or broken connections and truncated reads for a transport failure. A
-// bare transport error is judged by the same rules. Context cancellation
+// bare transport error is judged by the same rules, an append among them:
+// a *url.Error for a POST with the append parameter (method from its Op,
+// query from its URL) is retryable only when the request never left the
+// client, as ClientError.Retryable says. Context cancellation
 // anywhere in the chain is never retryable. IsRetryable(nil) is false.
 //
 // An SDK's error that IsRetryable does not know is judged by what it
@@ -48,7 +52,16 @@ func IsRetryable(err error) bool {
 		}
 		return statusRetryable(status)
 	}
-	return transportRetryable(err)
+	return transportRetryable(err) && !appendCutOff(err)
+}
+
+// appendCutOff reports whether err is the failure of an append that may
+// have reached the server: a *url.Error in err's chain names a POST with
+// the append parameter (its Op gives the method, its URL the query), and
+// nothing in the chain proves that the request never left the client.
+func appendCutOff(err error) bool {
+	var ue *url.Error
+	return errors.As(err, &ue) && ue != nil && isAppend(ue.Op, ue.URL) && !neverSent(err)
 }
 
 // maxRetryAfter is the longest wait RetryAfter accepts; a longer one is
