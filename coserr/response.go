@@ -79,7 +79,7 @@ func fromResponse(resp *http.Response, inSuccess bool) error {
 		return nil
 	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
-	r.se.Err = readErr
+	r.se.Err = redactChain(readErr)
 	r.se.setRequest(resp.Request)
 	return &r.se
 }
