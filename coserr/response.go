@@ -63,20 +63,24 @@ func FromResponse(resp *http.Response) error {
 		return &ClientError{Err: errNoResponse}
 	}
 	if isSuccess(resp.StatusCode) {
-		return nil
+		if !mayFailIn200(resp.Request) {
+			return nil
+		}
+		return readVerdict(resp)
 	}
-	return fromResponse(resp, false)
+	return fromResponse(resp)
 }
 
-// fromResponse is FromResponse for a response with an error status, or,
-// with inSuccess, for a 1xx or 2xx one whose body may hold an <Error>
-// document: it is read and put back all the same, and only such a
-// document makes an error.
-func fromResponse(resp *http.Response, inSuccess bool) error {
+// fromResponse is FromResponse for a response with an error status. A
+// gzip or deflate body is decoded, at most MaxBodyBytes of it from at
+// most MaxBodyBytes as received; resp.Body gives it back as received.
+func fromResponse(resp *http.Response) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
-	if inSuccess && !isErrorDocument(body) {
-		return nil
+	if len(resp.Header["Content-Encoding"]) > 0 && body != nil {
+		if enc := contentEncoding(resp.Header); enc != "" {
+			body = decodeBody(enc, body)
+		}
 	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
 	r.se.Err = redactChain(readErr)

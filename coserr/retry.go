@@ -150,32 +150,12 @@ func ErrorHandler(resp *http.Response, err error, numTries int) (*http.Response,
 	return nil, FromTransport(resp.Request, fmt.Errorf("gave up after %d attempts", numTries))
 }
 
-// CheckResponse is FromResponse that also looks inside the 200s COS can
-// fail in: for PUT Object - Copy and Upload Part - Copy (the request has an
-// x-cos-copy-source or x-amz-copy-source header) and Complete Multipart
-// Upload (a POST with uploadId in its query), it reads up to MaxBodyBytes
-// of a 2xx body, puts it back whole, and returns the <Error> document it
-// holds as a *ServiceError with the 200 status. Every other 2xx body stays
-// unread. Use it where a program sends such requests itself; CheckRetry
-// does the same for go-retryablehttp.
-func CheckResponse(resp *http.Response) error {
-	if resp == nil {
-		return FromResponse(resp)
-	}
-	return responseError(resp)
-}
-
-// responseError is CheckResponse, nil for a nil response.
+// responseError is FromResponse, nil for a nil response.
 func responseError(resp *http.Response) error {
-	switch {
-	case resp == nil:
-		return nil
-	case !isSuccess(resp.StatusCode):
-		return FromResponse(resp)
-	case !mayFailIn200(resp.Request):
+	if resp == nil {
 		return nil
 	}
-	return fromResponse(resp, true)
+	return FromResponse(resp)
 }
 
 // mayFailIn200 reports whether COS can answer req with an error inside a
