@@ -8,8 +8,9 @@ package coserr
 // empty or unknown, an HTTP status that falls in it.
 var (
 	// ErrRedirect is the class Redirect: the request must be sent to another
-	// endpoint; follow the Location header.
-	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header."}
+	// endpoint; a PermanentRedirect has no Location header and names it in
+	// the body's <Endpoint>, other redirects in the Location header.
+	ErrRedirect = &Class{name: "Redirect", description: "The request must be sent to another endpoint; a PermanentRedirect has no Location header and names it in the body's <Endpoint>, other redirects in the Location header."}
 	// ErrBadRequest is the class BadRequest: the request itself is invalid
 	// and must be corrected before it is sent again.
 	ErrBadRequest = &Class{name: "BadRequest", description: "The request itself is invalid and must be corrected before it is sent again."}

@@ -25,8 +25,8 @@ type ServiceError struct {
 	Code       string      // as COS sent it; "" when the response had none
 	Message    string      // as COS sent it, verbatim
 	Resource   string      // the bucket or object address COS names
-	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id
-	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id
+	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id, else x-amz-request-id
+	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id, else x-amz-id-2
 	Method     string      // of the request, when known
 	URL        string      // of the request, signatures and tokens redacted
 	Body       []byte      // raw body as received, at most MaxBodyBytes, secrets and all: show Origin() instead
