@@ -173,7 +173,7 @@ func readVerdict(resp *http.Response) error {
 			readErr = tee.err
 		case tee.full:
 			v.bound = v.bound || !v.isErr && v.state != vDone
-		case err != nil && !errors.Is(err, io.ErrUnexpectedEOF):
+		case err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF):
 			readErr = fmt.Errorf("%w: %w", errDecode, err)
 		}
 	} else {

@@ -255,6 +255,16 @@ func TestFromResponseCompressed(t *testing.T) {
 	}
 }
 
+// TestFromResponseCompressedEmpty: an empty gzip body ended before its
+// verdict.
+func TestFromResponseCompressedEmpty(t *testing.T) {
+	resp := &http.Response{StatusCode: 200, Header: http.Header{"Content-Encoding": {"gzip"}}, Body: io.NopCloser(strings.NewReader("")),
+		Request: request(t, http.MethodPost, completeURL)}
+	err := coserr.FromResponse(resp)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "ended before its verdict")
+}
+
 // TestFromResponseCompressedCorrupt: a body that does not decode is an
 // error all the same, never a success.
 func TestFromResponseCompressedCorrupt(t *testing.T) {
