@@ -40,11 +40,11 @@ const (
 type op int
 
 const (
-	getObject  op = iota // GET Object
-	headObject           // HEAD Object
-	copyObject           // PUT Object - Copy
-	completeUpload       // Complete Multipart Upload
-	appendObject         // POST Object ?append&position=0 (net/http and cos-go-sdk-v5 only)
+	getObject      op = iota // GET Object
+	headObject               // HEAD Object
+	copyObject               // PUT Object - Copy
+	completeUpload           // Complete Multipart Upload
+	appendObject             // POST Object ?append&position=0 (net/http and cos-go-sdk-v5 only)
 )
 
 // uploadID is the multipart upload that completeUpload completes.
