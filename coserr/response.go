@@ -53,9 +53,26 @@ var errNoResponse = errors.New("no response")
 // The ServiceError's Body and the replay share one buffer, so the body
 // costs its bytes once: treat Body as read-only.
 //
-// A 200 can carry an error too (PUT Object - Copy, Complete Multipart
-// Upload); FromResponse does not read 2xx bodies, so pass such a body to
-// Parse. A status outside 100..599 is an error too, of no class.
+// A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
+// Copy and Upload Part - Copy (the request has an x-cos-copy-source or
+// x-amz-copy-source header) and of Complete Multipart Upload (a POST with
+// uploadId in its query) as far as its verdict, the name of its root
+// element, and puts it back whole, as received. An <Error> there is a
+// *ServiceError of that status. COS pads that 200 with white space while
+// it works, for minutes: white space before the root, before or after
+// the XML declaration, does not count against MaxBodyBytes and is not
+// kept in Body (the request's context bounds the wait; the replay gives it
+// back run by run, without holding it). A body that ends, fails, or holds
+// no verdict within MaxBodyBytes is a *ClientError that says so, never a
+// success. Every other 2xx body stays unread.
+//
+// A body with Content-Encoding gzip or deflate (a caller that set
+// Accept-Encoding itself, a proxy that ignored identity) is decoded: at
+// most MaxBodyBytes of it read, at most MaxBodyBytes decoded, so a
+// compression bomb costs no more. Body then holds the decoded document;
+// resp.Body still gives the bytes as received, compressed.
+//
+// A status outside 100..599 is an error too, of no class.
 // FromResponse(nil) is a *ClientError ("cos: no response"): no response is
 // no success.
 func FromResponse(resp *http.Response) error {

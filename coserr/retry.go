@@ -103,14 +103,13 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 //	client.ErrorHandler = coserr.ErrorHandler
 //
 // retries exactly what IsRetryable says. It stops with the context's error
-// once ctx is done. A response of 300 or more is parsed with FromResponse,
-// which leaves resp.Body readable from its first byte. A 2xx body is read
-// only where COS can fail inside a 200: PUT Object - Copy and Upload Part
-// - Copy (the request has an x-cos-copy-source or x-amz-copy-source
-// header) and Complete Multipart Upload (a POST with uploadId in its
-// query), and the body is put back whole. An <Error> document there is
-// retried when IsRetryable says so, and CheckRetry returns it as its
-// error, so that the client never hands back that 200 as a success. Every
+// once ctx is done. Each response is read with FromResponse, which leaves
+// resp.Body readable from its first byte: a response of 300 or more, and
+// a 2xx only where COS can fail inside a 200 (PUT Object - Copy, Upload
+// Part - Copy, Complete Multipart Upload). An <Error> document there, or
+// a body whose verdict cannot be read, is retried when IsRetryable says
+// so, and CheckRetry returns it as its error, so that the client never
+// hands back that 200 as a success. Every
 // other 2xx body stays unread, and for a response of 300 or more
 // CheckRetry returns no error of its own: the client then hands back the
 // last response, or, with ErrorHandler, its COS error.

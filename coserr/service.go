@@ -29,7 +29,7 @@ type ServiceError struct {
 	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id, else x-amz-id-2
 	Method     string      // of the request, when known
 	URL        string      // of the request, signatures and tokens redacted
-	Body       []byte      // raw body as received, at most MaxBodyBytes, secrets and all: show Origin() instead
+	Body       []byte      // raw body as received (decoded from gzip or deflate; a 200's padding left out), at most MaxBodyBytes, secrets and all: show Origin()
 	Header     http.Header // the response's headers, when known
 	Err        error       // an underlying error (the SDK's own, or a failed body read), returned by Unwrap
 }
