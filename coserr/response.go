@@ -14,7 +14,8 @@ import (
 // runs to a few. Whatever lies past the cap stays in resp.Body, unread,
 // so the memory FromResponse and Parse spend on a body does not grow with
 // its length: the buffers that read it add up to less than
-// 2*MaxBodyBytes, however long the body.
+// 2*MaxBodyBytes, however long the body (a compressed body's decoding
+// adds at most as much again, and the decompressor's own state).
 const MaxBodyBytes = 64 << 10
 
 // Response and request headers COS uses for errors.
