@@ -45,7 +45,11 @@ const (
 	copyObject               // PUT Object - Copy
 	completeUpload           // Complete Multipart Upload
 	appendObject             // POST Object ?append&position=0 (net/http and cos-go-sdk-v5 only)
+	putObject                // PUT Object of putBody
 )
+
+// putBody is what putObject uploads.
+const putBody = "hello, cos"
 
 // uploadID is the multipart upload that completeUpload completes.
 const uploadID = "1700000000abcdef"
@@ -81,12 +85,16 @@ func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		method, path = http.MethodPost, "/"+key+"?uploadId="+uploadID
 	case appendObject:
 		method, path = http.MethodPost, "/"+key+"?append&position=0"
+	case putObject:
+		method = http.MethodPut
 	}
 	var body any
 	if o == completeUpload {
 		body = []byte("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"e\"</ETag></Part></CompleteMultipartUpload>")
 	} else if o == appendObject {
 		body = []byte("line\n")
+	} else if o == putObject {
+		body = []byte(putBody)
 	}
 	req, err := retryablehttp.NewRequest(method, base+path, body)
 	require.NoError(t, err)
@@ -120,6 +128,8 @@ func cosSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 			&cos.CompleteMultipartUploadOptions{Parts: []cos.Object{{PartNumber: 1, ETag: `"e"`}}})
 	case appendObject:
 		_, _, err = c.Object.Append(ctx, key, 0, strings.NewReader("line\n"), nil)
+	case putObject:
+		_, err = c.Object.Put(ctx, key, strings.NewReader(putBody), nil)
 	default:
 		var resp *cos.Response
 		if resp, err = c.Object.Get(ctx, key, nil); err == nil {
@@ -154,6 +164,8 @@ func awsSDK(_ *testing.T, base string, rt http.RoundTripper, o op) error {
 	case completeUpload:
 		_, err = c.CompleteMultipartUpload(ctx, &s3.CompleteMultipartUploadInput{Bucket: b, Key: k, UploadId: aws.String(uploadID),
 			MultipartUpload: &types.CompletedMultipartUpload{Parts: []types.CompletedPart{{PartNumber: aws.Int32(1), ETag: aws.String(`"e"`)}}}})
+	case putObject:
+		_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: b, Key: k, Body: strings.NewReader(putBody)})
 	default:
 		var out *s3.GetObjectOutput
 		if out, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: b, Key: k}); err == nil {
@@ -181,6 +193,8 @@ func minioSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 			minio.CopySrcOptions{Bucket: bucket, Object: key})
 	case completeUpload:
 		_, err = c.CompleteMultipartUpload(ctx, bucket, key, uploadID, []minio.CompletePart{{PartNumber: 1, ETag: `"e"`}}, minio.PutObjectOptions{})
+	case putObject:
+		_, err = c.Client.PutObject(ctx, bucket, key, strings.NewReader(putBody), int64(len(putBody)), minio.PutObjectOptions{})
 	default:
 		var body io.ReadCloser
 		if body, _, _, err = c.GetObject(ctx, bucket, key, minio.GetObjectOptions{}); err == nil {

@@ -147,6 +147,27 @@ func TestEdgesEveryClient(t *testing.T) {
 			op:     completeUpload, attempts: map[string]int32{"": 1},
 		},
 		{
+			name:     "PUT Object: 503 SlowDown, then coserrtest.OK, which answers what each SDK checks",
+			routes:   routes(coserrtest.Route{Code: coserr.SlowDown, Times: 1}, coserrtest.Route{Handler: coserrtest.OK}),
+			ownIDs:   true,
+			op:       putObject,
+			attempts: map[string]int32{"": 2},
+		},
+		{
+			name:     "PUT Object - Copy answered by coserrtest.OK",
+			routes:   routes(coserrtest.Route{Handler: coserrtest.OK}),
+			ownIDs:   true,
+			op:       copyObject,
+			attempts: map[string]int32{"": 1},
+		},
+		{
+			name:     "Complete Multipart Upload answered by coserrtest.OK",
+			routes:   routes(coserrtest.Route{Handler: coserrtest.OK}),
+			ownIDs:   true,
+			op:       completeUpload,
+			attempts: map[string]int32{"": 1},
+		},
+		{
 			name:     "503 SlowDown, then 404 NoSuchKey, each with the server's own ids",
 			routes:   routes(coserrtest.Route{Code: coserr.SlowDown, Times: 1}, coserrtest.Route{Code: coserr.NoSuchKey}),
 			ownIDs:   true,
