@@ -115,7 +115,8 @@ func TestDigestRedactsSecretElements(t *testing.T) {
 	assert.Equal(t, "REDACTED", d["SecretKey"])
 	assert.Equal(t, "REDACTED", d["Token"])
 	assert.Equal(t, "a.txt", d["Key"])
-	assert.Contains(t, se.Origin(), "AKIDabc", "Origin is the body as received")
+	assert.NotContains(t, se.Origin(), "AKIDabc", "Origin redacts the values of secrets")
+	assert.Contains(t, string(se.Body), "AKIDabc", "Body is the body as received")
 }
 
 // TestFromCOS: only a response that carries a request id came from COS.

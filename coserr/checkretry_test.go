@@ -4,12 +4,15 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -249,4 +252,76 @@ func TestRetryAfter(t *testing.T) {
 			assert.LessOrEqual(t, d, tt.hi)
 		})
 	}
+}
+
+// appendURL is an append's URL, signed in its query.
+const appendURL = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?append&position=0&q-signature=0123456789abcdef"
+
+func TestAppendNeverRetriedAtAnyEntryPoint(t *testing.T) {
+	broken := &url.Error{Op: "Post", URL: appendURL, Err: io.ErrUnexpectedEOF}
+	reset := &url.Error{Op: "Post", URL: appendURL, Err: &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}}
+	refused := &url.Error{Op: "Post", URL: appendURL, Err: &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}}
+	getBroken := &url.Error{Op: "Get", URL: appendURL, Err: io.ErrUnexpectedEOF}
+	req, err := http.NewRequest(http.MethodPost, appendURL, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		err  *url.Error
+		want bool
+	}{
+		{"cut off after it was sent", broken, false},
+		{"reset after it was sent", reset, false},
+		{"wrapped, cut off after it was sent", broken, false},
+		{"never sent: refused", refused, true},
+		{"a GET of the same URL", getBroken, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error = tt.err
+			if strings.HasPrefix(tt.name, "wrapped") {
+				err = fmt.Errorf("upload: %w", tt.err)
+			}
+			retry, cerr := coserr.CheckRetry(context.Background(), nil, err)
+			assert.NoError(t, cerr)
+			assert.Equal(t, tt.want, retry, "CheckRetry(ctx, nil, %v)", err)
+			assert.Equal(t, tt.want, coserr.IsRetryable(err), "IsRetryable(%v)", err)
+			r := req
+			if tt.err.Op == "Get" {
+				r = req.Clone(context.Background())
+				r.Method = http.MethodGet
+			}
+			assert.Equal(t, coserr.IsRetryable(coserr.FromTransport(r, tt.err)), coserr.IsRetryable(err),
+				"IsRetryable(FromTransport(req, err)) and IsRetryable(err) disagree")
+			assert.Equal(t, coserr.IsRetryable(coserr.FromTransport(nil, tt.err)), coserr.IsRetryable(err),
+				"IsRetryable(FromTransport(nil, err)) and IsRetryable(err) disagree")
+		})
+	}
+}
+
+// TestAppendWithRetryablehttp: an append whose connection breaks after
+// the request was sent is sent once, however many retries the client
+// allows.
+func TestAppendWithRetryablehttp(t *testing.T) {
+	var served atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		served.Add(1)
+		_, _ = io.Copy(io.Discard, r.Body)
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			_ = conn.Close() // the request arrived; the answer never does
+		}
+	}))
+	defer srv.Close()
+	attempts := 0
+	c := retryClient(&attempts)
+	c.RetryMax = 3
+	c.ErrorHandler = coserr.ErrorHandler
+	req, err := retryablehttp.NewRequest(http.MethodPost, srv.URL+"/log.txt?append&position=0", strings.NewReader("line\n"))
+	require.NoError(t, err)
+	resp, err := c.Do(req)
+	require.Error(t, err)
+	assert.Nil(t, resp)
+	assert.Equal(t, 1, attempts, "attempts")
+	assert.Equal(t, int32(1), served.Load(), "requests served")
+	assert.False(t, coserr.IsRetryable(err), "IsRetryable(%v)", err)
 }

@@ -39,6 +39,13 @@ var (
 // is. req may be nil (or have no URL); the method and URL then come from a
 // *url.Error cause, if any.
 //
+// No error reachable from the *ClientError shows a secret: a *url.Error in
+// err's chain is replaced by a copy whose URL is redacted, and any other
+// error whose text quotes a secret by one with that text redacted, whose
+// causes are redacted the same way. The causes that show none (a
+// *net.OpError, a syscall.Errno, context.Canceled) are kept as they are,
+// so errors.Is and errors.As still find them; Err is the redacted chain.
+//
 // An SDK's error that FromTransport does not know is a transport failure
 // unless it carries a response: an error in whose chain (errors.As) the
 // first with a method HTTPStatusCode() int reports a status of 300 or
@@ -58,7 +65,7 @@ func FromTransport(req *http.Request, err error) error {
 	if _, ok := responseStatus(err); ok {
 		return err
 	}
-	e := &ClientError{Err: err}
+	e := &ClientError{Err: redactChain(err)}
 	if req != nil {
 		e.Op, e.URL = req.Method, redact.URL(req.URL)
 		if e.Op == "" {

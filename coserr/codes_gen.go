@@ -8,7 +8,8 @@ package coserr
 // empty or unknown, an HTTP status that falls in it.
 var (
 	// ErrRedirect is the class Redirect: the request must be sent to another
-	// endpoint; follow the Location header.
+	// endpoint; a PermanentRedirect has no Location header and names it in
+	// the body's <Endpoint>, other redirects in the Location header.
 	ErrRedirect = &classes[0]
 	// ErrBadRequest is the class BadRequest: the request itself is invalid
 	// and must be corrected before it is sent again.
@@ -1093,7 +1094,7 @@ var ServiceUnavailableException = &codes[200]
 
 // classes holds every class, in catalog order.
 var classes = [...]Class{
-	{name: "Redirect", description: "The request must be sent to another endpoint; follow the Location header.",
+	{name: "Redirect", description: "The request must be sent to another endpoint; a PermanentRedirect has no Location header and names it in the body's <Endpoint>, other redirects in the Location header.",
 		hints: []Hint{
 			{Cause: "A 3xx without an x-cos-request-id header came from a proxy, a CDN node or a custom domain in front of the bucket, not from COS itself, so it carries no COS code.", Fix: "Send the request to the bucket's default endpoint BucketName-APPID.cos.<Region>.myqcloud.com; the official SDKs can be set to move to the tencentcos.cn endpoint when a 3xx lacks a request id."},
 			{Cause: "COS answered PermanentRedirect or TemporaryRedirect to a request without a body to hold the code (a HEAD), pointing at where the resource now lives.", Fix: "Follow the Location header for this request, and for a permanent move store the new endpoint so later requests go there first."},

@@ -10,7 +10,7 @@
 //		return coserr.FromTransport(req, err) // *ClientError
 //	}
 //	defer resp.Body.Close()
-//	if err := coserr.CheckResponse(resp); err != nil { // *ServiceError
+//	if err := coserr.FromResponse(resp); err != nil { // *ServiceError
 //		switch {
 //		case errors.Is(err, coserr.NoSuchKey): // one code
 //		case errors.Is(err, coserr.ErrNotFound): // a class; also a bare HEAD 404
@@ -26,10 +26,12 @@
 // a string or a number, or only in the x-cos-error-code header, as the
 // vector-bucket APIs send it), empty bodies (HEAD) and anything else, such
 // as an HTML page from a proxy; the status is always kept. It reads at
-// most MaxBodyBytes and leaves resp.Body readable from its first byte.
-// CheckResponse also reads the 200 that a copy or Complete Multipart
-// Upload can fail inside, and FromStreamError turns an error inside
-// SELECT Object Content's event stream into a ServiceError.
+// most MaxBodyBytes and leaves resp.Body readable from its first byte. It
+// also reads the 200 that a copy or Complete Multipart Upload can fail
+// inside, past the white space COS pads it with, and a gzip or deflate
+// body, decoded within bounds; a 200 whose verdict it cannot read is an
+// error, never a success. FromStreamError turns an error inside SELECT
+// Object Content's event stream into a ServiceError.
 //
 // Where COS sends the real cause as the message of another code
 // (AccessDenied with the message "SignatureDoesNotMatch"), errors.Is
@@ -54,8 +56,8 @@
 // without its -APPID), as a report a person reads (Diagnosis.String).
 //
 // Request URLs are kept only with their signatures and tokens redacted,
-// their paths untouched, and no error string or log value carries a
-// secret.
+// their paths untouched, and no error string, log value, Origin or error
+// reachable through Unwrap carries a secret.
 //
 // Match errors with errors.Is and errors.As, never with their text: the
 // text of an error is for people and may change.

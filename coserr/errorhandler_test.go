@@ -32,7 +32,8 @@ func TestErrorHandlerGivesTheLastError(t *testing.T) {
 	var se *coserr.ServiceError
 	require.ErrorAs(t, err, &se)
 	assert.Equal(t, 503, se.StatusCode)
-	assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
+	assert.Equal(t, se.Header.Get("X-Cos-Request-Id"), se.RequestID)
+	assert.NotEmpty(t, se.RequestID)
 	assert.Contains(t, se.Origin(), "<Code>SlowDown</Code>")
 	assert.Equal(t, srv.URL+"/report.csv?q-signature=REDACTED", se.URL)
 	assert.NotContains(t, err.Error(), "s3cret")

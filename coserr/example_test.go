@@ -96,12 +96,16 @@ func ExampleFromTransport() {
 // ErrorHandler for when it gives up: it retries what IsRetryable says,
 // leaves the body of a response it does not retry intact, and gives the
 // last COS error as the error once it runs out of attempts.
+// fixedID gives a coserrtest response the request id DefaultRequestID.
+var fixedID = []coserrtest.Option{coserrtest.WithRequestID(coserrtest.DefaultRequestID)}
+
 func ExampleCheckRetry() {
 	srv := coserrtest.NewServer(
 		coserrtest.Route{Path: "/report.csv", Code: coserr.SlowDown, Times: 2},
 		coserrtest.Route{Path: "/report.csv", Handler: coserrtest.OK},
-		coserrtest.Route{Path: "/missing.csv", Code: coserr.NoSuchKey},
-		coserrtest.Route{Path: "/busy.csv", Code: coserr.SlowDown},
+		// Each response has a request id of its own; these two have fixed ones.
+		coserrtest.Route{Path: "/missing.csv", Code: coserr.NoSuchKey, Options: fixedID},
+		coserrtest.Route{Path: "/busy.csv", Code: coserr.SlowDown, Options: fixedID},
 	)
 	defer srv.Close()
 

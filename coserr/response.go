@@ -14,7 +14,8 @@ import (
 // runs to a few. Whatever lies past the cap stays in resp.Body, unread,
 // so the memory FromResponse and Parse spend on a body does not grow with
 // its length: the buffers that read it add up to less than
-// 2*MaxBodyBytes, however long the body.
+// 2*MaxBodyBytes, however long the body (a compressed body's decoding
+// adds at most as much again, and the decompressor's own state).
 const MaxBodyBytes = 64 << 10
 
 // Response and request headers COS uses for errors.
@@ -53,9 +54,26 @@ var errNoResponse = errors.New("no response")
 // The ServiceError's Body and the replay share one buffer, so the body
 // costs its bytes once: treat Body as read-only.
 //
-// A 200 can carry an error too (PUT Object - Copy, Complete Multipart
-// Upload); FromResponse does not read 2xx bodies, so pass such a body to
-// Parse. A status outside 100..599 is an error too, of no class.
+// A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
+// Copy and Upload Part - Copy (the request has an x-cos-copy-source or
+// x-amz-copy-source header) and of Complete Multipart Upload (a POST with
+// uploadId in its query) as far as its verdict, the name of its root
+// element, and puts it back whole, as received. An <Error> there is a
+// *ServiceError of that status. COS pads that 200 with white space while
+// it works, for minutes: white space before the root, before or after
+// the XML declaration, does not count against MaxBodyBytes and is not
+// kept in Body (the request's context bounds the wait; the replay gives it
+// back run by run, without holding it). A body that ends, fails, or holds
+// no verdict within MaxBodyBytes is a *ClientError that says so, never a
+// success. Every other 2xx body stays unread.
+//
+// A body with Content-Encoding gzip or deflate (a caller that set
+// Accept-Encoding itself, a proxy that ignored identity) is decoded: at
+// most MaxBodyBytes of it read, at most MaxBodyBytes decoded, so a
+// compression bomb costs no more. Body then holds the decoded document;
+// resp.Body still gives the bytes as received, compressed.
+//
+// A status outside 100..599 is an error too, of no class.
 // FromResponse(nil) is a *ClientError ("cos: no response"): no response is
 // no success.
 func FromResponse(resp *http.Response) error {
@@ -63,23 +81,29 @@ func FromResponse(resp *http.Response) error {
 		return &ClientError{Err: errNoResponse}
 	}
 	if isSuccess(resp.StatusCode) {
-		return nil
+		// Only a PUT or a POST can fail inside a 200; testing the method's
+		// first byte first keeps a GET's 200 as cheap as before.
+		if req := resp.Request; req == nil || req.Method == "" || req.Method[0] != 'P' || !mayFailIn200(req) {
+			return nil
+		}
+		return readVerdict(resp)
 	}
-	return fromResponse(resp, false)
+	return fromResponse(resp)
 }
 
-// fromResponse is FromResponse for a response with an error status, or,
-// with inSuccess, for a 1xx or 2xx one whose body may hold an <Error>
-// document: it is read and put back all the same, and only such a
-// document makes an error.
-func fromResponse(resp *http.Response, inSuccess bool) error {
+// fromResponse is FromResponse for a response with an error status. A
+// gzip or deflate body is decoded, at most MaxBodyBytes of it from at
+// most MaxBodyBytes as received; resp.Body gives it back as received.
+func fromResponse(resp *http.Response) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
-	if inSuccess && !isErrorDocument(body) {
-		return nil
+	if len(resp.Header["Content-Encoding"]) > 0 && body != nil {
+		if enc := contentEncoding(resp.Header); enc != "" {
+			body = decodeBody(enc, body)
+		}
 	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
-	r.se.Err = readErr
+	r.se.Err = redactChain(readErr)
 	r.se.setRequest(resp.Request)
 	return &r.se
 }

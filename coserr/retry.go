@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +16,10 @@ import (
 // *ClientError or *Code and asks it: the catalog's flag for a known code;
 // 408, 429 and 5xx but 501 for an unknown one; timeouts, resets, refused
 // or broken connections and truncated reads for a transport failure. A
-// bare transport error is judged by the same rules. Context cancellation
+// bare transport error is judged by the same rules, an append among them:
+// a *url.Error for a POST with the append parameter (method from its Op,
+// query from its URL) is retryable only when the request never left the
+// client, as ClientError.Retryable says. Context cancellation
 // anywhere in the chain is never retryable. IsRetryable(nil) is false.
 //
 // An SDK's error that IsRetryable does not know is judged by what it
@@ -48,7 +52,16 @@ func IsRetryable(err error) bool {
 		}
 		return statusRetryable(status)
 	}
-	return transportRetryable(err)
+	return transportRetryable(err) && !appendCutOff(err)
+}
+
+// appendCutOff reports whether err is the failure of an append that may
+// have reached the server: a *url.Error in err's chain names a POST with
+// the append parameter (its Op gives the method, its URL the query), and
+// nothing in the chain proves that the request never left the client.
+func appendCutOff(err error) bool {
+	var ue *url.Error
+	return errors.As(err, &ue) && ue != nil && isAppend(ue.Op, ue.URL) && !neverSent(err)
 }
 
 // maxRetryAfter is the longest wait RetryAfter accepts; a longer one is
@@ -90,14 +103,13 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 //	client.ErrorHandler = coserr.ErrorHandler
 //
 // retries exactly what IsRetryable says. It stops with the context's error
-// once ctx is done. A response of 300 or more is parsed with FromResponse,
-// which leaves resp.Body readable from its first byte. A 2xx body is read
-// only where COS can fail inside a 200: PUT Object - Copy and Upload Part
-// - Copy (the request has an x-cos-copy-source or x-amz-copy-source
-// header) and Complete Multipart Upload (a POST with uploadId in its
-// query), and the body is put back whole. An <Error> document there is
-// retried when IsRetryable says so, and CheckRetry returns it as its
-// error, so that the client never hands back that 200 as a success. Every
+// once ctx is done. Each response is read with FromResponse, which leaves
+// resp.Body readable from its first byte: a response of 300 or more, and
+// a 2xx only where COS can fail inside a 200 (PUT Object - Copy, Upload
+// Part - Copy, Complete Multipart Upload). An <Error> document there, or
+// a body whose verdict cannot be read, is retried when IsRetryable says
+// so, and CheckRetry returns it as its error, so that the client never
+// hands back that 200 as a success. Every
 // other 2xx body stays unread, and for a response of 300 or more
 // CheckRetry returns no error of its own: the client then hands back the
 // last response, or, with ErrorHandler, its COS error.
@@ -137,32 +149,12 @@ func ErrorHandler(resp *http.Response, err error, numTries int) (*http.Response,
 	return nil, FromTransport(resp.Request, fmt.Errorf("gave up after %d attempts", numTries))
 }
 
-// CheckResponse is FromResponse that also looks inside the 200s COS can
-// fail in: for PUT Object - Copy and Upload Part - Copy (the request has an
-// x-cos-copy-source or x-amz-copy-source header) and Complete Multipart
-// Upload (a POST with uploadId in its query), it reads up to MaxBodyBytes
-// of a 2xx body, puts it back whole, and returns the <Error> document it
-// holds as a *ServiceError with the 200 status. Every other 2xx body stays
-// unread. Use it where a program sends such requests itself; CheckRetry
-// does the same for go-retryablehttp.
-func CheckResponse(resp *http.Response) error {
-	if resp == nil {
-		return FromResponse(resp)
-	}
-	return responseError(resp)
-}
-
-// responseError is CheckResponse, nil for a nil response.
+// responseError is FromResponse, nil for a nil response.
 func responseError(resp *http.Response) error {
-	switch {
-	case resp == nil:
-		return nil
-	case !isSuccess(resp.StatusCode):
-		return FromResponse(resp)
-	case !mayFailIn200(resp.Request):
+	if resp == nil {
 		return nil
 	}
-	return fromResponse(resp, true)
+	return FromResponse(resp)
 }
 
 // mayFailIn200 reports whether COS can answer req with an error inside a

@@ -25,11 +25,11 @@ type ServiceError struct {
 	Code       string      // as COS sent it; "" when the response had none
 	Message    string      // as COS sent it, verbatim
 	Resource   string      // the bucket or object address COS names
-	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id
-	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id
+	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id, else x-amz-request-id
+	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id, else x-amz-id-2
 	Method     string      // of the request, when known
 	URL        string      // of the request, signatures and tokens redacted
-	Body       []byte      // raw body as received, at most MaxBodyBytes
+	Body       []byte      // raw body as received (decoded from gzip or deflate; a 200's padding left out), at most MaxBodyBytes, secrets and all: show Origin()
 	Header     http.Header // the response's headers, when known
 	Err        error       // an underlying error (the SDK's own, or a failed body read), returned by Unwrap
 }
@@ -140,13 +140,21 @@ func (e *ServiceError) Retryable() bool {
 	return statusRetryable(e.StatusCode)
 }
 
-// Origin returns the raw body as received, up to MaxBodyBytes, like the
-// Python SDK's get_origin_msg.
+// Origin returns the body as received, up to MaxBodyBytes, like the
+// Python SDK's get_origin_msg, with the values of secrets redacted and
+// every other byte as received: a SignatureDoesNotMatch body's
+// <FormatString> lists the signed parameters and headers, and with them
+// x-cos-security-token, q-ak and q-signature. In an XML body each
+// element's text is redacted on its own: an element named like a secret
+// whole, the parameter and header lines of a <FormatString> (not its
+// method and path), and in any other text the secrets in the shapes
+// key=value, key: value, "key": "value" and signed URLs. Any other body is
+// redacted as such text. Body keeps the raw bytes.
 func (e *ServiceError) Origin() string {
 	if e == nil {
 		return ""
 	}
-	return string(e.Body)
+	return redact.Body(string(e.Body))
 }
 
 // Digest returns every child element of the body's <Error> (or every

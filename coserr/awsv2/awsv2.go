@@ -96,7 +96,12 @@ func (captureMiddleware) HandleDeserialize(ctx context.Context, in middleware.De
 	out, md, err := next.HandleDeserialize(ctx, in)
 	a, _ := ctx.Value(attemptKey{}).(*attempt)
 	if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && a != nil && resp != nil && resp.Response != nil && resp.StatusCode != 0 {
-		a.se, _ = coserr.CheckResponse(resp.Response).(*coserr.ServiceError)
+		switch e := coserr.FromResponse(resp.Response).(type) {
+		case *coserr.ServiceError:
+			a.se = e
+		case *coserr.ClientError: // a 200 whose verdict cannot be read is no success
+			return out, md, e
+		}
 	}
 	return out, md, err
 }

@@ -114,8 +114,9 @@ func TestWithErrors(t *testing.T) {
 			assert.ErrorIs(t, err, tt.is)
 			assert.Equal(t, tt.body, se.Body != nil, "Body kept")
 			if tt.status != 502 {
-				assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
-				assert.Equal(t, coserrtest.DefaultTraceID, se.TraceID)
+				assert.Equal(t, se.Header.Get("X-Cos-Request-Id"), se.RequestID)
+				assert.NotEmpty(t, se.RequestID)
+				assert.Equal(t, se.Header.Get("X-Cos-Trace-Id"), se.TraceID)
 			}
 			assert.Equal(t, se.Retryable(), coserr.IsRetryable(err))
 

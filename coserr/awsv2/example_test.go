@@ -27,7 +27,7 @@ func ExampleWithErrors() {
 	_, err := client.GetObject(ctx, &s3.GetObjectInput{Bucket: bucket, Key: key})
 	var se *coserr.ServiceError
 	if errors.As(err, &se) {
-		fmt.Println(se.StatusCode, se.Code, se.RequestID == coserrtest.DefaultRequestID)
+		fmt.Println(se.StatusCode, se.Code, se.RequestID == se.Header.Get("X-Cos-Request-Id"))
 		fmt.Println(errors.Is(err, coserr.NoSuchKey), coserr.IsRetryable(err), se.Digest()["Code"])
 	}
 	var sdkErr *types.NoSuchKey // the SDK's own error is still inside
@@ -46,7 +46,8 @@ func ExampleWithErrors() {
 }
 
 func ExampleWrap() {
-	srv := coserrtest.NewServer(coserrtest.Route{Code: coserr.SlowDown})
+	srv := coserrtest.NewServer(coserrtest.Route{Code: coserr.SlowDown,
+		Options: []coserrtest.Option{coserrtest.WithRequestID(coserrtest.DefaultRequestID)}})
 	defer srv.Close()
 	client := s3.New(s3.Options{ // a client without WithErrors, retrying once
 		Region: "ap-guangzhou", BaseEndpoint: aws.String(srv.URL), UsePathStyle: true,

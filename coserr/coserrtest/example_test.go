@@ -57,11 +57,17 @@ func ExampleNewServer() {
 			fmt.Println(coserr.FromTransport(req, err))
 			return
 		}
-		fmt.Println(r.method, r.path, resp.StatusCode, coserr.FromResponse(resp))
+		// Each response has a request id of its own, as COS gives them.
+		var se *coserr.ServiceError
+		if errors.As(coserr.FromResponse(resp), &se) {
+			fmt.Println(r.method, r.path, resp.StatusCode, se.Code, se.RequestID == resp.Header.Get("X-Cos-Request-Id"))
+		} else {
+			fmt.Println(r.method, r.path, resp.StatusCode, resp.Header.Get("ETag"))
+		}
 		resp.Body.Close()
 	}
 	// Output:
-	// PUT /report.csv 503 cos: 503 SlowDown: The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
-	// PUT /report.csv 200 <nil>
-	// GET /missing 404 cos: 404 NoSuchKey: The specified object key does not exist. (request id NjU0ZjYxYjZfOTBiMjBiMDlfMWQ3NF8xMjM0NTY3)
+	// PUT /report.csv 503 SlowDown true
+	// PUT /report.csv 200 "d41d8cd98f00b204e9800998ecf8427e"
+	// GET /missing 404 NoSuchKey true
 }

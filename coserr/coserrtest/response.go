@@ -14,20 +14,27 @@
 //	err = coserr.FromResponse(resp) // a bodiless HEAD 404: errors.Is(err, coserr.ErrNotFound)
 //
 // Server starts an httptest server on 127.0.0.1 that answers chosen
-// requests with chosen errors, and any other request with 200 OK; point an
-// SDK client or an http.Client at its URL:
+// requests with chosen errors, and chosen ones with success (OK); point an
+// SDK client or an http.Client at its URL. A request no route matches
+// fails the test and gets 501 Not Implemented (code UnexpectedRequest), so
+// that no client takes it for success:
 //
 //	srv := coserrtest.Server(t,
 //		coserrtest.Route{Method: http.MethodPut, Path: "/big.bin", Code: coserr.SlowDown, Times: 2},
+//		coserrtest.Route{Method: http.MethodPut, Path: "/big.bin", Handler: coserrtest.OK},
 //		coserrtest.Route{Method: http.MethodGet, Path: "/missing", Code: coserr.NoSuchKey},
 //	)
-//	// PUT /big.bin: 503 SlowDown twice, then 200 OK; GET /missing: 404 NoSuchKey.
+//	// PUT /big.bin: 503 SlowDown twice, then 200 OK; GET /missing: 404
+//	// NoSuchKey; any other request: 501, and the test fails.
 //
 // NewServer does the same outside a test, for examples and TestMain; its
 // caller closes it.
 //
-// The request and trace ids are fixed (DefaultRequestID, DefaultTraceID)
-// unless an option sets them, so that tests can compare them.
+// Response's request and trace ids are fixed (DefaultRequestID,
+// DefaultTraceID) unless an option sets them, so that tests can compare
+// them. Server gives every response ids of its own (NewRequestID,
+// NewTraceID), as COS does, so that code matching errors to responses by
+// id sees what it sees with COS; a route's WithRequestID fixes them.
 package coserrtest
 
 import (

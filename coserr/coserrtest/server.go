@@ -39,27 +39,16 @@ type Route struct {
 	Handler http.Handler
 }
 
-// OK answers 200 OK with an empty body and COS's headers, as COS answers
-// a PUT. Give it as a Route's Handler for each request the test expects to
-// succeed, so that "503 twice, then success" reads
-//
-//	coserrtest.Route{Method: http.MethodPut, Path: "/k", Code: coserr.SlowDown, Times: 2},
-//	coserrtest.Route{Method: http.MethodPut, Path: "/k", Handler: coserrtest.OK},
-var OK http.Handler = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Server", "tencent-cos")
-	w.Header().Set("X-Cos-Request-Id", DefaultRequestID)
-	w.Header().Set("Content-Length", "0")
-	w.WriteHeader(http.StatusOK)
-})
-
 // Server starts an HTTP server on 127.0.0.1 that answers each request
 // with the first route that matches it. A request no route matches is a
 // mistake of the test: it fails t, and gets 501 Not Implemented with an
 // <Error> whose Code is UnexpectedRequest and whose Message names the
-// request, so that no client takes it for success. A last route with no
+// request, so that no client takes it for success. Every response has a
+// request id and a trace id of its own (NewRequestID, NewTraceID), as
+// COS gives them, unless the route's Options set them. A last route with no
 // Method and no Path matches every request: it is the default. t.Cleanup
-// closes the server. Requests' bodies are read and discarded before the
-// answer, as COS does; the routes are safe for concurrent requests.
+// closes the server. Requests' bodies are read (and summed, for OK) before
+// the answer, as COS does; the routes are safe for concurrent requests.
 //
 //	srv := coserrtest.Server(t,
 //		coserrtest.Route{Method: http.MethodHead, Path: "/gone", Code: coserr.NoSuchKey},
@@ -119,9 +108,10 @@ func (h *handler) match(r *http.Request) *Route {
 
 // ServeHTTP answers r with its route's error, or 200 OK.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	_, _ = io.Copy(io.Discard, r.Body)
+	r = withSums(r)
 	rt := h.match(r)
-	if rt == nil {
+	unexpected := rt == nil
+	if unexpected {
 		what := r.Method + " " + r.URL.RequestURI()
 		if h.unexpected != nil {
 			h.unexpected("coserrtest: no route matches %s", what)
@@ -136,7 +126,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rt.Handler.ServeHTTP(w, r)
 		return
 	}
-	opts := append([]Option{WithMethod(r.Method), WithURL(requestURL(r))}, rt.Options...)
+	opts := []Option{WithMethod(r.Method), WithURL(requestURL(r))}
+	if !unexpected {
+		opts = append(opts, WithRequestID(NewRequestID()), WithTraceID(NewTraceID()))
+	}
+	opts = append(opts, rt.Options...)
 	resp := Response(rt.Code, opts...)
 	for k, v := range resp.Header {
 		w.Header()[k] = v

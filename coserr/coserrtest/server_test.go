@@ -47,8 +47,9 @@ func TestServerRoutes(t *testing.T) {
 		{http.MethodHead, "/gone", nil, 404, func(t *testing.T, resp *http.Response, se *coserr.ServiceError) {
 			assert.ErrorIs(t, se, coserr.ErrNotFound)
 			assert.Empty(t, se.Body)
-			assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
-			assert.Equal(t, coserrtest.DefaultTraceID, se.TraceID)
+			assert.Equal(t, resp.Header.Get("X-Cos-Request-Id"), se.RequestID)
+			assert.Equal(t, resp.Header.Get("X-Cos-Trace-Id"), se.TraceID)
+			assert.NotEmpty(t, se.RequestID)
 		}},
 		{http.MethodGet, "/gone", coserr.NoSuchKey, 404, func(t *testing.T, resp *http.Response, se *coserr.ServiceError) {
 			assert.Equal(t, strings.TrimPrefix(resp.Request.URL.String(), "http://"), se.Resource)

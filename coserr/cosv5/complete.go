@@ -50,6 +50,9 @@ func text(e error) (s string) {
 
 // byteList reads "60 63 120]", the rest of a []byte printed with %v, up to
 // coserr.MaxBodyBytes values; ok is false when it is not such a list.
+// White space between markup before the root element (the padding COS
+// sends while Complete Multipart Upload works) is left out and not
+// counted, as coserr.FromResponse leaves it out.
 func byteList(s string) (body []byte, ok bool) {
 	end := strings.IndexByte(s, ']')
 	if end < 0 {
@@ -57,6 +60,7 @@ func byteList(s string) (body []byte, ok bool) {
 	}
 	s = s[:end]
 	body = make([]byte, 0, min(len(s)/3+1, coserr.MaxBodyBytes))
+	root := false // the root element has begun
 	for len(s) > 0 && len(body) < coserr.MaxBodyBytes {
 		var field string
 		field, s, _ = strings.Cut(s, " ")
@@ -73,6 +77,10 @@ func byteList(s string) (body []byte, ok bool) {
 		if n > 255 {
 			return nil, false
 		}
+		if c := byte(n); !root && (c == ' ' || c == '\t' || c == '\r' || c == '\n') && (len(body) == 0 || body[len(body)-1] == '>') {
+			continue // padding
+		}
+		root = root || len(body) > 0 && body[len(body)-1] == '<' && n != '?' && n != '!'
 		body = append(body, byte(n))
 	}
 	return body, true

@@ -205,8 +205,9 @@ func TestWrapServiceErrors(t *testing.T) {
 				assert.ErrorIs(t, err, target)
 			}
 			if tt.code != "NotFoundException" {
-				assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
-				assert.Equal(t, coserrtest.DefaultTraceID, se.TraceID)
+				assert.Equal(t, se.Header.Get("X-Cos-Request-Id"), se.RequestID)
+				assert.NotEmpty(t, se.RequestID)
+				assert.Equal(t, se.Header.Get("X-Cos-Trace-Id"), se.TraceID)
 			}
 			assert.Equal(t, strings.HasPrefix(tt.name, "HEAD"), se.Method == http.MethodHead)
 			assert.True(t, strings.HasPrefix(se.URL, srv.URL+"/"), "URL = %q; want under %s", se.URL, srv.URL)

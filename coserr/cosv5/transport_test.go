@@ -62,7 +62,7 @@ func TestTransport(t *testing.T) {
 				assert.Contains(t, se.Origin(), "<Code>NoSuchKey</Code>")
 				d := se.Digest()
 				assert.Equal(t, se.Resource, d["Resource"])
-				assert.Equal(t, coserrtest.DefaultTraceID, d["TraceId"])
+				assert.Equal(t, se.Header.Get("X-Cos-Trace-Id"), d["TraceId"])
 			},
 		},
 		{
@@ -95,7 +95,8 @@ func TestTransport(t *testing.T) {
 			status: 404, code: "",
 			check: func(t *testing.T, se *coserr.ServiceError) {
 				assert.Nil(t, se.Body)
-				assert.Equal(t, coserrtest.DefaultRequestID, se.RequestID)
+				assert.Equal(t, se.Header.Get("X-Cos-Request-Id"), se.RequestID)
+				assert.NotEmpty(t, se.RequestID)
 				assert.Equal(t, http.MethodHead, se.Method)
 			},
 		},

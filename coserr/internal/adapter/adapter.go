@@ -45,8 +45,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp.Request == nil {
 		resp.Request = req
 	}
-	if se, ok := coserr.CheckResponse(resp).(*coserr.ServiceError); ok {
-		t.keep(resp, se)
+	switch err := coserr.FromResponse(resp).(type) {
+	case *coserr.ServiceError:
+		t.keep(resp, err)
+	case *coserr.ClientError:
+		_ = resp.Body.Close()
+		return nil, err
 	}
 	return resp, nil
 }

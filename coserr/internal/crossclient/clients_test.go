@@ -5,12 +5,14 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/hashicorp/go-retryablehttp"
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
@@ -38,10 +40,19 @@ const (
 type op int
 
 const (
-	getObject  op = iota // GET Object
-	headObject           // HEAD Object
-	copyObject           // PUT Object - Copy
+	getObject      op = iota // GET Object
+	headObject               // HEAD Object
+	copyObject               // PUT Object - Copy
+	completeUpload           // Complete Multipart Upload
+	appendObject             // POST Object ?append&position=0 (net/http and cos-go-sdk-v5 only)
+	putObject                // PUT Object of putBody
 )
+
+// putBody is what putObject uploads.
+const putBody = "hello, cos"
+
+// uploadID is the multipart upload that completeUpload completes.
+const uploadID = "1700000000abcdef"
 
 // A client sends op to the COS stand-in at base and returns the error
 // coserr's adapter for it makes, nil on success.
@@ -70,8 +81,22 @@ func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		method = http.MethodHead
 	case copyObject:
 		method, path = http.MethodPut, "/"+copyKey
+	case completeUpload:
+		method, path = http.MethodPost, "/"+key+"?uploadId="+uploadID
+	case appendObject:
+		method, path = http.MethodPost, "/"+key+"?append&position=0"
+	case putObject:
+		method = http.MethodPut
 	}
-	req, err := retryablehttp.NewRequest(method, base+path, nil)
+	var body any
+	if o == completeUpload {
+		body = []byte("<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\"e\"</ETag></Part></CompleteMultipartUpload>")
+	} else if o == appendObject {
+		body = []byte("line\n")
+	} else if o == putObject {
+		body = []byte(putBody)
+	}
+	req, err := retryablehttp.NewRequest(method, base+path, body)
 	require.NoError(t, err)
 	if o == copyObject {
 		req.Header.Set("X-Cos-Copy-Source", bucket+".cos.ap-guangzhou.myqcloud.com/"+key)
@@ -98,6 +123,13 @@ func cosSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		_, err = c.Object.Head(ctx, key, nil)
 	case copyObject:
 		_, _, err = c.Object.Copy(ctx, copyKey, bucket+".cos.ap-guangzhou.myqcloud.com/"+key, nil)
+	case completeUpload:
+		_, _, err = c.Object.CompleteMultipartUpload(ctx, key, uploadID,
+			&cos.CompleteMultipartUploadOptions{Parts: []cos.Object{{PartNumber: 1, ETag: `"e"`}}})
+	case appendObject:
+		_, _, err = c.Object.Append(ctx, key, 0, strings.NewReader("line\n"), nil)
+	case putObject:
+		_, err = c.Object.Put(ctx, key, strings.NewReader(putBody), nil)
 	default:
 		var resp *cos.Response
 		if resp, err = c.Object.Get(ctx, key, nil); err == nil {
@@ -129,6 +161,11 @@ func awsSDK(_ *testing.T, base string, rt http.RoundTripper, o op) error {
 		_, err = c.HeadObject(ctx, &s3.HeadObjectInput{Bucket: b, Key: k})
 	case copyObject:
 		_, err = c.CopyObject(ctx, &s3.CopyObjectInput{Bucket: b, Key: aws.String(copyKey), CopySource: aws.String(bucket + "/" + key)})
+	case completeUpload:
+		_, err = c.CompleteMultipartUpload(ctx, &s3.CompleteMultipartUploadInput{Bucket: b, Key: k, UploadId: aws.String(uploadID),
+			MultipartUpload: &types.CompletedMultipartUpload{Parts: []types.CompletedPart{{PartNumber: aws.Int32(1), ETag: aws.String(`"e"`)}}}})
+	case putObject:
+		_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: b, Key: k, Body: strings.NewReader(putBody)})
 	default:
 		var out *s3.GetObjectOutput
 		if out, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: b, Key: k}); err == nil {
@@ -154,6 +191,10 @@ func minioSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 	case copyObject:
 		_, err = c.Client.CopyObject(ctx, minio.CopyDestOptions{Bucket: bucket, Object: copyKey},
 			minio.CopySrcOptions{Bucket: bucket, Object: key})
+	case completeUpload:
+		_, err = c.CompleteMultipartUpload(ctx, bucket, key, uploadID, []minio.CompletePart{{PartNumber: 1, ETag: `"e"`}}, minio.PutObjectOptions{})
+	case putObject:
+		_, err = c.Client.PutObject(ctx, bucket, key, strings.NewReader(putBody), int64(len(putBody)), minio.PutObjectOptions{})
 	default:
 		var body io.ReadCloser
 		if body, _, _, err = c.GetObject(ctx, bucket, key, minio.GetObjectOptions{}); err == nil {

@@ -102,13 +102,7 @@ func TestSameAnswerEveryClient(t *testing.T) {
 			Method: method, Class: class, Retryable: retryable, Is: is, Body: code != "", FromCOS: true}
 	}
 	get, head, put := http.MethodGet, http.MethodHead, http.MethodPut
-	tests := []struct {
-		name     string
-		routes   func(run int) []coserrtest.Route // nil: nothing listens
-		op       op
-		want     answer
-		attempts map[string]int32 // requests sent, by client; "" for every other client
-	}{
+	tests := []crossCase{
 		{
 			name:   "GET 404 NoSuchKey",
 			routes: routes(coserrtest.Route{Code: coserr.NoSuchKey}), op: getObject,
@@ -165,10 +159,38 @@ func TestSameAnswerEveryClient(t *testing.T) {
 			attempts: map[string]int32{"": 3},
 		},
 	}
+	runCases(t, tests)
+}
+
+// A crossCase is one COS answer, sent to every client.
+type crossCase struct {
+	name     string
+	routes   func(run int) []coserrtest.Route // nil: nothing listens
+	op       op
+	want     answer
+	attempts map[string]int32 // requests sent, by client; "" for every other client
+	only     []string         // the clients that can send op; nil for all
+	ownIDs   bool             // the server's own ids, not the run's: want.RequestID "*" for any
+	check    func(t *testing.T, err error)
+}
+
+// runCases sends each case to every client and checks that every client
+// gives the case's want, the same answer field by field, and no secret
+// anywhere in the error's chain or in Origin.
+func runCases(t *testing.T, tests []crossCase) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[string]answer{}
-			for _, c := range clients {
+			cs := clients
+			if tt.only != nil {
+				cs = nil
+				for _, c := range clients {
+					if slices.Contains(tt.only, c.name) {
+						cs = append(cs, c)
+					}
+				}
+			}
+			for _, c := range cs {
 				t.Run(c.name, func(t *testing.T) {
 					run := int(runs.Add(1))
 					rid, tid := fmt.Sprintf("NjU0ZjYxYjZf%08d", run), fmt.Sprintf("OGVmYzZiMmQz%08d", run)
@@ -176,7 +198,9 @@ func TestSameAnswerEveryClient(t *testing.T) {
 					if tt.routes != nil {
 						rs := tt.routes(run)
 						for i := range rs {
-							rs[i].Options = append([]coserrtest.Option{coserrtest.WithRequestID(rid), coserrtest.WithTraceID(tid)}, rs[i].Options...)
+							if !tt.ownIDs {
+								rs[i].Options = append([]coserrtest.Option{coserrtest.WithRequestID(rid), coserrtest.WithTraceID(tid)}, rs[i].Options...)
+							}
 						}
 						base = coserrtest.Server(t, rs...).URL
 					}
@@ -185,12 +209,18 @@ func TestSameAnswerEveryClient(t *testing.T) {
 
 					a := answerOf(err)
 					want := tt.want
-					if want.RequestID == "RID" {
+					switch {
+					case want.RequestID == "RID":
 						want.RequestID, want.TraceID = rid, tid
+					case want.RequestID == "*" && a.RequestID != "" && a.TraceID != "":
+						want.RequestID, want.TraceID = a.RequestID, a.TraceID
 					}
 					assert.Equal(t, want, a, "%s: %v", c.name, err)
-					if a.RequestID == rid {
+					switch {
+					case a.RequestID == rid:
 						a.RequestID, a.TraceID = "RID", strings.ReplaceAll(a.TraceID, tid, "TID")
+					case tt.want.RequestID == "*":
+						a.RequestID, a.TraceID = "*", "*"
 					}
 					got[c.name] = a
 					n, ok := tt.attempts[c.name]
@@ -200,15 +230,16 @@ func TestSameAnswerEveryClient(t *testing.T) {
 					if ok {
 						assert.Equal(t, n, count.N.Load(), "requests sent")
 					}
-					if err != nil {
-						assert.NotContains(t, err.Error(), secretKey)
+					noSecrets(t, err)
+					if tt.check != nil {
+						tt.check(t, err)
 					}
 				})
 			}
 			// Every client gives the same answer, each run's own ids aside.
-			require.Len(t, got, len(clients))
-			for _, c := range clients[1:] {
-				assert.Equal(t, got[clients[0].name], got[c.name], "%s and %s disagree", clients[0].name, c.name)
+			require.Len(t, got, len(cs))
+			for _, c := range cs[1:] {
+				assert.Equal(t, got[cs[0].name], got[c.name], "%s and %s disagree", cs[0].name, c.name)
 			}
 		})
 	}
@@ -226,4 +257,36 @@ var objectOK = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 // routes is a case's routes, the same for every run.
 func routes(rs ...coserrtest.Route) func(int) []coserrtest.Route {
 	return func(int) []coserrtest.Route { return slices.Clone(rs) }
+}
+
+// plantedToken is a session token planted in bodies and URLs; no error
+// may show it.
+const plantedToken = "plantedSessionTokenDoNotLeak0123456789"
+
+// noSecrets checks that no error in err's chain, nor Origin, shows a
+// secret.
+func noSecrets(t *testing.T, err error) {
+	t.Helper()
+	var walk func(error)
+	walk = func(e error) {
+		if e == nil {
+			return
+		}
+		for _, s := range []string{secretKey, plantedToken} {
+			assert.NotContains(t, e.Error(), s, "%T in the chain", e)
+		}
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		case interface{ Unwrap() []error }:
+			for _, c := range u.Unwrap() {
+				walk(c)
+			}
+		}
+	}
+	walk(err)
+	var se *coserr.ServiceError
+	if errors.As(err, &se) {
+		assert.NotContains(t, se.Origin(), plantedToken, "Origin")
+	}
 }

@@ -28,8 +28,8 @@ func request(t *testing.T, method, rawURL string, header ...string) *http.Reques
 	return req
 }
 
-// TestCheckResponseReads200Of: which requests' 200 CheckResponse reads.
-func TestCheckResponseReads200Of(t *testing.T) {
+// TestFromResponseReads200Of: which requests' 200 FromResponse reads.
+func TestFromResponseReads200Of(t *testing.T) {
 	const u = "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/big.bin"
 	tests := []struct {
 		name string
@@ -49,16 +49,18 @@ func TestCheckResponseReads200Of(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(errorDoc)), Request: tt.req}
-			err := coserr.CheckResponse(resp)
-			assert.Equal(t, tt.want, err != nil, "CheckResponse = %v", err)
-			assert.NoError(t, coserr.FromResponse(resp), "FromResponse reads no 2xx")
+			err := coserr.FromResponse(resp)
+			assert.Equal(t, tt.want, err != nil, "FromResponse = %v", err)
+			body, rerr := io.ReadAll(resp.Body)
+			require.NoError(t, rerr)
+			assert.Equal(t, errorDoc, string(body), "the body, replayed whole")
 		})
 	}
 }
 
-// TestCheckResponse: the error a response stands for, its body put back
+// TestFromResponse200: the error a response stands for, its body put back
 // whole either way.
-func TestCheckResponse(t *testing.T) {
+func TestFromResponse200(t *testing.T) {
 	copyReq := request(t, http.MethodPut, "https://b.cos.ap-guangzhou.myqcloud.com/copy.csv?q-signature=secret", "x-cos-copy-source", "b/a")
 	getReq := request(t, http.MethodGet, "https://b.cos.ap-guangzhou.myqcloud.com/a")
 	big := "<CopyObjectResult>" + strings.Repeat(" ", 2*coserr.MaxBodyBytes) + "</CopyObjectResult>"
@@ -80,7 +82,7 @@ func TestCheckResponse(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			reads := &countReader{r: tt.body}
 			resp := &http.Response{StatusCode: tt.status, Header: http.Header{}, Body: io.NopCloser(reads), Request: tt.req}
-			err := coserr.CheckResponse(resp)
+			err := coserr.FromResponse(resp)
 			if tt.code == "" {
 				assert.NoError(t, err)
 			} else {
@@ -101,21 +103,21 @@ func TestCheckResponse(t *testing.T) {
 	}
 }
 
-// TestCheckResponseReadError: a read that fails midway is kept in Err, and the
+// TestFromResponse200ReadError: a read that fails midway is kept in Err, and the
 // replayed body fails the same way after the bytes read.
-func TestCheckResponseReadError(t *testing.T) {
+func TestFromResponse200ReadError(t *testing.T) {
 	boom := errors.New("connection reset")
 	body := io.MultiReader(strings.NewReader(errorDoc), iotest.ErrReader(boom))
 	resp := &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(body),
 		Request: request(t, http.MethodPost, "https://b.cos.ap-guangzhou.myqcloud.com/big.bin?uploadId=1")}
 	var se *coserr.ServiceError
-	require.ErrorAs(t, coserr.CheckResponse(resp), &se)
+	require.ErrorAs(t, coserr.FromResponse(resp), &se)
 	assert.Equal(t, "InternalError", se.Code)
 	assert.ErrorIs(t, se, boom)
 	rest, err := io.ReadAll(resp.Body)
 	assert.ErrorIs(t, err, boom)
 	assert.Equal(t, errorDoc, string(rest))
-	assert.Error(t, coserr.CheckResponse(nil), "no response is no success")
+	assert.Error(t, coserr.FromResponse(nil), "no response is no success")
 }
 
 // countReader counts the reads of r.
