@@ -83,11 +83,15 @@ func Wrap(err error) error {
 	}
 	var er *cos.ErrorResponse
 	if errors.As(err, &er) && er != nil {
-		if se := lookup(er.Response); se != nil {
-			se.Err = err
+		if se := adapter.Linked(er.Response); se != nil {
+			se.Err = adapter.Cause(se, err)
 			return se
 		}
 		return serviceError(er, err)
+	}
+	if se := adapter.ReadLinked(err); se != nil {
+		se.Err = adapter.Cause(se, err)
+		return se
 	}
 	if se := completeError(err); se != nil {
 		return se
