@@ -3,15 +3,17 @@ module github.com/cosgo/errcatalog
 go 1.26.0
 
 require (
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
-	github.com/stretchr/testify v1.12.1
-	go.yaml.in/yaml/v3 v3.0.6
-	golang.org/x/tools v0.52.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.1
+	github.com/stretchr/testify v1.7.0
+	go.yaml.in/yaml/v3 v3.0.2
+	golang.org/x/tools v0.6.0
 )
 
 require (
-	github.com/google/go-cmp v0.7.0 // indirect
-	golang.org/x/mod v0.42.0 // indirect
-	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	github.com/davecgh/go-spew v1.1.0 // indirect
+	github.com/pmezard/go-difflib v1.0.0 // indirect
+	golang.org/x/mod v0.12.0 // indirect
+	golang.org/x/sys v0.5.0 // indirect
+	golang.org/x/text v0.15.0 // indirect
+	gopkg.in/yaml.v3 v3.0.0-20200313102051-9f266ea9e77c // indirect
 )
