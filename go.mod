@@ -1,6 +1,6 @@
 module github.com/cosgo/errcatalog
 
-go 1.26.0
+go 1.25.0
 
 require (
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.1
