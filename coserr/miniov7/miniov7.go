@@ -74,15 +74,16 @@ func Wrap(err error) error {
 }
 
 // stockMessages are the messages minio gives the codes it makes up for a
-// bodiless response, by status.
+// bodiless response, by status. The codes are spelled out, as minio
+// exports their names only from v7.0.86 on.
 var stockMessages = map[int]map[string]string{
 	http.StatusNotFound: {
-		minio.NoSuchKey:    "The specified key does not exist.",
-		minio.NoSuchBucket: "The specified bucket does not exist.",
+		"NoSuchKey":    "The specified key does not exist.",
+		"NoSuchBucket": "The specified bucket does not exist.",
 	},
-	http.StatusForbidden:          {minio.AccessDenied: "Access Denied."},
-	http.StatusConflict:           {minio.Conflict: "Bucket not empty."},
-	http.StatusPreconditionFailed: {minio.PreconditionFailed: "At least one of the pre-conditions you specified did not hold."},
+	http.StatusForbidden:          {"AccessDenied": "Access Denied."},
+	http.StatusConflict:           {"Conflict": "Bucket not empty."},
+	http.StatusPreconditionFailed: {"PreconditionFailed": "At least one of the pre-conditions you specified did not hold."},
 }
 
 // fromErrorResponse builds the ServiceError of what minio kept of a
