@@ -74,8 +74,8 @@ func Wrap(err error) error {
 }
 
 // stockMessages are the messages minio gives the codes it makes up for a
-// bodiless response, by status. The codes are spelled out, as minio
-// exports their names only from v7.0.86 on.
+// bodiless response, by status. The codes are spelled out: minio-go
+// v7.0.85 and older do not export their names.
 var stockMessages = map[int]map[string]string{
 	http.StatusNotFound: {
 		"NoSuchKey":    "The specified key does not exist.",
