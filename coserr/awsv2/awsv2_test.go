@@ -157,7 +157,8 @@ func TestWithErrorsRefused(t *testing.T) {
 // by the middleware, also after retries and with the middleware added
 // twice.
 func TestWithErrorsSuccess(t *testing.T) {
-	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2}, coserrtest.Route{Handler: coserrtest.OK})
+	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2},
+		coserrtest.Route{Method: http.MethodGet, Handler: coserrtest.OK}, coserrtest.Route{Method: http.MethodPut, Handler: copyResult})
 	client, count := newClient(t, srv.URL, false)
 	require.NoError(t, getObject(context.Background(), client))
 	assert.Equal(t, int32(3), count.N.Load())
@@ -167,6 +168,13 @@ func TestWithErrorsSuccess(t *testing.T) {
 	}, awsv2.WithErrors)
 	require.NoError(t, err)
 }
+
+// copyResult answers a PUT Object - Copy that succeeds, as COS does.
+var copyResult = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/xml")
+	_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+		`<CopyObjectResult><ETag>"0cc175b9c0f1b6a831c399e269772661"</ETag><LastModified>2026-12-01T08:00:00.000Z</LastModified></CopyObjectResult>`)
+})
 
 // assertNoSecrets checks every text form of err for the credentials.
 func assertNoSecrets(t *testing.T, err error) {
