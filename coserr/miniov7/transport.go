@@ -36,11 +36,6 @@ import (
 // COS's x-cos-request-id (else x-ci-request-id) into the x-amz-request-id
 // header minio sees when the response has none.
 //
-// An <Error> inside the 200 of a copy or of Complete Multipart Upload
-// reaches minio as a 500, which every minio-go release reads as an
-// error (older ones take a copy's 200 for success whatever its body
-// says); Wrap gives the status as received, 200.
-//
 // A body minio cannot read to its end (a connection cut mid-body, a
 // canceled context) fails with an error that carries the response's
 // error, which Wrap returns with what was read.
@@ -96,11 +91,6 @@ func keep(resp *http.Response, se *coserr.ServiceError) {
 	h.Set("Server", both[:len(server)])
 	h.Set("X-Amz-Id-2", both[len(server):])
 	resp.Header = h
-	if resp.StatusCode < 300 {
-		// An <Error> inside a 200: minio-go v7.3.0 and older take a copy's
-		// 200 for success whatever its body says.
-		resp.StatusCode, resp.Status = http.StatusInternalServerError, "500 Internal Server Error"
-	}
 
 	key := token[1:]
 	tokens.mu.Lock()
