@@ -158,7 +158,8 @@ func TestWithErrorsRefused(t *testing.T) {
 // by the middleware, also after retries and with the middleware added
 // twice.
 func TestWithErrorsSuccess(t *testing.T) {
-	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2}, coserrtest.Route{Handler: coserrtest.OK})
+	srv := coserrtest.Server(t, coserrtest.Route{Method: http.MethodGet, Code: coserr.SlowDown, Times: 2},
+		coserrtest.Route{Method: http.MethodGet, Handler: coserrtest.OK}, coserrtest.Route{Method: http.MethodPut, Handler: copyResult})
 	client, count := newClient(t, srv.URL, false)
 	require.NoError(t, getObject(context.Background(), client))
 	assert.Equal(t, int32(3), count.N.Load())
@@ -168,6 +169,29 @@ func TestWithErrorsSuccess(t *testing.T) {
 	}, awsv2.WithErrors)
 	require.NoError(t, err)
 }
+
+// copyResult answers a PUT Object - Copy that succeeds, as COS does.
+var copyResult = http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/xml")
+	_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+		`<CopyObjectResult><ETag>"0cc175b9c0f1b6a831c399e269772661"</ETag><LastModified>2026-12-01T08:00:00.000Z</LastModified></CopyObjectResult>`)
+})
+
+// success answers a copy or Complete Multipart Upload with its result
+// document, which older SDKs require of the 200, and any other request
+// with coserrtest.OK.
+var success = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodPut:
+		copyResult(w, r)
+	case http.MethodPost:
+		w.Header().Set("Content-Type", "application/xml")
+		_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+
+			`<CompleteMultipartUploadResult><Bucket>`+bucket+`</Bucket><Key>big.bin</Key><ETag>"abc-2"</ETag></CompleteMultipartUploadResult>`)
+	default:
+		coserrtest.OK.ServeHTTP(w, r)
+	}
+})
 
 // assertNoSecrets checks every text form of err for the credentials.
 func assertNoSecrets(t *testing.T, err error) {

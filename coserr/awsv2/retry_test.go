@@ -80,7 +80,7 @@ func TestRetryThenSuccess(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv := coserrtest.Server(t, tt.route, coserrtest.Route{Handler: coserrtest.OK})
+			srv := coserrtest.Server(t, tt.route, coserrtest.Route{Handler: success})
 			client, count := newClient(t, srv.URL, false)
 			require.NoError(t, tt.op(context.Background(), client))
 			assert.Equal(t, int32(3), count.N.Load())

@@ -42,9 +42,13 @@ import (
 //     coserr.RetryAfter). Body stays nil, as the SDK has read and closed
 //     it, unless the client's RoundTripper is a Transport: then the
 //     error is the one coserr.FromResponse makes for the response, Body
-//     and all. An <Error> inside the 200 of PUT Object - Copy has status
-//     200. Err is the error Wrap was given, so errors.As(err, &errResp)
-//     with a *cos.ErrorResponse still finds the SDK's error.
+//     and all; when the Transport's read of the body failed (a canceled
+//     context, a connection cut), which the SDK does not report, that
+//     failure is joined before the SDK's error in Err, so errors.Is(err,
+//     context.Canceled) holds and coserr.IsRetryable is false. An <Error>
+//     inside the 200 of PUT Object - Copy has status 200. Err holds the
+//     error Wrap was given, so errors.As(err, &errResp) with a
+//     *cos.ErrorResponse still finds the SDK's error.
 //   - The SDK's error for an <Error> inside the 200 of Complete Multipart
 //     Upload ("response 200 OK, but body contains an error, [60 63 ...]",
 //     the body as numbers) gives the *coserr.ServiceError coserr.Parse
@@ -83,11 +87,15 @@ func Wrap(err error) error {
 	}
 	var er *cos.ErrorResponse
 	if errors.As(err, &er) && er != nil {
-		if se := lookup(er.Response); se != nil {
-			se.Err = err
+		if se := adapter.Linked(er.Response); se != nil {
+			se.Err = adapter.Cause(se, err)
 			return se
 		}
 		return serviceError(er, err)
+	}
+	if se := adapter.ReadLinked(err); se != nil {
+		se.Err = adapter.Cause(se, err)
+		return se
 	}
 	if se := completeError(err); se != nil {
 		return se

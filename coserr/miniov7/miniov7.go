@@ -30,9 +30,12 @@ import (
 //   - nil gives nil; an error that already is or wraps a
 //     *coserr.ServiceError or *coserr.ClientError comes back as it is.
 //   - A minio.ErrorResponse (minio.ToErrorResponse) of a response the
-//     client's Transport kept gives the *coserr.ServiceError
+//     client's Transport marked gives the *coserr.ServiceError
 //     coserr.FromResponse made of that response: every field, Body,
-//     Header, Method and the redacted URL included.
+//     Header, Method and the redacted URL included. A failed read of such
+//     a response's body (a connection cut mid-XML, a canceled context),
+//     which minio returns as it is, gives the same, with what was read;
+//     errors.Is still finds the read's failure.
 //   - Any other minio.ErrorResponse gives a *coserr.ServiceError of what
 //     minio kept: StatusCode, Code, Message, Resource, RequestID (the
 //     body's RequestId, else x-amz-request-id) and TraceID (the body's
@@ -57,25 +60,30 @@ func Wrap(err error) error {
 	}
 	var er minio.ErrorResponse
 	if errors.As(err, &er) && er.RequestID != "minio" && er.StatusCode != 0 {
-		if se := lookup(er); se != nil {
-			se.Err = err
+		if se := lookup(&er); se != nil {
+			se.Err = adapter.Cause(se, err)
 			return se
 		}
 		return fromErrorResponse(er, err)
+	}
+	if se := adapter.ReadLinked(err); se != nil {
+		se.Err = adapter.Cause(se, err)
+		return se
 	}
 	return coserr.FromTransport(nil, err)
 }
 
 // stockMessages are the messages minio gives the codes it makes up for a
-// bodiless response, by status.
+// bodiless response, by status. The codes are spelled out: minio-go
+// v7.0.85 and older do not export their names.
 var stockMessages = map[int]map[string]string{
 	http.StatusNotFound: {
-		minio.NoSuchKey:    "The specified key does not exist.",
-		minio.NoSuchBucket: "The specified bucket does not exist.",
+		"NoSuchKey":    "The specified key does not exist.",
+		"NoSuchBucket": "The specified bucket does not exist.",
 	},
-	http.StatusForbidden:          {minio.AccessDenied: "Access Denied."},
-	http.StatusConflict:           {minio.Conflict: "Bucket not empty."},
-	http.StatusPreconditionFailed: {minio.PreconditionFailed: "At least one of the pre-conditions you specified did not hold."},
+	http.StatusForbidden:          {"AccessDenied": "Access Denied."},
+	http.StatusConflict:           {"Conflict": "Bucket not empty."},
+	http.StatusPreconditionFailed: {"PreconditionFailed": "At least one of the pre-conditions you specified did not hold."},
 }
 
 // fromErrorResponse builds the ServiceError of what minio kept of a

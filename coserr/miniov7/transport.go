@@ -1,10 +1,13 @@
 package miniov7
 
 import (
+	"encoding/hex"
+	"math/rand/v2"
 	"net/http"
-	"net/url"
+	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/minio/minio-go/v7"
 
@@ -19,140 +22,131 @@ import (
 // For each response of 300 or more, and each 200 to a copy or to Complete
 // Multipart Upload, Transport reads at most coserr.MaxBodyBytes of the
 // body and puts back a body that reads from its first byte, so minio reads
-// what it always did; other 2xx bodies are not read. minio keeps no link
-// from its error to the response, so Transport keeps the last KeptResponses
-// error responses of the process, and Wrap picks the one a
-// minio.ErrorResponse came from by its status and request id (and its
-// Server header and object name where minio kept them). So that a bodiless answer has an id minio reads, Transport copies
+// what it always did; other 2xx bodies are not read.
+//
+// minio keeps no link from its error to the response, only strings it
+// read from it, so Transport marks the response minio sees with a token
+// of its own, unique and unguessable: it ends the Server header (which
+// minio keeps for an XML <Error>) and the x-amz-id-2 header (which minio
+// reads for any other body) with " coserr-" and 32 hex digits. minio's
+// ErrorResponse then carries the token in Server or HostID, and Wrap
+// finds the response's error by it: never by a request id, which two
+// responses can share. The error's Header keeps the headers as received.
+// So that a bodiless answer has an id minio reads, Transport also copies
 // COS's x-cos-request-id (else x-ci-request-id) into the x-amz-request-id
-// header of an error response that has none: minio's ErrorResponse then
-// carries COS's request id. A response without any request id (a proxy's
-// page) is picked only when every kept response that could be it gives the
-// same error; otherwise, or once it is no longer kept, Wrap maps minio's
-// own fields.
+// header minio sees when the response has none.
+//
+// A body minio cannot read to its end (a connection cut mid-body, a
+// canceled context) fails with an error that carries the response's
+// error, which Wrap returns with what was read.
+//
+// The one package-level state is the index from each live token to its
+// error, which Wrap needs since minio's error holds only strings: an
+// entry lives exactly as long as the token's memory, that is as long as
+// the response or minio's error that holds it, and goes with them. Each
+// entry holds at most coserr.MaxBodyBytes of body.
 func Transport(base http.RoundTripper) http.RoundTripper {
 	return adapter.Transport(base, keep)
 }
 
-// KeptResponses is how many of the latest error responses Transport keeps
-// for Wrap, each at most coserr.MaxBodyBytes of body.
-const KeptResponses = 64
+// tokenPrefix starts the token Transport adds to the headers minio reads.
+const tokenPrefix = " coserr-"
 
-// keep adds the error of resp to the ring, first giving a response without
-// an x-amz-request-id the COS request id, so that minio reads it.
+// tokenLen is the length of a token: tokenPrefix and 32 hex digits.
+const tokenLen = len(tokenPrefix) + 32
+
+// tokens maps each live token (without its leading space) to the error
+// of the response it marks.
+var tokens = struct {
+	mu sync.Mutex
+	m  map[string]*coserr.ServiceError
+}{m: map[string]*coserr.ServiceError{}}
+
+// keep marks resp with a new token for se, and ties se to resp's body.
 func keep(resp *http.Response, se *coserr.ServiceError) {
-	amzID := resp.Header.Get("X-Amz-Request-Id")
-	if amzID == "" {
-		if amzID = resp.Header.Get("X-Cos-Request-Id"); amzID == "" {
-			amzID = resp.Header.Get("X-Ci-Request-Id")
+	h := resp.Header.Clone() // se.Header keeps the headers as received
+	if h == nil {
+		h = http.Header{}
+	}
+	if h.Get("X-Amz-Request-Id") == "" {
+		id := h.Get("X-Cos-Request-Id")
+		if id == "" {
+			id = h.Get("X-Ci-Request-Id")
 		}
-		if amzID != "" {
-			h := resp.Header.Clone() // se.Header keeps the headers as received
-			h.Set("X-Amz-Request-Id", amzID)
-			resp.Header = h
+		if id != "" {
+			h.Set("X-Amz-Request-Id", id)
 		}
 	}
-	kept.add(entry{se: se, amzID: amzID, server: resp.Header.Get("Server")})
+	var nonce [16]byte
+	for i := 0; i < len(nonce); i += 8 {
+		v := rand.Uint64()
+		for j := range 8 {
+			nonce[i+j] = byte(v >> (8 * j))
+		}
+	}
+	token := tokenPrefix + hex.EncodeToString(nonce[:])
+	server, id2 := h.Get("Server")+token, h.Get("X-Amz-Id-2")+token
+	// Both header values share one allocation, whose collection ends the entry.
+	both := server + id2
+	h.Set("Server", both[:len(server)])
+	h.Set("X-Amz-Id-2", both[len(server):])
+	resp.Header = h
+
+	key := token[1:]
+	tokens.mu.Lock()
+	tokens.m[key] = se
+	tokens.mu.Unlock()
+	runtime.AddCleanup(unsafe.StringData(both), forget, key)
+	adapter.Link(resp, se)
 }
 
-// entry is one kept error response.
-type entry struct {
-	se     *coserr.ServiceError
-	amzID  string // the x-amz-request-id minio saw
-	server string
+// forget drops the entry of a token whose memory was collected.
+func forget(key string) {
+	tokens.mu.Lock()
+	delete(tokens.m, key)
+	tokens.mu.Unlock()
 }
 
-// ring holds the latest KeptResponses entries.
-type ring struct {
-	mu      sync.Mutex
-	entries [KeptResponses]entry
-	next    int // where the next entry goes
+// tokenOf splits the token Transport added off the end of v.
+func tokenOf(v string) (rest, token string) {
+	if len(v) < tokenLen {
+		return v, ""
+	}
+	rest, t := v[:len(v)-tokenLen], v[len(v)-tokenLen:]
+	if !strings.HasPrefix(t, tokenPrefix) {
+		return v, ""
+	}
+	if _, err := hex.DecodeString(t[len(tokenPrefix):]); err != nil {
+		return v, ""
+	}
+	return rest, t[1:]
 }
 
-// kept is the ring of every Transport: Wrap has no other way to them.
-var kept ring
-
-// add keeps e, dropping the oldest entry when the ring is full.
-func (r *ring) add(e entry) {
-	r.mu.Lock()
-	r.entries[r.next] = e
-	r.next = (r.next + 1) % KeptResponses
-	r.mu.Unlock()
-}
-
-// lookup returns a copy of the kept error er came from, or nil when none
-// or more than one different error fits.
-func lookup(er minio.ErrorResponse) *coserr.ServiceError {
-	kept.mu.Lock()
-	defer kept.mu.Unlock()
-	var found *coserr.ServiceError
-	for i := range KeptResponses {
-		e := kept.entries[(kept.next+KeptResponses-1-i)%KeptResponses] // newest first
-		if e.se == nil || !e.fits(er) {
+// lookup returns a copy of the error of the response minio made er of,
+// found by the token in its Server or HostID, or nil; er comes back
+// without the tokens.
+func lookup(er *minio.ErrorResponse) *coserr.ServiceError {
+	var server, host string
+	er.Server, server = tokenOf(er.Server)
+	er.HostID, host = tokenOf(er.HostID)
+	for _, t := range []string{server, host} {
+		if t == "" {
 			continue
 		}
-		if found == nil {
-			found = e.se
-		} else if !same(found, e.se) {
-			return nil // ambiguous: better no body than another request's
+		tokens.mu.Lock()
+		se := tokens.m[t]
+		tokens.mu.Unlock()
+		if se != nil {
+			c := *se
+			return &c
 		}
 	}
-	if found == nil {
-		return nil
-	}
-	c := *found
-	return &c
+	return nil
 }
 
-// fits reports whether minio could have made er of e's response.
-func (e entry) fits(er minio.ErrorResponse) bool {
-	// minio keeps the Server header only of an XML <Error>.
-	if e.se.StatusCode != er.StatusCode || er.Server != "" && e.server != er.Server {
-		return false
-	}
-	if er.RequestID != "" {
-		return er.RequestID == e.se.RequestID || er.RequestID == e.amzID
-	}
-	if e.se.RequestID != "" || e.amzID != "" {
-		return false
-	}
-	// minio names the object of a code it made up; the request's path
-	// ends with it.
-	if er.Key != "" && !strings.HasSuffix(urlPath(e.se.URL), "/"+er.Key) {
-		return false
-	}
-	return e.bodyFits(er)
-}
-
-// bodyFits reports whether minio could have read er from e's body: for
-// a body that is no XML <Error>, minio's message is the status line (no
-// body) or the body, trimmed and cut at 1 KiB with "..."; for an XML
-// <Error>, its code and message; a code minio made up comes with no body.
-func (e entry) bodyFits(er minio.ErrorResponse) bool {
-	body := strings.TrimSpace(string(e.se.Body))
-	switch {
-	case isStatusLine(er.Code, er.StatusCode) && er.Message == er.Code:
-		return body == ""
-	case isStatusLine(er.Code, er.StatusCode):
-		return er.Message != "" && strings.HasPrefix(body, strings.TrimSuffix(er.Message, "..."))
-	case body == "":
-		return stockMessages[er.StatusCode][er.Code] == er.Message
-	}
-	return e.se.Code == strings.TrimSpace(er.Code) && e.se.Message == er.Message
-}
-
-// urlPath is the unescaped path of a redacted URL.
-func urlPath(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return ""
-	}
-	return u.Path
-}
-
-// same reports whether two kept errors are the same answer.
-func same(a, b *coserr.ServiceError) bool {
-	return a.StatusCode == b.StatusCode && a.Code == b.Code && a.Message == b.Message &&
-		a.RequestID == b.RequestID && a.TraceID == b.TraceID && a.Resource == b.Resource &&
-		a.Method == b.Method && a.URL == b.URL && string(a.Body) == string(b.Body)
+// liveTokens is how many tokens the index holds, for the tests.
+func liveTokens() int {
+	tokens.mu.Lock()
+	defer tokens.mu.Unlock()
+	return len(tokens.m)
 }

@@ -1,4 +1,4 @@
-package coserr_test
+package crossclient_test
 
 import (
 	"context"
