@@ -3,9 +3,9 @@ module github.com/cosgo/errcatalog/coserr/awsv2
 go 1.25.0
 
 require (
-	github.com/aws/aws-sdk-go-v2 v1.48.0
+	github.com/aws/aws-sdk-go-v2 v1.40.0
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.92.1
-	github.com/aws/smithy-go v1.28.9
+	github.com/aws/smithy-go v1.23.2
 	github.com/cosgo/errcatalog v0.0.0
 	github.com/stretchr/testify v1.7.0
 )

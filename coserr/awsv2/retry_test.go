@@ -13,6 +13,11 @@ import (
 	"github.com/cosgo/errcatalog/coserr/coserrtest"
 )
 
+// sdkDecides marks an attempt count without WithErrors that depends on
+// the aws-sdk-go-v2 release: its retryer retries a 429 without a code on
+// its own from v1.48.0 on, and not before.
+const sdkDecides = -1
+
 // TestRetryerAgrees: with WithErrors, the SDK's standard retryer retries
 // exactly what coserr.IsRetryable says, also where the SDK alone would
 // not (plain is the number of attempts the SDK makes without WithErrors).
@@ -32,7 +37,7 @@ func TestRetryerAgrees(t *testing.T) {
 		{"403 AccessDenied", coserrtest.Route{Code: coserr.AccessDenied}, getObject, false, 1},
 		{"400 RequestTimeout", coserrtest.Route{Code: coserr.RequestTimeout}, getObject, true, 3},
 		{"408 without a code", noCode(408), getObject, true, 3},
-		{"429 without a code", noCode(429), getObject, true, 3},
+		{"429 without a code", noCode(429), getObject, true, sdkDecides},
 		{"507 without a code: a 5xx the SDK does not retry", noCode(507), getObject, true, 1},
 		{"520 without a code", noCode(520), getObject, true, 1},
 		{"501 without a code", noCode(501), getObject, false, 1},
@@ -59,7 +64,9 @@ func TestRetryerAgrees(t *testing.T) {
 
 			plain, plainCount := newClient(t, srv.URL, true)
 			require.Error(t, tt.op(context.Background(), plain))
-			assert.Equal(t, tt.plain, plainCount.N.Load(), "attempts without WithErrors")
+			if tt.plain != sdkDecides {
+				assert.Equal(t, tt.plain, plainCount.N.Load(), "attempts without WithErrors")
+			}
 		})
 	}
 }
