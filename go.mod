@@ -5,7 +5,7 @@ go 1.25.0
 require (
 	github.com/stretchr/testify v1.7.0
 	go.yaml.in/yaml/v3 v3.0.2
-	golang.org/x/tools v0.6.0
+	golang.org/x/tools v0.1.0
 )
 
 require (

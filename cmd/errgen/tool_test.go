@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -24,7 +25,12 @@ func TestToolFromUserModule(t *testing.T) {
 	write := func(name, text string) {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
 	}
-	write("go.mod", "module example.com/user\n\ngo 1.26.0\n\nrequire github.com/cosgo/errcatalog v0.0.0\n\nreplace github.com/cosgo/errcatalog => "+root+"\n")
+	// The scratch module asks for the Go release the root module asks for.
+	rootMod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	require.NoError(t, err)
+	goLine := regexp.MustCompile(`(?m)^go [0-9.]+$`).Find(rootMod)
+	require.NotNil(t, goLine, "the root go.mod names no Go release")
+	write("go.mod", "module example.com/user\n\n"+string(goLine)+"\n\nrequire github.com/cosgo/errcatalog v0.0.0\n\nreplace github.com/cosgo/errcatalog => "+root+"\n")
 	write("main.go", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/cosgo/errcatalog/coserr\"\n)\n\nfunc main() { fmt.Println(coserr.NoSuchKey) }\n")
 	goCmd := func(args ...string) (string, error) {
 		cmd := exec.Command("go", args...)

@@ -56,5 +56,6 @@ func TestReportNoError(t *testing.T) {
 	_, err := fromcatalog.Report(cat, "")
 	assert.ErrorIs(t, err, fromcatalog.ErrNoError)
 	_, err = fromcatalog.Report(cat, "nothing went wrong")
-	assert.ErrorContains(t, err, `"nothing went wrong" is no message of the catalog`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"nothing went wrong" is no message of the catalog`)
 }
