@@ -18,7 +18,7 @@ type Code struct {
 	aliases     []string
 	class       *Class
 	retryable   bool
-	clockSkew   bool // the error means the local clock is wrong (see ClockSkew)
+	clockSkew   bool // the error can mean the local clock is wrong (see ClockSkew)
 	description string
 	hints       []Hint
 	refinedBy   map[string]*Code // the codes COS sends as this one's message, by message; set by init

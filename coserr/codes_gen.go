@@ -657,14 +657,14 @@ var MissingAuthorization = &codes[121]
 // before the request arrived: a presigned URL used too late, or a local clock
 // so far off that a fresh signature is void. Its code is "Request has expired".
 // COS also sends it as AccessDenied with message "Request has expired". Status
-// 403, class Unauthenticated, not retryable. It means that the local clock is
-// wrong.
+// 403, class Unauthenticated, not retryable. It can mean that the local clock
+// is wrong.
 var RequestHasExpired = &codes[183]
 
 // RequestTimeTooSkewed is returned when the local time differs from the server
 // time by more than 15 minutes. COS also sends it as AccessDenied with message
 // "RequestTimeTooSkewed". Status 403, class Unauthenticated, not retryable. It
-// means that the local clock is wrong.
+// can mean that the local clock is wrong.
 var RequestTimeTooSkewed = &codes[185]
 
 // SecretidNotExist is returned when the SecretId that signed the Cloud Infinite

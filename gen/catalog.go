@@ -61,7 +61,7 @@ type Code struct {
 	Why         string   // why Retryable is what it is; may be empty
 	Families    []string // Family.Name of every family that sends the code
 	SentAs      []SentAs // how COS sends the code inside another one
-	ClockSkew   bool     // the code means that the local clock is wrong
+	ClockSkew   bool     // the code can mean that the local clock is wrong
 	Sources     []string // Source.ID of every source its facts come from
 	Description string
 	Hints       []Hint // most likely first

@@ -100,7 +100,7 @@ func explainCode(c *Catalog, q string, k *Code) string {
 		}
 	}
 	if k.ClockSkew {
-		row("clock skew:", "yes: it means that the local clock is wrong")
+		row("clock skew:", "yes: it can mean that the local clock is wrong")
 	}
 	row("sources:", strings.Join(k.Sources, ", "))
 	row("description:", oneLine(k.Description))

@@ -73,7 +73,7 @@ func TestExplainFound(t *testing.T) {
 		{"NoSuchThing", []string{`NoSuchThing is the Go name of the code "no-such-thing"`, "no-such-thing\n", "coserr.NoSuchThing", "families:", "CI"}, nil},
 		{"no-such-thing", []string{"no-such-thing\n", "coserr.NoSuchThing"}, []string{"Go name of"}},
 		{"RequestHasExpired", []string{"Request has expired\n", "status:", "unknown (no source documents one)",
-			`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes: it means that the local clock is wrong"}, nil},
+			`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes: it can mean that the local clock is wrong"}, nil},
 		{"AccessDenied", []string{"AccessDenied\n", "families:", "COS, CI", `refined by:`, `Request has expired (coserr.RequestHasExpired) when the message is "Request has expired"`,
 			" 1. The signature expired.\n    When the message is \"Request has expired\".\n    Fix: Sign again.\n    Sources: sdk\n", " 2. A policy denies it."}, []string{"sent as"}},
 		{"404", []string{"HTTP 404 Not Found: 3 codes", "CODE", "STATUS", "CLASS", "RETRYABLE", "FAMILIES", "DESCRIPTION", "NoSuchBucket", "NoSuchUpload", "no-such-thing  400, 404",

@@ -122,7 +122,7 @@ func codeDoc(c *Catalog, k *Code) string {
 	if len(k.Aliases) > 0 {
 		s += "; also spelled " + orList(k.Aliases, "or")
 	}
-	return s + "." + map[bool]string{true: " It means that the local clock is wrong."}[k.ClockSkew]
+	return s + "." + map[bool]string{true: " It can mean that the local clock is wrong."}[k.ClockSkew]
 }
 
 // sentenceTail folds a text onto one line to read on after "X is returned
@@ -211,7 +211,7 @@ func renderMarkdown(c *Catalog) []byte {
 	p("\"Also sent as\" lists the other spellings COS has sent and the codes COS sends the cause inside, ")
 	p("with the message that names it: such an error matches both sentinels.")
 	if len(skew) > 0 {
-		p(" These codes mean that the local clock is wrong: %s.", orList(skew, "and"))
+		p(" These codes can mean that the local clock is wrong: %s.", orList(skew, "and"))
 	}
 	p("\n\n| Code | Go | Status | Class | Retryable | Families | Also sent as | Sources | Description |\n")
 	p("|---|---|---|---|---|---|---|---|---|\n")

@@ -117,7 +117,7 @@ var (
 			{key: "sent_as", doc: "How COS sends the code inside another one.", list: true, shape: &shape{name: "sent_as entry", def: "sentAs", doc: "A code and message COS sends in place of this one.", fields: []*field{
 				{key: "code", doc: "The wire spelling of another code of the catalog.", required: true, kind: wire},
 				{key: "message", doc: "The <Message> that names the cause.", required: true, kind: message}}}},
-			{key: "clock_skew", doc: "Whether the code means that the local clock is wrong.", kind: boolean},
+			{key: "clock_skew", doc: "Whether the code can mean that the local clock is wrong.", kind: boolean},
 			sources,
 			{key: "description", doc: "What the code means, in a sentence; the sentinel's doc comment is made of it.", required: true, kind: text},
 			hints}}},
