@@ -63,9 +63,12 @@ var errNoResponse = errors.New("no response")
 // it works, for minutes: white space before the root, before or after
 // the XML declaration, does not count against MaxBodyBytes and is not
 // kept in Body (the request's context bounds the wait; the replay gives it
-// back run by run, without holding it). A body that ends, fails, or holds
-// no verdict within MaxBodyBytes is a *ClientError that says so, never a
-// success. Every other 2xx body stays unread.
+// back run by run, without holding it). The result's root element
+// (CopyObjectResult, CopyPartResult, CompleteMultipartUploadResult) is
+// success. A body that ends, fails, or holds no verdict within
+// MaxBodyBytes, and one that is no XML or has another root (a proxy's
+// page), is a *ClientError that says so, never a success. Every other 2xx
+// body stays unread.
 //
 // A body with Content-Encoding gzip or deflate (a caller that set
 // Accept-Encoding itself, a proxy that ignored identity) is decoded: at

@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,15 @@ import (
 // and a count, so that padding costs memory by its runs, not its length.
 // COS pads with spaces, one run; more runs than this read as no verdict.
 const maxPadRuns = 4096
+
+// resultRoots are the root elements of the results that COS answers with
+// a 200 it can fail inside: PUT Object - Copy, Upload Part - Copy and
+// Complete Multipart Upload.
+var resultRoots = map[string]bool{
+	"CopyObjectResult":              true,
+	"CopyPartResult":                true,
+	"CompleteMultipartUploadResult": true,
+}
 
 // The states of reading a 200's verdict.
 const (
@@ -28,17 +38,20 @@ const (
 // A verdict reads the 200 of a request COS can fail inside (PUT Object -
 // Copy, Upload Part - Copy, Complete Multipart Upload) as far as its root
 // element's name: <Error> is an error, and is read on up to MaxBodyBytes;
-// any other root, or a body that is no XML, is the result. White space
+// a result document's root (resultRoots) is the result; any other root,
+// or a body that is no XML (a proxy's page), is foreign: no verdict, since
+// the SDKs that decode the result fail on it too. White space
 // before the root (COS pads the 200 of Complete Multipart Upload while it
 // works) is not kept in doc and does not count against MaxBodyBytes: the
 // request's context bounds that wait.
 type verdict struct {
-	doc    []byte  // the bytes read, white-space padding left out
-	pieces []piece // the bytes read, in order, for the replay; nil for a compressed body
-	state  int
-	name   int  // where the root's name starts in doc
-	isErr  bool // the root is <Error>
-	bound  bool // MaxBodyBytes came before the verdict
+	doc     []byte  // the bytes read, white-space padding left out
+	pieces  []piece // the bytes read, in order, for the replay; nil for a compressed body
+	state   int
+	name    int  // where the root's name starts in doc
+	isErr   bool // the root is <Error>
+	foreign bool // the body is no XML, or its root is neither <Error> nor a result's
+	bound   bool // MaxBodyBytes came before the verdict
 }
 
 // A piece of a body read: doc[off:end], extra, or n times the byte ws.
@@ -76,7 +89,7 @@ func (v *verdict) feed(p []byte) int {
 				v.state = vMarkup
 			case v.state == vLead && (c == 0xef || c == 0xbb || c == 0xbf):
 			default:
-				v.state = vDone // no XML: not an <Error>
+				v.foreign, v.state = true, vDone // no XML
 			}
 		case vMarkup:
 			switch {
@@ -87,7 +100,7 @@ func (v *verdict) feed(p []byte) int {
 			case isNameStart(c):
 				v.state, v.name = vRoot, len(v.doc)-1
 			default:
-				v.state = vDone
+				v.foreign, v.state = true, vDone
 			}
 		case vPI:
 			if c == '>' && v.doc[len(v.doc)-2] == '?' {
@@ -103,7 +116,10 @@ func (v *verdict) feed(p []byte) int {
 				if v.isErr = string(name) == "Error"; v.isErr {
 					v.state = vError
 				} else {
-					v.state = vDone
+					if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+						name = name[i+1:]
+					}
+					v.foreign, v.state = !resultRoots[string(name)], vDone
 				}
 			}
 		}
@@ -145,6 +161,7 @@ func (v *verdict) keep(c byte) {
 var (
 	errNoVerdict    = fmt.Errorf("no verdict within the first %d bytes of the 200 body, white space aside", MaxBodyBytes)
 	errShortVerdict = errors.New("the 200 body ended before its verdict")
+	errForeign      = errors.New("the 200 body is neither an <Error> nor a COS result document")
 )
 
 // readVerdict is FromResponse for the 200 of a request COS can fail
@@ -196,6 +213,8 @@ func readVerdict(resp *http.Response) error {
 		return e
 	case v.bound:
 		return FromTransport(resp.Request, errNoVerdict)
+	case v.foreign:
+		return FromTransport(resp.Request, errForeign)
 	case v.state == vDone:
 		return nil
 	case readErr != nil:

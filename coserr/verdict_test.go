@@ -55,6 +55,11 @@ func TestFromResponsePadding(t *testing.T) {
 		{"a declaration longer than the bound", "<?xml " + strings.Repeat("a", coserr.MaxBodyBytes) + "?>" + errorBody, "", "within"},
 		{"a comment longer than the bound", decl + "<!--" + strings.Repeat("a", coserr.MaxBodyBytes) + "-->" + errorBody, "", "within"},
 		{"an error cut short", decl + spaces(big) + errorBody[:40], "InternalError", ""},
+		{"a proxy's HTML page", "<html><body>Welcome to the hotel network</body></html>", "", "neither an <Error> nor a COS result"},
+		{"no XML at all", "0", "", "neither an <Error> nor a COS result"},
+		{"a result document COS does not send here", decl + "<ListBucketResult/>", "", "neither an <Error> nor a COS result"},
+		{"the copy's result", decl + "<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>", "", ""},
+		{"the part copy's result, with a namespace prefix", decl + "<s3:CopyPartResult xmlns:s3=\"x\"/>", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
