@@ -14,7 +14,10 @@ package miniov7
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -70,7 +73,23 @@ func Wrap(err error) error {
 		se.Err = adapter.Cause(se, err)
 		return se
 	}
-	return coserr.FromTransport(nil, err)
+	return coserr.FromTransport(nil, closedEarly(err))
+}
+
+// minioEOF begins the text minio-go puts in place of a round trip's error
+// whose text holds "EOF" (api.go, in do): the connection closed before
+// the response was whole.
+const minioEOF = "Connection closed by foreign host "
+
+// closedEarly gives back err, or, for minio's stand-in for an EOF, a
+// *url.Error whose cause is io.ErrUnexpectedEOF again, so that the retry
+// rule sees a connection cut short, as through the other clients.
+func closedEarly(err error) error {
+	ue, ok := err.(*url.Error)
+	if !ok || ue.Err == nil || !strings.HasPrefix(ue.Err.Error(), minioEOF) {
+		return err
+	}
+	return &url.Error{Op: ue.Op, URL: ue.URL, Err: fmt.Errorf("%w (minio-go: %s)", io.ErrUnexpectedEOF, ue.Err)}
 }
 
 // stockMessages are the messages minio gives the codes it makes up for a
