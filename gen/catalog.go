@@ -107,8 +107,7 @@ type Error struct {
 // Error formats e as "FILE:LINE:COL: message".
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
 
-// ErrorList is every problem found in a catalog, sorted by position.
-// Load returns one when the catalog is invalid.
+// ErrorList is every problem Load found in an invalid catalog, by position.
 type ErrorList []*Error
 
 // Error formats the list one problem per line.
@@ -126,14 +125,17 @@ func (l ErrorList) Error() string {
 func Load(file string, src []byte) (*Catalog, error) {
 	l := &loader{file: file, cat: &Catalog{File: file}, vals: map[*yaml.Node]map[string]*yaml.Node{},
 		bad: map[*yaml.Node]bool{}, seen: map[string]*first{}, off: map[string]bool{}}
-	var doc yaml.Node
-	switch err := yaml.NewDecoder(bytes.NewReader(src)).Decode(&doc); {
+	var doc, more yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	switch err := dec.Decode(&doc); {
 	case errors.Is(err, io.EOF):
 		l.errs = ErrorList{{Pos{file, 1, 1}, "catalog is empty; want families, sources, classes and codes"}}
 	case err != nil:
 		l.errs = ErrorList{syntaxError(file, src, err)}
 	default:
-		l.root(doc.Content[0])
+		if l.root(doc.Content[0]); dec.Decode(&more) == nil {
+			l.errAt(&more, "a second YAML document: the catalog is one document")
+		}
 	}
 	if len(l.errs) > 0 {
 		slices.SortStableFunc(l.errs, func(a, b *Error) int {

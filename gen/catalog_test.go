@@ -119,6 +119,8 @@ var badCatalogs = []badCatalog{
 	{"root is null", "~\n", []string{"c.yaml:1:1: catalog must be a mapping"}},
 	{"unknown top-level key", withCodes(codeYAML) + "errors: []\n", []string{
 		"c.yaml:27:1: unknown key \"errors\" in catalog (want one of families, sources, classes, codes)"}},
+	{"a second YAML document", withCodes(codeYAML) + "---\ncodes: []\n", []string{
+		"c.yaml:27:1: a second YAML document: the catalog is one document"}},
 	{"duplicate top-level key", withCodes(codeYAML) + "codes: []\n", []string{
 		"c.yaml:27:1: duplicate key \"codes\" in catalog"}},
 	{"missing every section", "{}\n", []string{

@@ -8,8 +8,7 @@
 // The rules are in one place: the table in rules.go of every key and what
 // its value may be, which Load checks and Schema renders, and the rules
 // across entries in load.go. Load sets no limits of size or depth: the
-// catalog is a file its maintainers commit, and Load never expands an
-// alias nor walks deeper than the rules go. What it accepts renders: texts
-// have no control characters, wire spellings none that ends a Markdown
-// code span or cell.
+// catalog is a file its maintainers commit, holding one YAML document, and
+// Load never expands an alias nor walks deeper than the rules go. What it
+// accepts renders: no control characters, no wire spelling that breaks Markdown.
 package gen
