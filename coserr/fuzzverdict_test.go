@@ -76,8 +76,8 @@ func FuzzVerdict(f *testing.F) {
 }
 
 // rootElement returns the name of the first element of an XML body,
-// after a byte order mark, white space, the declaration, comments and
-// processing instructions; ok is false when there is none.
+// after a byte order mark, white space, the declaration, comments,
+// doctypes and processing instructions; ok is false when there is none.
 func rootElement(body []byte) (string, bool) {
 	s := strings.TrimPrefix(string(body), "\xef\xbb\xbf")
 	for {
@@ -95,6 +95,12 @@ func rootElement(body []byte) (string, bool) {
 				return "", false
 			}
 			s = s[i+3:]
+		case strings.HasPrefix(s, "<!"): // a doctype
+			i := strings.IndexByte(s, '>')
+			if i < 0 {
+				return "", false
+			}
+			s = s[i+1:]
 		case strings.HasPrefix(s, "<") && len(s) > 1:
 			end := strings.IndexAny(s[1:], " \t\r\n/>")
 			if end < 0 {
