@@ -31,6 +31,8 @@ func FuzzVerdict(f *testing.F) {
 		{`<?xml version="1.0"?>   `, false},
 		{"\xef\xbb\xbf<Error><Code>NoSuchKey</Code></Error>", false},
 		{`<!-- c --><CompleteMultipartUploadResult/>`, true},
+		{"\xbb \xef<?><CopyObjectResult>", false},
+		{"<CopyObjectResult!", false},
 		{"", false},
 	} {
 		f.Add([]byte(s.body), s.gz)
@@ -75,35 +77,36 @@ func FuzzVerdict(f *testing.F) {
 	})
 }
 
-// rootElement returns the name of the first element of an XML body,
-// after a byte order mark, white space, the declaration, comments,
-// doctypes and processing instructions; ok is false when there is none.
+// rootElement returns the name of the root element of an XML body as
+// FromResponse's verdict reads it: before it, any run of white space and
+// byte order mark bytes, then declarations <?...?> and <!...> with white
+// space between them; its name, prefix included, ends in white space, '/'
+// or '>'. ok is false when the body has no such root.
 func rootElement(body []byte) (string, bool) {
-	s := strings.TrimPrefix(string(body), "\xef\xbb\xbf")
+	lead := 0 // white space and byte order mark bytes, in any order
+	for lead < len(body) && strings.IndexByte(" \t\r\n\xef\xbb\xbf", body[lead]) >= 0 {
+		lead++
+	}
+	s := string(body[lead:])
 	for {
-		s = strings.TrimLeft(s, " \t\r\n")
 		switch {
-		case strings.HasPrefix(s, "<?"):
-			i := strings.Index(s, "?>")
+		case strings.HasPrefix(s, "<?"): // "<?>" ends where it begins
+			i := strings.Index(s[1:], "?>")
 			if i < 0 {
 				return "", false
 			}
-			s = s[i+2:]
-		case strings.HasPrefix(s, "<!--"):
-			i := strings.Index(s, "-->")
-			if i < 0 {
-				return "", false
-			}
-			s = s[i+3:]
-		case strings.HasPrefix(s, "<!"): // a doctype
+			s = strings.TrimLeft(s[1+i+2:], " \t\r\n")
+		case strings.HasPrefix(s, "<!"):
 			i := strings.IndexByte(s, '>')
 			if i < 0 {
 				return "", false
 			}
-			s = s[i+1:]
-		case strings.HasPrefix(s, "<") && len(s) > 1:
-			end := strings.IndexAny(s[1:], " \t\r\n/>")
-			if end < 0 {
+			s = strings.TrimLeft(s[i+1:], " \t\r\n")
+		case len(s) > 1 && s[0] == '<' && (s[1] == '_' || 'A' <= s[1] && s[1] <= 'Z' || 'a' <= s[1] && s[1] <= 'z'):
+			end := strings.IndexFunc(s[1:], func(r rune) bool {
+				return !(r == '_' || r == '-' || r == '.' || r == ':' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9')
+			})
+			if end < 0 || !strings.ContainsRune(" \t\r\n/>", rune(s[1+end])) {
 				return "", false
 			}
 			return s[1 : 1+end], true

@@ -111,7 +111,9 @@ func (v *verdict) feed(p []byte) int {
 				v.state = vPad
 			}
 		case vRoot:
-			if !isNameByte(c) && c != ':' {
+			if !isNameByte(c) && c != ':' && !isSpace(c) && c != '/' && c != '>' {
+				v.foreign, v.state = true, vDone // no tag ends its name so
+			} else if !isNameByte(c) && c != ':' {
 				name := v.doc[v.name : len(v.doc)-1]
 				if v.isErr = string(name) == "Error"; v.isErr {
 					v.state = vError
