@@ -2,8 +2,6 @@ package coserr
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"io"
 	"log/slog"
@@ -14,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // A ClientError is a failure on the client's side of a COS request: the
@@ -220,16 +219,7 @@ func transportRetryable(err error) bool {
 	if errors.As(err, &dns) {
 		return dns.IsTimeout || dns.IsTemporary
 	}
-	var (
-		unknownAuthority x509.UnknownAuthorityError
-		hostname         x509.HostnameError
-		invalid          x509.CertificateInvalidError
-		verify           *tls.CertificateVerificationError
-		record           tls.RecordHeaderError
-		alert            tls.AlertError
-	)
-	if errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &invalid) ||
-		errors.As(err, &verify) || errors.As(err, &record) || errors.As(err, &alert) {
+	if diagnose.TLSFailure(err) {
 		return false // the same handshake fails the same way again
 	}
 	var ne net.Error

@@ -42,14 +42,6 @@ func ClassifyError(err error) (k Kind, temporary bool) {
 	var dns *net.DNSError
 	var op *net.OpError
 	var ne net.Error
-	var (
-		unknownAuthority x509.UnknownAuthorityError
-		hostname         x509.HostnameError
-		invalid          x509.CertificateInvalidError
-		verify           *tls.CertificateVerificationError
-		record           tls.RecordHeaderError
-		alert            tls.AlertError
-	)
 	switch {
 	case err == nil:
 		return KindOther, false
@@ -57,8 +49,7 @@ func ClassifyError(err error) (k Kind, temporary bool) {
 		return KindCanceled, false
 	case errors.As(err, &dns):
 		return KindDNS, dns.IsTimeout || dns.IsTemporary
-	case errors.As(err, &unknownAuthority), errors.As(err, &hostname), errors.As(err, &invalid),
-		errors.As(err, &verify), errors.As(err, &record), errors.As(err, &alert):
+	case TLSFailure(err):
 		return KindTLS, false
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout(), errors.Is(err, syscall.ETIMEDOUT):
 		return KindTimeout, false
@@ -72,6 +63,22 @@ func ClassifyError(err error) (k Kind, temporary bool) {
 		return KindReset, false
 	}
 	return ClassifyText(err.Error())
+}
+
+// TLSFailure reports whether err is a failed TLS handshake or a
+// certificate the client refused: the same handshake fails the same way
+// again, so no retry helps. coserr's retry rule and ClassifyError share it.
+func TLSFailure(err error) bool {
+	var (
+		unknownAuthority x509.UnknownAuthorityError
+		hostname         x509.HostnameError
+		invalid          x509.CertificateInvalidError
+		verify           *tls.CertificateVerificationError
+		record           tls.RecordHeaderError
+		alert            tls.AlertError
+	)
+	return errors.As(err, &unknownAuthority) || errors.As(err, &hostname) || errors.As(err, &invalid) ||
+		errors.As(err, &verify) || errors.As(err, &record) || errors.As(err, &alert)
 }
 
 // textKinds maps the words of an error's text to its kind, first match
