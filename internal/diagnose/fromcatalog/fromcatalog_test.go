@@ -58,4 +58,12 @@ func TestReportNoError(t *testing.T) {
 	_, err = fromcatalog.Report(cat, "nothing went wrong")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `"nothing went wrong" is no message of the catalog`)
+
+	signed := "GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a?q-sign-algorithm=sha1&q-ak=AKIDexampleSECRETID&q-sign-time=1&q-key-time=1&q-header-list=host&q-url-param-list=&q-signature=0123456789abcdef0123456789abcdef01234567&x-cos-security-token=SESSIONTOKENVALUE failed"
+	_, err = fromcatalog.Report(cat, signed)
+	require.Error(t, err)
+	for _, secret := range []string{"AKIDexampleSECRETID", "0123456789abcdef0123456789abcdef01234567", "SESSIONTOKENVALUE"} {
+		assert.NotContains(t, err.Error(), secret, "the error echoes the paste without its secrets")
+	}
+	assert.Contains(t, err.Error(), "q-sign-time=1", "the rest of the paste as it was")
 }
