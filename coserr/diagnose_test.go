@@ -133,3 +133,22 @@ type respError struct {
 func (e respError) Error() string       { return "api error " + e.code }
 func (e respError) HTTPStatusCode() int { return e.status }
 func (e respError) ErrorCode() string   { return e.code }
+
+func TestDiagnoseRetryUnknown(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"no status, unknown code", coserr.Parse(0, nil, []byte("<Error><Code>NoSuchThing</Code><RequestId>NjA3</RequestId></Error>")), "Retry: unknown"},
+		{"no status, known code", coserr.Parse(0, nil, []byte("<Error><Code>SlowDown</Code></Error>")), "Retry: yes"},
+		{"a status, unknown code", coserr.Parse(404, nil, []byte("<Error><Code>NoSuchThing</Code></Error>")), "Retry: no"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := coserr.Diagnose(tt.err, nil)
+			require.NotNil(t, d)
+			assert.Contains(t, d.String(), tt.want)
+		})
+	}
+}

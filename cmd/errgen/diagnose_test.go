@@ -94,6 +94,19 @@ func TestDiagnosePastedForms(t *testing.T) {
 		paste: `time=2026-12-06T01:00:00Z level=ERROR msg="get failed" err.status=404 err.code=NoSuchKey err.message="The specified key does not exist." err.request_id=NjA3OGY4`,
 		want:  []string{"NoSuchKey [HTTP 404, class NotFound]", "Request id: NjA3OGY4"},
 	}, {
+		name:  "cos-go-sdk-v5 error",
+		paste: `GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt: 404 NoSuchKey(Message: The specified key does not exist., RequestId: NjQ5ZjE4ZTJf, TraceId: OGVmYzZi)`,
+		want:  []string{"NoSuchKey [HTTP 404, class NotFound]", `COS said: "The specified key does not exist."`, "Request id: NjQ5ZjE4ZTJf", "Trace id:   OGVmYzZi\n"},
+	}, {
+		name: "cos-go-sdk-v5 RetryError of two attempts, a comma in the message",
+		paste: `PUT https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt: 503 SlowDown(Message: Please reduce your request rate, then retry., RequestId: NjQ5ZjFf, TraceId: OGVm); ` +
+			`PUT https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt: 503 SlowDown(Message: Please reduce your request rate, then retry., RequestId: NjQ5ZjJf, TraceId: OGVn)`,
+		want: []string{"SlowDown [HTTP 503, class Throttled]", `COS said: "Please reduce your request rate, then retry."`, "Retry: yes", "Request id: NjQ5ZjJf", "Trace id:   OGVn\n"},
+	}, {
+		name:  "only a request id",
+		paste: `request failed, RequestId: NjQ5ZjE4ZTJf`,
+		want:  []string{"no error code", "Retry: unknown", "Request id: NjQ5ZjE4ZTJf"},
+	}, {
 		name:  "client error",
 		paste: `2026/12/06 01:00:00 cos: GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt: dial tcp 10.0.0.1:443: connect: connection refused`,
 		want:  []string{"Client error (GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt)", "Retry: yes", "the connection was refused"},

@@ -60,13 +60,14 @@
 // Diagnose reads what a person pastes about a failed COS request, from
 // FILE or standard input: an XML or JSON error body, a coserr error's
 // text, the Python SDK's CosServiceError (its body or its digest dict),
-// an aws-sdk-go-v2 or minio-go error's text, a client error's text, or a
-// log line that quotes one of them. It prints the report
-// coserr.Diagnose gives for the same error: the code, what it means and
-// whether to retry; what the error itself shows (a FormatString COS
-// signed, a signature window, a bucket host without its -APPID); the
-// catalog's hints, most likely first; and the request id, with where to
-// paste it in Tencent's diagnosis tool. It reads the catalog as explain
+// a cos-go-sdk-v5, aws-sdk-go-v2 or minio-go error's text, a client
+// error's text, or a log line that quotes one of them. It prints the
+// report coserr.Diagnose gives for the same error: the code, what it
+// means and whether to retry (unknown when neither a known code nor a
+// status says); what the error itself shows (a FormatString COS signed,
+// a signature window, a bucket host without its -APPID); the catalog's
+// hints, most likely first; and the request id, with where to paste it
+// in Tencent's diagnosis tool. It reads the catalog as explain
 // does, so it too works in any directory.
 //
 // Errgen exits 0 on success, 1 when the catalog is invalid, an output is

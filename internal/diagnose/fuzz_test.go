@@ -13,6 +13,7 @@ func FuzzParseText(f *testing.F) {
 		"<Error><Code>SignatureDoesNotMatch</Code><StringToSign>sha1\n1;2\nab\n</StringToSign><FormatString>put\n/a b\n\nhost=b-1250000000.cos.ap-guangzhou.myqcloud.com\n</FormatString><Resource>b.cos.ap-guangzhou.myqcloud.com/a+b</Resource><RequestId>x</RequestId></Error>",
 		`{'code': 'SlowDown', 'message': 'm', 'requestid': 'r'}`,
 		"cos: 403 AccessDenied: Request has expired (request id r)",
+		"GET https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a?q-ak=SECRETAK&q-signature=SECRETSIG&x=1: 503 SlowDown(Message: m, n, RequestId: r, TraceId: t); HEAD https://b/a: 404 (Message: , RequestId: , TraceId: )",
 		"operation error S3: GetObject, https response error StatusCode: 404, RequestID: r, HostID: h, api error NoSuchKey: m",
 		"cos: GET https://b.cos.ap-guangzhou.myqcloud.com/a?q-ak=SECRETAK&q-signature=SECRETSIG&x=1: dial tcp: lookup b: no such host",
 		"PUT https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a?q-sign-time=1;2&q-ak=SECRETAK&q-signature=SECRETSIG&x-cos-security-token=SECRETTOKEN&x=1 <Error><Code>AccessDenied</Code><Message>Request has expired</Message><ServerTime>2020-01-01T00:00:00Z</ServerTime></Error>",

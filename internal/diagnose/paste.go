@@ -13,7 +13,9 @@ import (
 // ParseText reads what a person pastes about a failed COS request and
 // returns what it says: an XML or JSON error body; a coserr error line
 // ("cos: 404 NoSuchKey: ... (request id ...)"); the Python SDK's
-// CosServiceError text (the body, or its digest dict); an aws-sdk-go-v2
+// CosServiceError text (the body, or its digest dict); cos-go-sdk-v5's
+// ErrorResponse text ("GET URL: 404 NoSuchKey(Message: ..., RequestId:
+// ..., TraceId: ...)", the last attempt of a RetryError); an aws-sdk-go-v2
 // error ("operation error S3: GetObject, https response error StatusCode:
 // 404, RequestID: ..., api error NoSuchKey: ..."); a minio-go
 // ErrorResponse printed with %v or %#v; a client error's text; or a log
@@ -26,7 +28,7 @@ func ParseText(text string) (in *Input, ok bool) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	in = &Input{Request: textRequest(text)}
 	switch {
-	case parseXML(text, in), parseAWS(text, in), parseCoserr(text, in), parseFields(text, in):
+	case parseXML(text, in), parseAWS(text, in), parseCOSv5(text, in), parseCoserr(text, in), parseFields(text, in):
 		if in.Code == "" && in.Status == 0 && in.RequestID == "" && in.Message == "" {
 			break
 		}
@@ -153,6 +155,25 @@ func parseAWS(text string, in *Input) bool {
 			in.Message = ""
 		}
 	}
+	return true
+}
+
+// cosv5Error matches cos-go-sdk-v5's ErrorResponse text: "METHOD URL:
+// STATUS CODE(Message: MESSAGE, RequestId: ID, TraceId: ID)". The message
+// runs to the first ", RequestId: ", so it may hold commas.
+var cosv5Error = regexp.MustCompile(`: (\d{3}) ([A-Za-z0-9._-]*)\(Message: (.*?), RequestId: ([^,()]*), TraceId: ([^()\s]*)\)`)
+
+// parseCOSv5 reads a cos-go-sdk-v5 error text; of a RetryError's
+// attempts, joined with "; ", the last.
+func parseCOSv5(text string, in *Input) bool {
+	all := cosv5Error.FindAllStringSubmatch(text, maxFields)
+	if all == nil {
+		return false
+	}
+	m := all[len(all)-1]
+	in.Status, _ = strconv.Atoi(m[1])
+	in.Code, in.Message = m[2], m[3]
+	in.RequestID, in.TraceID = strings.TrimSpace(m[4]), strings.TrimSpace(m[5])
 	return true
 }
 

@@ -105,6 +105,10 @@ func (r *Report) headline(b *strings.Builder, in *Input) {
 	if msg := strings.TrimSpace(in.Message); msg != "" && !(in.Code != r.Code && r.Code != "") {
 		fmt.Fprintf(b, "  COS said: %q\n", oneLine(msg, 300))
 	}
+	if r.Code == "" && r.Class == "" {
+		b.WriteString("Retry: unknown: neither a known error code nor an HTTP status says; coserr treats it as not retryable.\n")
+		return
+	}
 	fmt.Fprintf(b, "Retry: %s.\n", yesNo(r.Retryable))
 }
 
