@@ -111,6 +111,18 @@ func TestDiagnosePastedForms(t *testing.T) {
 		paste: `2026/12/06 01:00:00 cos: GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt: dial tcp 10.0.0.1:443: connect: connection refused`,
 		want:  []string{"Client error (GET https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt)", "Retry: yes", "the connection was refused"},
 	}, {
+		name:  "an append cut off, as net/http prints it",
+		paste: `Post "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?append&position=0": unexpected EOF`,
+		want:  []string{"Client error (POST https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?append&position=0)", "Retry: no."},
+	}, {
+		name:  "an append cut off, the method not shown",
+		paste: `upload failed: "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?position=0&append": unexpected EOF`,
+		want:  []string{"Retry: no."},
+	}, {
+		name:  "an object named append.txt cut off",
+		paste: `Post "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/append.txt?uploads": unexpected EOF`,
+		want:  []string{"Retry: yes"},
+	}, {
 		name: "log line with secrets",
 		paste: `2026/12/06 PUT https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt?q-sign-algorithm=sha1&q-ak=AKIDplantedSecretId0123&q-sign-time=1700000000;1700003600&q-key-time=1700000000;1700003600&q-header-list=host&q-url-param-list=&q-signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0plantedsig&x-cos-security-token=plantedSessionToken ` +
 			`Authorization: q-sign-algorithm=sha1&q-ak=AKIDplantedSecretId0123&q-signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0plantedsig ` +

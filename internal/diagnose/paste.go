@@ -221,7 +221,7 @@ func textRequest(text string) *Request {
 		return nil
 	}
 	r := &Request{URL: u}
-	before := strings.Fields(text[:loc[0]])
+	before := strings.Fields(strings.TrimRight(text[:loc[0]], `"'(`)) // Post "https://...": net/http's form
 	if n := len(before); n > 0 {
 		switch m := strings.ToUpper(strings.Trim(before[n-1], `"'(:`)); m {
 		case "GET", "PUT", "POST", "HEAD", "DELETE", "OPTIONS", "PATCH":

@@ -103,9 +103,9 @@ func parseClient(text string, r *Request) *ClientFailure {
 		return nil
 	}
 	c.Retryable = RetryableKind(c.Kind, c.Temporary)
-	if c.Retryable && strings.EqualFold(c.Op, "POST") && strings.Contains(c.URL, "append") &&
+	if c.Retryable && (c.Op == "" || strings.EqualFold(c.Op, "POST")) && hasAppend(c.URL) &&
 		c.Kind != KindDNS && c.Kind != KindRefused {
-		c.Retryable = false // an append cut off after it was sent may have been applied
+		c.Retryable = false // an append (or, method unknown, maybe one) cut off after it was sent may have been applied
 	}
 	c.URL = Scrub(c.URL)
 	return c
@@ -117,4 +117,16 @@ func isMsg(key string) int {
 		return 1
 	}
 	return 0
+}
+
+// hasAppend reports whether a URL's query has the parameter append.
+func hasAppend(rawURL string) bool {
+	_, query, _ := strings.Cut(rawURL, "?")
+	query, _, _ = strings.Cut(query, "#")
+	for _, part := range strings.Split(query, "&") {
+		if k, _, _ := strings.Cut(part, "="); k == "append" {
+			return true
+		}
+	}
+	return false
 }
