@@ -1,8 +1,17 @@
 package errcatalog_test
 
 import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,4 +65,53 @@ func TestDiagnoseSameReportBody(t *testing.T) {
 	got, rerr := fromcatalog.Report(cat, string(body))
 	require.NoError(t, rerr)
 	assert.Equal(t, coserr.Diagnose(coserr.Parse(403, nil, body), nil).String(), got)
+}
+
+// Same failure, same retry answer: coserr.Diagnose of the transport error
+// wrapped by FromTransport, errgen diagnose of coserr's text for it, and
+// errgen diagnose of the text net/http prints for it.
+func TestDiagnoseSameRetryClient(t *testing.T) {
+	cat := loadCatalog(t)
+	causes := map[string]error{
+		"refused":     &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)},
+		"dns":         &net.DNSError{Err: "no such host", Name: "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", IsNotFound: true},
+		"reset":       &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)},
+		"eof":         io.ErrUnexpectedEOF,
+		"deadline":    context.DeadlineExceeded,
+		"canceled":    context.Canceled,
+		"certificate": &tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}},
+		"broken pipe": &net.OpError{Op: "write", Net: "tcp", Err: os.NewSyscallError("write", syscall.EPIPE)},
+	}
+	targets := map[string]string{
+		"GET":           "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt",
+		"POST append":   "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?append&position=0",
+		"POST complete": "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.bin?uploadId=1",
+	}
+	retryLine := func(report string) string {
+		for _, line := range strings.Split(report, "\n") {
+			if strings.HasPrefix(line, "Retry: ") {
+				return line
+			}
+		}
+		return ""
+	}
+	for cname, cause := range causes {
+		for tname, target := range targets {
+			t.Run(cname+"/"+tname, func(t *testing.T) {
+				method, _, _ := strings.Cut(tname, " ")
+				req, err := http.NewRequest(method, target, nil)
+				require.NoError(t, err)
+				ue := &url.Error{Op: method[:1] + strings.ToLower(method[1:]), URL: target, Err: cause}
+				cerr := coserr.FromTransport(req, ue)
+				want := retryLine(coserr.Diagnose(cerr, req).String())
+				require.NotEmpty(t, want)
+				assert.Equal(t, coserr.IsRetryable(cerr), strings.HasPrefix(want, "Retry: yes"), "Diagnose and IsRetryable")
+				for _, text := range []string{cerr.Error(), ue.Error()} {
+					got, rerr := fromcatalog.Report(cat, text)
+					require.NoError(t, rerr, text)
+					assert.Equal(t, want, retryLine(got), "errgen diagnose of %q", text)
+				}
+			})
+		}
+	}
 }
