@@ -46,15 +46,17 @@ import (
 //     context, a connection cut), which the SDK does not report, that
 //     failure is joined before the SDK's error in Err, so errors.Is(err,
 //     context.Canceled) holds and coserr.IsRetryable is false. An <Error>
-//     inside the 200 of PUT Object - Copy has status 200. Err holds the
-//     error Wrap was given, so errors.As(err, &errResp) with a
-//     *cos.ErrorResponse still finds the SDK's error.
-//   - The SDK's error for an <Error> inside the 200 of Complete Multipart
-//     Upload ("response 200 OK, but body contains an error, [60 63 ...]",
-//     the body as numbers) gives the *coserr.ServiceError coserr.Parse
-//     makes of that body: status 200, method POST, the body's code,
-//     message and ids. The response's headers and URL are not in the
-//     SDK's error, so they stay empty.
+//     inside the 200 of PUT Object - Copy, Upload Part - Copy or Complete
+//     Multipart Upload has status 200. Err holds the error Wrap was
+//     given, so errors.As(err, &errResp) with a *cos.ErrorResponse still
+//     finds the SDK's error.
+//   - Without Transport, the SDK's error for an <Error> inside the 200 of
+//     Complete Multipart Upload ("response 200 OK, but body contains an
+//     error, [60 63 ...]", the body as numbers) gives the
+//     *coserr.ServiceError coserr.Parse makes of that body: status 200,
+//     method POST, the body's code, message and ids. The response's
+//     headers and URL are not in the SDK's error, so they stay empty, and
+//     FromCOS is false when the body has no RequestId: use Transport.
 //   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
 //     its event stream, after the 200) gives the *coserr.ServiceError
 //     coserr.FromStreamError makes of its code and message: status 200.

@@ -17,10 +17,10 @@ import (
 //		Transport: cosv5.Transport(&cos.AuthorizationTransport{SecretID: id, SecretKey: key}),
 //	})
 //
-// For each response of 300 or more, and each 200 to PUT Object - Copy or
-// Complete Multipart Upload, Transport reads at most coserr.MaxBodyBytes
-// of the body and puts back a body that reads from its first byte, so
-// the SDK reads what it always did. The error read is tied to that one
+// For each response of 300 or more, and each 200 to PUT Object - Copy,
+// Upload Part - Copy or Complete Multipart Upload, Transport reads at
+// most coserr.MaxBodyBytes of the body and puts back a body that reads
+// from its first byte, so the SDK reads what it always did. The error read is tied to that one
 // response: the response's Request becomes a copy of the request whose
 // context carries it, and the SDK keeps the response in its
 // *cos.ErrorResponse, where Wrap finds it. Nothing is stored anywhere
@@ -29,6 +29,14 @@ import (
 // goes with the response. A read of the body that fails keeps its cause:
 // Wrap's error matches it with errors.Is (context.Canceled included),
 // though the SDK drops it. Other 2xx bodies are not read.
+//
+// The SDK takes only an error status for an error: through Complete
+// Multipart Upload it would keep nothing of an <Error> inside the 200 but
+// the body, and it retries no 200. So Transport shows the SDK such
+// a response with status 500 when coserr.IsRetryable says the error is
+// retryable (the SDK then retries it as any 5xx), else 400, and Wrap's
+// error keeps the status COS sent, 200. The *cos.Response the SDK returns
+// with the error has the status shown.
 //
 // A nil base means http.DefaultTransport.
 func Transport(base http.RoundTripper) http.RoundTripper {

@@ -22,7 +22,8 @@ import (
 // a result and would report a failed copy as done, with an empty ETag.
 // The error is the one coserr.FromResponse makes (status 200, the
 // response's ids) and minio retries it as it retries a 500 InternalError;
-// a code that is not retryable is sent once.
+// a code that is not retryable is sent once. ComposeObject then aborts
+// its upload, where it went on to Complete it.
 func TestWrapErrorInside200(t *testing.T) {
 	src := minio.CopySrcOptions{Bucket: bucket, Object: "report.csv"}
 	dst := minio.CopyDestOptions{Bucket: bucket, Object: "copy.csv"}
@@ -64,6 +65,9 @@ func TestWrapErrorInside200(t *testing.T) {
 						_, _ = io.WriteString(w, "<InitiateMultipartUploadResult><Bucket>"+bucket+"</Bucket><Key>copy.csv</Key>"+
 							"<UploadId>1700000000abcdef</UploadId></InitiateMultipartUploadResult>")
 					})},
+					coserrtest.Route{Method: http.MethodDelete, Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+						w.WriteHeader(http.StatusNoContent) // Abort Multipart Upload
+					})},
 					coserrtest.Route{Method: http.MethodPut, Code: cc.code, Options: []coserrtest.Option{
 						coserrtest.WithStatus(http.StatusOK), coserrtest.WithRequestID("copy-rid"), coserrtest.WithTraceID("copy-tid")}},
 				)
@@ -83,7 +87,7 @@ func TestWrapErrorInside200(t *testing.T) {
 				assert.Equal(t, cc.code.Retryable(), coserr.IsRetryable(err))
 				puts := count.N.Load()
 				if call.name == "Client.ComposeObject" {
-					puts -= 2 // its HEAD of the source and its Initiate Multipart Upload
+					puts -= 3 // its HEAD of the source, Initiate and Abort Multipart Upload
 				}
 				assert.Equal(t, cc.attempts, puts, "copies sent")
 			})
