@@ -118,16 +118,34 @@ func deleteEntry(er minio.ErrorResponse) bool {
 // the response was whole.
 const minioEOF = "Connection closed by foreign host "
 
-// closedEarly gives back err, or, for minio's stand-in for an EOF, a
-// *url.Error whose cause is io.ErrUnexpectedEOF again, so that the retry
-// rule sees a connection cut short, as through the other clients.
+// closedEarly gives back err, or, for minio's stand-in for an EOF (a
+// *url.Error in err's chain), the same error with io.ErrUnexpectedEOF
+// behind it again, so that the retry rule sees a connection cut short,
+// as through the other clients: minio's *url.Error itself becomes one
+// whose cause is io.ErrUnexpectedEOF; an error that wraps it (user code's
+// fmt.Errorf or errors.Join) keeps its text and chain, with
+// io.ErrUnexpectedEOF added.
 func closedEarly(err error) error {
-	ue, ok := err.(*url.Error)
-	if !ok || ue.Err == nil || !strings.HasPrefix(ue.Err.Error(), minioEOF) {
+	var ue *url.Error
+	if !errors.As(err, &ue) || ue == nil || ue.Err == nil || !strings.HasPrefix(ue.Err.Error(), minioEOF) {
 		return err
 	}
-	return &url.Error{Op: ue.Op, URL: ue.URL, Err: fmt.Errorf("%w (minio-go: %s)", io.ErrUnexpectedEOF, ue.Err)}
+	if ue == err {
+		return &url.Error{Op: ue.Op, URL: ue.URL, Err: fmt.Errorf("%w (minio-go: %s)", io.ErrUnexpectedEOF, ue.Err)}
+	}
+	return &cutShort{err: err}
 }
+
+// cutShort is an error that wraps minio's stand-in for an EOF: its text
+// and chain, and io.ErrUnexpectedEOF, which the stand-in replaced.
+type cutShort struct{ err error }
+
+// Error is the wrapped error's text.
+func (c *cutShort) Error() string { return c.err.Error() }
+
+// Unwrap gives errors.Is and errors.As the wrapped error, then
+// io.ErrUnexpectedEOF.
+func (c *cutShort) Unwrap() []error { return []error{c.err, io.ErrUnexpectedEOF} }
 
 // stockMessages are the messages minio gives the codes it makes up for a
 // bodiless response, by status. The codes are spelled out: minio-go
