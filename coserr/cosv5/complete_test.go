@@ -40,7 +40,7 @@ func TestWrapComplete(t *testing.T) {
 				require.True(t, strings.HasPrefix(sdkErr.Error(), "response 200 OK, but body contains an error, [60 63 "), "SDK error %q", sdkErr)
 			}
 
-			for _, in := range []error{sdkErr, fmt.Errorf("upload big.bin: %w", sdkErr)} {
+			for _, in := range []error{sdkErr, fmt.Errorf("upload big.bin: %w", sdkErr), errors.Join(errors.New("abort failed too"), sdkErr)} {
 				err := cosv5.Wrap(in)
 				var se *coserr.ServiceError
 				require.ErrorAs(t, err, &se)
