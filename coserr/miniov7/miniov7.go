@@ -51,7 +51,10 @@ import (
 //     sends NoSuchKey, NoSuchBucket, AccessDenied, Conflict or
 //     PreconditionFailed with a stock message, and Wrap gives no code and
 //     no message, as for the same HEAD through net/http. The status then
-//     decides the class. Err is the error Wrap was given.
+//     decides the class. Err is the error Wrap was given. minio reads no
+//     x-cos-* header: a bodiless answer (HEAD, a 304) gives no RequestID
+//     or TraceID, so FromCOS is false though COS answered; with Transport
+//     every id is read.
 //   - An <Error> entry of a Delete Multiple Objects result, which
 //     RemoveObjects returns for one key as a minio.ErrorResponse of a code
 //     and a message only, gives a *coserr.ServiceError of that code and
