@@ -67,7 +67,10 @@ import (
 //     decided the outcome: errors.Is(err, context.Canceled),
 //     errors.Is(err, syscall.ECONNREFUSED) and coserr.IsRetryable judge
 //     it, and its Op and URL are those of the last attempt's *url.Error
-//     (the URL the SDK built, before any RoundTripper changed it).
+//     (the URL the SDK built, before any RoundTripper changed it). Once
+//     the context is done the SDK returns the context's error alone, so
+//     Op and URL are then empty, and a failure Transport met reading a
+//     200's verdict is gone too.
 //     Err keeps the RetryError too (and so every attempt): errors.As(err,
 //     &retryErr) with a *cos.RetryError finds it.
 //   - An error that already is or wraps a *coserr.ServiceError or
