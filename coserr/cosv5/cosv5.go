@@ -57,6 +57,17 @@ import (
 //     method POST, the body's code, message and ids. The response's
 //     headers and URL are not in the SDK's error, so they stay empty, and
 //     FromCOS is false when the body has no RequestId: use Transport.
+//   - The SDK's error for a part that failed in Object.Upload or
+//     Object.Download ("UploadID U, part 3 failed to get resp content.
+//     error: PUT ...: 503 SlowDown(Message: ..., RequestId: ...,
+//     TraceId: ...)"), which holds the part's *cos.ErrorResponse only as
+//     text, gives the *coserr.ServiceError that text holds: status, code,
+//     message, request and trace ids (the body's, else the x-cos-*
+//     headers', as the SDK prints them), method, and the URL as the SDK
+//     prints it (decoded), redacted. The
+//     headers and the body are not in the SDK's error, so Header and Body
+//     stay empty. A part that failed below HTTP is text only too: a
+//     *coserr.ClientError that coserr.IsRetryable cannot judge.
 //   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
 //     its event stream, after the 200) gives the *coserr.ServiceError
 //     coserr.FromStreamError makes of its code and message: status 200.
@@ -103,6 +114,9 @@ func Wrap(err error) error {
 		return se
 	}
 	if se := completeError(err); se != nil {
+		return se
+	}
+	if se := partError(err); se != nil {
 		return se
 	}
 	var ef *cos.ErrorFrame

@@ -79,7 +79,7 @@ func TestWrapUploadPart(t *testing.T) {
 				assert.Equal(t, "part-rid", se.RequestID)
 				assert.Equal(t, "part-tid", se.TraceID)
 				assert.True(t, se.FromCOS())
-				assert.Contains(t, se.URL, "/big.bin?partNumber=")
+				assert.Contains(t, se.URL, "/big.bin?") // a download part is a ranged GET
 				assert.NotContains(t, se.URL, "q-signature=0123456789abcdef")
 				assert.ErrorIs(t, err, tt.code)
 				assert.ErrorIs(t, err, tt.code.Class())
@@ -88,5 +88,43 @@ func TestWrapUploadPart(t *testing.T) {
 				assertNoSecrets(t, err)
 			})
 		}
+	}
+}
+
+// TestWrapUploadPartText: what is and is not the SDK's text of a failed
+// part.
+func TestWrapUploadPartText(t *testing.T) {
+	tests := []struct {
+		name, text  string
+		status      int
+		code, msg   string
+		rid, method string
+	}{
+		{"a bodiless 404", "part 2 get resp Content. error: GET http://b.cos.ap-guangzhou.myqcloud.com/k: 404 (Message: , RequestId: r1, TraceId: t1)",
+			404, "", "", "r1", "GET"},
+		{"a key and a message that look like the text around them",
+			"UploadID U, part 1 failed to get resp content. error: PUT http://b/a: 403 x(Message: y, RequestId: z, TraceId: w)?partNumber=1: 503 SlowDown(Message: slow (Message: ok), RequestId: r2, TraceId: t2)",
+			503, "SlowDown", "slow (Message: ok)", "r2", "PUT"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := cosv5.Wrap(errors.New(tt.text))
+			var se *coserr.ServiceError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, tt.status, se.StatusCode)
+			assert.Equal(t, tt.code, se.Code)
+			assert.Equal(t, tt.msg, se.Message)
+			assert.Equal(t, tt.rid, se.RequestID)
+			assert.Equal(t, tt.method, se.Method)
+		})
+	}
+	for _, text := range []string{
+		"UploadID U, part 1 failed to get resp content. error: Put \"http://b/k\": dial tcp 127.0.0.1:1: connect: connection refused",
+		"part 1 get resp Content. error: unexpected EOF",
+		"UploadID U, part 1 failed to get resp content. error: PUT http://b/k: 200 (Message: , RequestId: r, TraceId: t)",
+		"part 1 of the report failed: PUT http://b/k: 503 SlowDown(Message: m, RequestId: r, TraceId: t)",
+	} {
+		var ce *coserr.ClientError
+		assert.ErrorAs(t, cosv5.Wrap(errors.New(text)), &ce, text)
 	}
 }
