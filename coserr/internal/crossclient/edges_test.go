@@ -186,30 +186,6 @@ func TestEdgesEveryClient(t *testing.T) {
 			attempts: map[string]int32{"": 1},
 		},
 		{
-			name:   "Upload Part - Copy: InternalError inside a 200, the ids in the headers only",
-			routes: answerWith(200, false, xmlDecl+"<Error><Code>InternalError</Code><Message>"+internalMsg+"</Message></Error>"),
-			op:     copyPart, want: internal(put),
-			attempts: map[string]int32{"": 3},
-		},
-		{
-			name:     "Upload Part - Copy: AccessDenied inside a 200 is sent once",
-			routes:   answerWith(200, false, xmlDecl+"<Error><Code>AccessDenied</Code><Message>denied</Message></Error>"),
-			op:       copyPart,
-			want:     service(200, "AccessDenied", "denied", put, "AccessDenied", false, "AccessDenied", "ErrAccessDenied", "fs.ErrPermission"),
-			attempts: map[string]int32{"": 1},
-		},
-		{
-			name:   "Complete: InternalError inside a 200, the ids in the headers only",
-			routes: answerWith(200, false, xmlDecl+"<Error><Code>InternalError</Code><Message>"+internalMsg+"</Message></Error>"),
-			op:     completeUpload, want: internal(post),
-			attempts: map[string]int32{"": 3},
-		},
-		{
-			name:   "Upload Part - Copy: the result is a success",
-			routes: answerWith(200, false, xmlDecl+"<CopyPartResult><ETag>\"e\"</ETag><LastModified>2026-01-02T15:04:05.000Z</LastModified></CopyPartResult>"),
-			op:     copyPart, attempts: map[string]int32{"": 1},
-		},
-		{
 			name:     "404 with a Chinese message over 512 bytes",
 			routes:   withRun(404, "", func(run int) string { return errorXML(run, "NoSuchKey", chinese) }),
 			op:       getObject,
