@@ -57,14 +57,15 @@ import (
 //     method POST, the body's code, message and ids. The response's
 //     headers and URL are not in the SDK's error, so they stay empty, and
 //     FromCOS is false when the body has no RequestId: use Transport.
-//   - The SDK's error for a part that failed in Object.Upload or
-//     Object.Download ("UploadID U, part 3 failed to get resp content.
+//   - The SDK's error for a part that failed in Object.Upload,
+//     Object.Download or Object.MultiCopy ("UploadID U, part 3 failed to get resp content.
 //     error: PUT ...: 503 SlowDown(Message: ..., RequestId: ...,
 //     TraceId: ...)"), which holds the part's *cos.ErrorResponse only as
 //     text, gives the *coserr.ServiceError that text holds: status, code,
 //     message, request and trace ids (the body's, else the x-cos-*
 //     headers', as the SDK prints them), method, and the URL as the SDK
-//     prints it (decoded), redacted. The
+//     prints it (decoded), redacted; the status is 200 for an <Error>
+//     inside a 200 that Transport showed the SDK. The
 //     headers and the body are not in the SDK's error, so Header and Body
 //     stay empty. A part that failed below HTTP is text only too: a
 //     *coserr.ClientError that coserr.IsRetryable cannot judge.

@@ -1,6 +1,7 @@
 package cosv5
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -86,6 +87,9 @@ func errorResponseText(s string) *coserr.ServiceError {
 	method, rawURL, ok := strings.Cut(rest, " ")
 	if !ok || method == "" || strings.ToUpper(method) != method {
 		return nil
+	}
+	if status == shownRetryable || status == shownFinal {
+		status = http.StatusOK // an <Error> inside a 200, which Transport showed the SDK so
 	}
 	se := &coserr.ServiceError{StatusCode: status, Code: code, Message: message,
 		RequestID: strings.TrimSpace(requestID), TraceID: strings.TrimSpace(traceID), Method: method}

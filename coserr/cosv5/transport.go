@@ -3,6 +3,7 @@ package cosv5
 import (
 	"net/http"
 
+	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 )
 
@@ -32,13 +33,30 @@ import (
 //
 // The SDK takes only an error status for an error: through Complete
 // Multipart Upload it would keep nothing of an <Error> inside the 200 but
-// the body, and it retries no 200. So Transport shows the SDK such
-// a response with status 500 when coserr.IsRetryable says the error is
-// retryable (the SDK then retries it as any 5xx), else 400, and Wrap's
-// error keeps the status COS sent, 200. The *cos.Response the SDK returns
-// with the error has the status shown.
+// the body, and it retries no 200. So Transport shows the SDK such a
+// response with status 590 when coserr.IsRetryable says the error is
+// retryable (the SDK retries from 500 up), else 490: statuses COS never
+// sends, so that Wrap also knows them in the text Object.Upload and
+// MultiCopy make of a part's error. Wrap's error keeps the status COS
+// sent, 200; the *cos.Response the SDK returns with the error has the
+// status shown.
 //
 // A nil base means http.DefaultTransport.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	return adapter.Transport(base, adapter.Link)
+	return adapter.Transport(base, adapter.Link, shownStatus)
+}
+
+// The statuses Transport shows the SDK for an <Error> inside a 200.
+const (
+	shownRetryable = 590 // the SDK retries it, as any status from 500 up
+	shownFinal     = 490 // the SDK does not retry it
+)
+
+// shownStatus is the status Transport shows the SDK for se, an <Error>
+// inside a 200.
+func shownStatus(se *coserr.ServiceError) int {
+	if coserr.IsRetryable(se) {
+		return shownRetryable
+	}
+	return shownFinal
 }

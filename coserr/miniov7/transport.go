@@ -55,7 +55,7 @@ import (
 // the response or minio's error that holds it, and goes with them. Each
 // entry holds at most coserr.MaxBodyBytes of body.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	return adapter.Transport(base, keep)
+	return adapter.Transport(base, keep, adapter.ErrorStatus)
 }
 
 // tokenPrefix starts the token Transport adds to the headers minio reads.

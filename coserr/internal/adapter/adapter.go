@@ -26,18 +26,19 @@ func Done(err error) bool {
 // inside the 200 of a copy, Upload Part - Copy or Complete Multipart
 // Upload), hands the response and its error to keep. The response's body
 // then reads from its first byte, as it came. An <Error> inside a 200
-// is shown to the SDK with an error status (ErrorStatus), so that every
-// call of the SDK reports it as an error, never as a result.
-func Transport(base http.RoundTripper, keep func(*http.Response, *coserr.ServiceError)) http.RoundTripper {
+// is shown to the SDK with the error status shown(se) gives, so that
+// every call of the SDK reports it as an error, never as a result.
+func Transport(base http.RoundTripper, keep func(*http.Response, *coserr.ServiceError), shown func(*coserr.ServiceError) int) http.RoundTripper {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	return &transport{base: base, keep: keep}
+	return &transport{base: base, keep: keep, shown: shown}
 }
 
 type transport struct {
-	base http.RoundTripper
-	keep func(*http.Response, *coserr.ServiceError)
+	base  http.RoundTripper
+	keep  func(*http.Response, *coserr.ServiceError)
+	shown func(*coserr.ServiceError) int
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -52,7 +53,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case *coserr.ServiceError:
 		t.keep(resp, err)
 		if resp.StatusCode < 300 {
-			resp.StatusCode = ErrorStatus(err)
+			resp.StatusCode = t.shown(err)
 			resp.Status = strconv.Itoa(resp.StatusCode) + " " + http.StatusText(resp.StatusCode)
 		}
 	case *coserr.ClientError:
@@ -62,7 +63,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// ErrorStatus is the status an SDK is shown for se, an <Error> inside a
+// ErrorStatus is a status to show an SDK for se, an <Error> inside a
 // 200: 500 when coserr.IsRetryable(se), so that an SDK that retries by
 // status retries it, else 400, which no SDK retries. An SDK that also
 // retries by code (minio-go) goes on doing so; se keeps the status COS
