@@ -84,3 +84,43 @@ func TestTransportErrorInside200(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapErrorInside200WithoutTransport: without Transport, the SDK's
+// *cos.ErrorResponse for an <Error> inside the 200 of PUT Object - Copy or
+// Upload Part - Copy still holds the response's headers: the request and
+// trace ids come from them when the body has none, as for any other
+// status, and FromCOS holds.
+func TestWrapErrorInside200WithoutTransport(t *testing.T) {
+	calls := map[string]func(ctx context.Context, c *cos.Client) error{
+		"Copy": func(ctx context.Context, c *cos.Client) error {
+			_, _, err := c.Object.Copy(ctx, "copy.csv", "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/report.csv", nil)
+			return err
+		},
+		"CopyPart": func(ctx context.Context, c *cos.Client) error {
+			_, _, err := c.Object.CopyPart(ctx, "copy.csv", "1700000000abcdef", 1, "examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/report.csv", nil)
+			return err
+		},
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.Copy(io.Discard, r.Body)
+				w.Header().Set("Content-Type", "application/xml")
+				w.Header().Set("X-Cos-Request-Id", "plain-rid")
+				w.Header().Set("X-Cos-Trace-Id", "plain-tid")
+				_, _ = io.WriteString(w, "<Error><Code>InternalError</Code><Message>failed</Message></Error>")
+			}))
+			t.Cleanup(srv.Close)
+			c, _ := newClient(t, srv.URL, 1)
+			err := cosv5.Wrap(call(context.Background(), c))
+			var se *coserr.ServiceError
+			require.ErrorAs(t, err, &se)
+			assert.Equal(t, http.StatusOK, se.StatusCode)
+			assert.Equal(t, "InternalError", se.Code)
+			assert.Equal(t, "plain-rid", se.RequestID)
+			assert.Equal(t, "plain-tid", se.TraceID)
+			assert.True(t, se.FromCOS())
+			assert.True(t, coserr.IsRetryable(err))
+		})
+	}
+}
