@@ -144,10 +144,13 @@ func Wrap(err error) error {
 func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
 	var e *coserr.ServiceError
 	if resp := er.Response; resp != nil {
+		// The header's fields do not depend on the status: parse them as an
+		// error's, whatever the status (a 2xx the SDK turned into an error).
 		var ok bool
-		if e, ok = coserr.Parse(resp.StatusCode, resp.Header, nil).(*coserr.ServiceError); !ok {
-			e = &coserr.ServiceError{StatusCode: resp.StatusCode, Header: resp.Header} // a 2xx the SDK turned into an error
+		if e, ok = coserr.Parse(max(resp.StatusCode, 300), resp.Header, nil).(*coserr.ServiceError); !ok {
+			e = &coserr.ServiceError{Header: resp.Header}
 		}
+		e.StatusCode = resp.StatusCode
 		if req := resp.Request; req != nil {
 			e.Method = req.Method
 			e.URL = redact.URL(req.URL)
