@@ -24,9 +24,13 @@ import (
 //     SDK's smithy.APIError, except the code the SDK makes up for a body
 //     without one (HEAD's "NotFound", "Forbidden", ...: Code is then
 //     empty, as for the same response through net/http); the x-cos-error-
-//     code header when the SDK found no code; RequestID and TraceID from
-//     the x-cos-* headers, else the SDK's request id and host id (the
-//     body's RequestId and HostId, else x-amz-request-id and x-amz-id-2);
+//     code header when the SDK found no code; RequestID from the body's
+//     RequestId, else the x-cos-request-id, x-ci-request-id and
+//     x-amz-request-id headers, as coserr.FromResponse takes it (the SDK
+//     keeps the body's id only when the response has no x-amz-request-id
+//     header, which COS does not send); TraceID from the x-cos-* and
+//     x-ci-* headers, else the SDK's host id (the body's HostId, else
+//     x-amz-id-2);
 //     Header, Method and the redacted URL. Body, Resource and the body's
 //     TraceId are not known: the SDK has read and dropped the body (use
 //     WithErrors). Err is the error Wrap was given.
@@ -76,8 +80,11 @@ func fromResponseError(re *awshttp.ResponseError, orig error) *coserr.ServiceErr
 	if se.Code == "" && resp.Header != nil {
 		se.Code = strings.TrimSpace(resp.Header.Get("X-Cos-Error-Code"))
 	}
-	if se.RequestID == "" {
-		se.RequestID = re.RequestID
+	// The SDK's request id is x-amz-request-id, else the body's
+	// RequestId: one that is not that header's is the body's, which comes
+	// first.
+	if id := re.RequestID; id != "" && (se.RequestID == "" || id != resp.Header.Get("X-Amz-Request-Id")) {
+		se.RequestID = id
 	}
 	var host interface{ ServiceHostID() string }
 	if se.TraceID == "" && errors.As(orig, &host) {

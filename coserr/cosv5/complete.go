@@ -1,7 +1,6 @@
 package cosv5
 
 import (
-	"errors"
 	"net/http"
 	"strings"
 
@@ -17,24 +16,40 @@ const completePrefix = "response 200 OK, but body contains an error, ["
 // the 200 of a Complete Multipart Upload, when err or an error it wraps is
 // the SDK's error for one; otherwise nil.
 func completeError(err error) *coserr.ServiceError {
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		list, ok := strings.CutPrefix(text(e), completePrefix)
-		if !ok {
-			continue
-		}
-		body, ok := byteList(list)
-		if !ok {
-			return nil
-		}
-		se, ok := coserr.Parse(http.StatusOK, nil, body).(*coserr.ServiceError)
-		if !ok {
-			return nil
-		}
-		se.Method = http.MethodPost
-		se.Err = err
-		return se
+	body, ok := completeBody(err)
+	if !ok {
+		return nil
 	}
-	return nil
+	se, ok := coserr.Parse(http.StatusOK, nil, body).(*coserr.ServiceError)
+	if !ok {
+		return nil
+	}
+	se.Method = http.MethodPost
+	se.Err = err
+	return se
+}
+
+// completeBody finds the SDK's error for a Complete Multipart Upload in
+// e's tree, depth first as errors.As searches (errors.Join included), and
+// returns the body its text holds.
+func completeBody(e error) (body []byte, ok bool) {
+	if e == nil {
+		return nil, false
+	}
+	if list, found := strings.CutPrefix(text(e), completePrefix); found {
+		return byteList(list)
+	}
+	switch u := e.(type) {
+	case interface{ Unwrap() error }:
+		return completeBody(u.Unwrap())
+	case interface{ Unwrap() []error }:
+		for _, c := range u.Unwrap() {
+			if body, ok := completeBody(c); ok {
+				return body, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // text is e's Error, or "" when Error panics, as the SDK's

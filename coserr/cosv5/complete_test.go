@@ -19,7 +19,8 @@ import (
 
 // TestWrapComplete: the SDK's error for an <Error> inside the 200 of
 // Complete Multipart Upload, its body printed as numbers, gives the COS
-// error of that body, with or without Transport.
+// error of that body; with Transport, the SDK's error is a
+// *cos.ErrorResponse of the response instead.
 func TestWrapComplete(t *testing.T) {
 	for _, withTransport := range []bool{false, true} {
 		t.Run(fmt.Sprintf("Transport=%v", withTransport), func(t *testing.T) {
@@ -32,9 +33,14 @@ func TestWrapComplete(t *testing.T) {
 			_, _, sdkErr := c.Object.CompleteMultipartUpload(context.Background(), "big.bin", "1700000000abcdef",
 				&cos.CompleteMultipartUploadOptions{Parts: []cos.Object{{PartNumber: 1, ETag: `"etag"`}}})
 			require.Error(t, sdkErr)
-			require.True(t, strings.HasPrefix(sdkErr.Error(), "response 200 OK, but body contains an error, [60 63 "), "SDK error %q", sdkErr)
+			if withTransport {
+				var er *cos.ErrorResponse
+				require.ErrorAs(t, sdkErr, &er)
+			} else {
+				require.True(t, strings.HasPrefix(sdkErr.Error(), "response 200 OK, but body contains an error, [60 63 "), "SDK error %q", sdkErr)
+			}
 
-			for _, in := range []error{sdkErr, fmt.Errorf("upload big.bin: %w", sdkErr)} {
+			for _, in := range []error{sdkErr, fmt.Errorf("upload big.bin: %w", sdkErr), errors.Join(errors.New("abort failed too"), sdkErr)} {
 				err := cosv5.Wrap(in)
 				var se *coserr.ServiceError
 				require.ErrorAs(t, err, &se)

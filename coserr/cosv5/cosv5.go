@@ -46,15 +46,29 @@ import (
 //     context, a connection cut), which the SDK does not report, that
 //     failure is joined before the SDK's error in Err, so errors.Is(err,
 //     context.Canceled) holds and coserr.IsRetryable is false. An <Error>
-//     inside the 200 of PUT Object - Copy has status 200. Err holds the
-//     error Wrap was given, so errors.As(err, &errResp) with a
-//     *cos.ErrorResponse still finds the SDK's error.
-//   - The SDK's error for an <Error> inside the 200 of Complete Multipart
-//     Upload ("response 200 OK, but body contains an error, [60 63 ...]",
-//     the body as numbers) gives the *coserr.ServiceError coserr.Parse
-//     makes of that body: status 200, method POST, the body's code,
-//     message and ids. The response's headers and URL are not in the
-//     SDK's error, so they stay empty.
+//     inside the 200 of PUT Object - Copy, Upload Part - Copy or Complete
+//     Multipart Upload has status 200. Err holds the error Wrap was
+//     given, so errors.As(err, &errResp) with a *cos.ErrorResponse still
+//     finds the SDK's error.
+//   - Without Transport, the SDK's error for an <Error> inside the 200 of
+//     Complete Multipart Upload ("response 200 OK, but body contains an
+//     error, [60 63 ...]", the body as numbers) gives the
+//     *coserr.ServiceError coserr.Parse makes of that body: status 200,
+//     method POST, the body's code, message and ids. The response's
+//     headers and URL are not in the SDK's error, so they stay empty, and
+//     FromCOS is false when the body has no RequestId: use Transport.
+//   - The SDK's error for a part that failed in Object.Upload,
+//     Object.Download or Object.MultiCopy ("UploadID U, part 3 failed to get resp content.
+//     error: PUT ...: 503 SlowDown(Message: ..., RequestId: ...,
+//     TraceId: ...)"), which holds the part's *cos.ErrorResponse only as
+//     text, gives the *coserr.ServiceError that text holds: status, code,
+//     message, request and trace ids (the body's, else the x-cos-*
+//     headers', as the SDK prints them), method, and the URL as the SDK
+//     prints it (decoded), redacted; the status is 200 for an <Error>
+//     inside a 200 that Transport showed the SDK. The
+//     headers and the body are not in the SDK's error, so Header and Body
+//     stay empty. A part that failed below HTTP is text only too: a
+//     *coserr.ClientError that coserr.IsRetryable cannot judge.
 //   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
 //     its event stream, after the 200) gives the *coserr.ServiceError
 //     coserr.FromStreamError makes of its code and message: status 200.
@@ -65,7 +79,10 @@ import (
 //     decided the outcome: errors.Is(err, context.Canceled),
 //     errors.Is(err, syscall.ECONNREFUSED) and coserr.IsRetryable judge
 //     it, and its Op and URL are those of the last attempt's *url.Error
-//     (the URL the SDK built, before any RoundTripper changed it).
+//     (the URL the SDK built, before any RoundTripper changed it). Once
+//     the context is done the SDK returns the context's error alone, so
+//     Op and URL are then empty, and a failure Transport met reading a
+//     200's verdict is gone too.
 //     Err keeps the RetryError too (and so every attempt): errors.As(err,
 //     &retryErr) with a *cos.RetryError finds it.
 //   - An error that already is or wraps a *coserr.ServiceError or
@@ -100,6 +117,9 @@ func Wrap(err error) error {
 	if se := completeError(err); se != nil {
 		return se
 	}
+	if se := partError(err); se != nil {
+		return se
+	}
 	var ef *cos.ErrorFrame
 	if errors.As(err, &ef) && ef != nil {
 		se := coserr.FromStreamError(nil, ef.Code, ef.Message).(*coserr.ServiceError)
@@ -124,10 +144,13 @@ func Wrap(err error) error {
 func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
 	var e *coserr.ServiceError
 	if resp := er.Response; resp != nil {
+		// The header's fields do not depend on the status: parse them as an
+		// error's, whatever the status (a 2xx the SDK turned into an error).
 		var ok bool
-		if e, ok = coserr.Parse(resp.StatusCode, resp.Header, nil).(*coserr.ServiceError); !ok {
-			e = &coserr.ServiceError{StatusCode: resp.StatusCode, Header: resp.Header} // a 2xx the SDK turned into an error
+		if e, ok = coserr.Parse(max(resp.StatusCode, 300), resp.Header, nil).(*coserr.ServiceError); !ok {
+			e = &coserr.ServiceError{Header: resp.Header}
 		}
+		e.StatusCode = resp.StatusCode
 		if req := resp.Request; req != nil {
 			e.Method = req.Method
 			e.URL = redact.URL(req.URL)

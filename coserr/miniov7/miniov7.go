@@ -51,10 +51,21 @@ import (
 //     sends NoSuchKey, NoSuchBucket, AccessDenied, Conflict or
 //     PreconditionFailed with a stock message, and Wrap gives no code and
 //     no message, as for the same HEAD through net/http. The status then
-//     decides the class. Err is the error Wrap was given.
+//     decides the class. Err is the error Wrap was given. minio reads no
+//     x-cos-* header: a bodiless answer (HEAD, a 304) gives no RequestID
+//     or TraceID, so FromCOS is false though COS answered; with Transport
+//     every id is read.
+//   - An <Error> entry of a Delete Multiple Objects result, which
+//     RemoveObjects returns for one key as a minio.ErrorResponse of a code
+//     and a message only, gives a *coserr.ServiceError of that code and
+//     message with status 200, the status of the response that carried
+//     it: errors.Is matches its code and class, coserr.IsRetryable judges
+//     its code. minio keeps no header of that response, so RequestID is
+//     empty and FromCOS is false.
 //   - An error minio made before sending anything (its request id is
-//     "minio"), a transport failure or a canceled context gives a
-//     *coserr.ClientError, as coserr.FromTransport makes.
+//     "minio"; or the 400 InvalidBucketName or XMinioInvalidObjectName
+//     it makes when it checks a name), a transport failure or a canceled
+//     context gives a *coserr.ClientError, as coserr.FromTransport makes.
 //
 // Wrap looks through wrapping (errors.As) for the minio.ErrorResponse.
 func Wrap(err error) error {
@@ -62,12 +73,15 @@ func Wrap(err error) error {
 		return err
 	}
 	var er minio.ErrorResponse
-	if errors.As(err, &er) && er.RequestID != "minio" && er.StatusCode != 0 {
+	if errors.As(err, &er) && er.RequestID != "minio" && er.StatusCode != 0 && !checkedArgs(er) {
 		if se := lookup(&er); se != nil {
 			se.Err = adapter.Cause(se, err)
 			return se
 		}
 		return fromErrorResponse(er, err)
+	}
+	if errors.As(err, &er) && deleteEntry(er) {
+		return &coserr.ServiceError{StatusCode: http.StatusOK, Code: strings.TrimSpace(er.Code), Message: er.Message, Err: err}
 	}
 	if se := adapter.ReadLinked(err); se != nil {
 		se.Err = adapter.Cause(se, err)
@@ -76,21 +90,65 @@ func Wrap(err error) error {
 	return coserr.FromTransport(nil, closedEarly(err))
 }
 
+// onlyCodeAndMessage reports whether er holds nothing that a response
+// gave: no ids, server, resource, bucket, key or region.
+func onlyCodeAndMessage(er minio.ErrorResponse) bool {
+	return er.RequestID == "" && er.HostID == "" && er.Server == "" && er.Resource == "" &&
+		er.BucketName == "" && er.Key == "" && er.Region == ""
+}
+
+// checkedArgs reports whether er is an error minio made when it checked
+// a call's bucket or object name, before sending anything.
+func checkedArgs(er minio.ErrorResponse) bool {
+	return er.StatusCode == http.StatusBadRequest && (er.Code == "InvalidBucketName" || er.Code == "XMinioInvalidObjectName") &&
+		onlyCodeAndMessage(er)
+}
+
+// listCheck is the message of the error minio makes for a truncated list
+// without a continuation token: its own check of a response, no COS code.
+const listCheck = "Truncated response should have continuation token set"
+
+// deleteEntry reports whether er is an <Error> entry of a Delete Multiple
+// Objects result, as minio's RemoveObjects returns it for one key: a
+// code and a message, no status, nothing else.
+func deleteEntry(er minio.ErrorResponse) bool {
+	return er.StatusCode == 0 && strings.TrimSpace(er.Code) != "" && onlyCodeAndMessage(er) &&
+		!(er.Code == "NotImplemented" && er.Message == listCheck)
+}
+
 // minioEOF begins the text minio-go puts in place of a round trip's error
 // whose text holds "EOF" (api.go, in do): the connection closed before
 // the response was whole.
 const minioEOF = "Connection closed by foreign host "
 
-// closedEarly gives back err, or, for minio's stand-in for an EOF, a
-// *url.Error whose cause is io.ErrUnexpectedEOF again, so that the retry
-// rule sees a connection cut short, as through the other clients.
+// closedEarly gives back err, or, for minio's stand-in for an EOF (a
+// *url.Error in err's chain), the same error with io.ErrUnexpectedEOF
+// behind it again, so that the retry rule sees a connection cut short,
+// as through the other clients: minio's *url.Error itself becomes one
+// whose cause is io.ErrUnexpectedEOF; an error that wraps it (user code's
+// fmt.Errorf or errors.Join) keeps its text and chain, with
+// io.ErrUnexpectedEOF added.
 func closedEarly(err error) error {
-	ue, ok := err.(*url.Error)
-	if !ok || ue.Err == nil || !strings.HasPrefix(ue.Err.Error(), minioEOF) {
+	var ue *url.Error
+	if !errors.As(err, &ue) || ue == nil || ue.Err == nil || !strings.HasPrefix(ue.Err.Error(), minioEOF) {
 		return err
 	}
-	return &url.Error{Op: ue.Op, URL: ue.URL, Err: fmt.Errorf("%w (minio-go: %s)", io.ErrUnexpectedEOF, ue.Err)}
+	if ue == err {
+		return &url.Error{Op: ue.Op, URL: ue.URL, Err: fmt.Errorf("%w (minio-go: %s)", io.ErrUnexpectedEOF, ue.Err)}
+	}
+	return &cutShort{err: err}
 }
+
+// cutShort is an error that wraps minio's stand-in for an EOF: its text
+// and chain, and io.ErrUnexpectedEOF, which the stand-in replaced.
+type cutShort struct{ err error }
+
+// Error is the wrapped error's text.
+func (c *cutShort) Error() string { return c.err.Error() }
+
+// Unwrap gives errors.Is and errors.As the wrapped error, then
+// io.ErrUnexpectedEOF.
+func (c *cutShort) Unwrap() []error { return []error{c.err, io.ErrUnexpectedEOF} }
 
 // stockMessages are the messages minio gives the codes it makes up for a
 // bodiless response, by status. The codes are spelled out: minio-go

@@ -19,10 +19,19 @@ import (
 // Transport; nil means http.DefaultTransport) so that Wrap can give every
 // field of an error response, as coserr.FromResponse does.
 //
-// For each response of 300 or more, and each 200 to a copy or to Complete
-// Multipart Upload, Transport reads at most coserr.MaxBodyBytes of the
+// For each response of 300 or more, and each 200 to a copy, Upload Part -
+// Copy or Complete Multipart Upload, Transport reads at most coserr.MaxBodyBytes of the
 // body and puts back a body that reads from its first byte, so minio reads
 // what it always did; other 2xx bodies are not read.
+//
+// minio looks for an <Error> inside a 200 in Client.CopyObject, Complete
+// Multipart Upload and RemoveObjects only: Core.CopyObject,
+// Core.CopyObjectPart and ComposeObject would decode it as a result, a
+// failed copy reported as done with an empty ETag. So Transport shows
+// minio such a response with status 500 when coserr.IsRetryable says the
+// error is retryable, else 400: every call then reports it as an error,
+// and minio retries it as it retries any error of that code and status.
+// Wrap's error keeps the status COS sent, 200.
 //
 // minio keeps no link from its error to the response, only strings it
 // read from it, so Transport marks the response minio sees with a token
@@ -46,7 +55,7 @@ import (
 // the response or minio's error that holds it, and goes with them. Each
 // entry holds at most coserr.MaxBodyBytes of body.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	return adapter.Transport(base, keep)
+	return adapter.Transport(base, keep, adapter.ErrorStatus)
 }
 
 // tokenPrefix starts the token Transport adds to the headers minio reads.

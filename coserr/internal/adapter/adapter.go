@@ -7,6 +7,7 @@ package adapter
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/cosgo/errcatalog/coserr"
 )
@@ -21,20 +22,23 @@ func Done(err error) bool {
 
 // Transport returns a RoundTripper that sends each request through base
 // (http.DefaultTransport when nil) and, for a response that carries a
-// COS error (coserr.CheckResponse: a status of 300 or more, or an
-// <Error> inside the 200 of a copy or Complete Multipart Upload), hands
-// the response and its error to keep. The response's body then reads
-// from its first byte, as it came.
-func Transport(base http.RoundTripper, keep func(*http.Response, *coserr.ServiceError)) http.RoundTripper {
+// COS error (coserr.FromResponse: a status of 300 or more, or an <Error>
+// inside the 200 of a copy, Upload Part - Copy or Complete Multipart
+// Upload), hands the response and its error to keep. The response's body
+// then reads from its first byte, as it came. An <Error> inside a 200
+// is shown to the SDK with the error status shown(se) gives, so that
+// every call of the SDK reports it as an error, never as a result.
+func Transport(base http.RoundTripper, keep func(*http.Response, *coserr.ServiceError), shown func(*coserr.ServiceError) int) http.RoundTripper {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	return &transport{base: base, keep: keep}
+	return &transport{base: base, keep: keep, shown: shown}
 }
 
 type transport struct {
-	base http.RoundTripper
-	keep func(*http.Response, *coserr.ServiceError)
+	base  http.RoundTripper
+	keep  func(*http.Response, *coserr.ServiceError)
+	shown func(*coserr.ServiceError) int
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -48,9 +52,25 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	switch err := coserr.FromResponse(resp).(type) {
 	case *coserr.ServiceError:
 		t.keep(resp, err)
+		if resp.StatusCode < 300 {
+			resp.StatusCode = t.shown(err)
+			resp.Status = strconv.Itoa(resp.StatusCode) + " " + http.StatusText(resp.StatusCode)
+		}
 	case *coserr.ClientError:
 		_ = resp.Body.Close()
 		return nil, err
 	}
 	return resp, nil
+}
+
+// ErrorStatus is a status to show an SDK for se, an <Error> inside a
+// 200: 500 when coserr.IsRetryable(se), so that an SDK that retries by
+// status retries it, else 400, which no SDK retries. An SDK that also
+// retries by code (minio-go) goes on doing so; se keeps the status COS
+// sent.
+func ErrorStatus(se *coserr.ServiceError) int {
+	if coserr.IsRetryable(se) {
+		return http.StatusInternalServerError
+	}
+	return http.StatusBadRequest
 }

@@ -46,6 +46,7 @@ const (
 	completeUpload           // Complete Multipart Upload
 	appendObject             // POST Object ?append&position=0 (net/http and cos-go-sdk-v5 only)
 	putObject                // PUT Object of putBody
+	copyPart                 // Upload Part - Copy: part 1 of upload uploadID from key
 )
 
 // putBody is what putObject uploads.
@@ -87,6 +88,8 @@ func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		method, path = http.MethodPost, "/"+key+"?append&position=0"
 	case putObject:
 		method = http.MethodPut
+	case copyPart:
+		method, path = http.MethodPut, "/"+copyKey+"?partNumber=1&uploadId="+uploadID
 	}
 	var body any
 	if o == completeUpload {
@@ -98,7 +101,7 @@ func netHTTP(t *testing.T, base string, rt http.RoundTripper, o op) error {
 	}
 	req, err := retryablehttp.NewRequest(method, base+path, body)
 	require.NoError(t, err)
-	if o == copyObject {
+	if o == copyObject || o == copyPart {
 		req.Header.Set("X-Cos-Copy-Source", bucket+".cos.ap-guangzhou.myqcloud.com/"+key)
 	}
 	resp, err := c.Do(req)
@@ -130,6 +133,8 @@ func cosSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		_, _, err = c.Object.Append(ctx, key, 0, strings.NewReader("line\n"), nil)
 	case putObject:
 		_, err = c.Object.Put(ctx, key, strings.NewReader(putBody), nil)
+	case copyPart:
+		_, _, err = c.Object.CopyPart(ctx, copyKey, uploadID, 1, bucket+".cos.ap-guangzhou.myqcloud.com/"+key, nil)
 	default:
 		var resp *cos.Response
 		if resp, err = c.Object.Get(ctx, key, nil); err == nil {
@@ -166,6 +171,9 @@ func awsSDK(_ *testing.T, base string, rt http.RoundTripper, o op) error {
 			MultipartUpload: &types.CompletedMultipartUpload{Parts: []types.CompletedPart{{PartNumber: aws.Int32(1), ETag: aws.String(`"e"`)}}}})
 	case putObject:
 		_, err = c.PutObject(ctx, &s3.PutObjectInput{Bucket: b, Key: k, Body: strings.NewReader(putBody)})
+	case copyPart:
+		_, err = c.UploadPartCopy(ctx, &s3.UploadPartCopyInput{Bucket: b, Key: aws.String(copyKey), UploadId: aws.String(uploadID),
+			PartNumber: aws.Int32(1), CopySource: aws.String(bucket + "/" + key)})
 	default:
 		var out *s3.GetObjectOutput
 		if out, err = c.GetObject(ctx, &s3.GetObjectInput{Bucket: b, Key: k}); err == nil {
@@ -195,6 +203,8 @@ func minioSDK(t *testing.T, base string, rt http.RoundTripper, o op) error {
 		_, err = c.CompleteMultipartUpload(ctx, bucket, key, uploadID, []minio.CompletePart{{PartNumber: 1, ETag: `"e"`}}, minio.PutObjectOptions{})
 	case putObject:
 		_, err = c.Client.PutObject(ctx, bucket, key, strings.NewReader(putBody), int64(len(putBody)), minio.PutObjectOptions{})
+	case copyPart:
+		_, err = c.CopyObjectPart(ctx, bucket, key, bucket, copyKey, uploadID, 1, 0, -1, nil)
 	default:
 		var body io.ReadCloser
 		if body, _, _, err = c.GetObject(ctx, bucket, key, minio.GetObjectOptions{}); err == nil {

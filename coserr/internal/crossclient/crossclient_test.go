@@ -137,9 +137,8 @@ func TestSameAnswerEveryClient(t *testing.T) {
 			name: "PUT Object - Copy with InternalError inside a 200",
 			routes: routes(coserrtest.Route{Method: http.MethodPut, Code: coserr.InternalError, Options: []coserrtest.Option{
 				coserrtest.WithStatus(200)}}), op: copyObject,
-			want: service(200, "InternalError", coserr.InternalError.Description(), put, "Server", true, "InternalError", "ErrServer"),
-			// cos-go-sdk-v5 retries no 200.
-			attempts: map[string]int32{"": 3, "cos-go-sdk-v5": 1},
+			want:     service(200, "InternalError", coserr.InternalError.Description(), put, "Server", true, "InternalError", "ErrServer"),
+			attempts: map[string]int32{"": 3},
 		},
 		{
 			name: "a proxy's HTML 502 without a request id",
