@@ -74,6 +74,23 @@ func assertNoSecrets(t *testing.T, err error) {
 	if errors.As(err, &ce) {
 		texts = append(texts, ce.URL)
 	}
+	// Every error reachable from err, as an error reporter walks the chain.
+	for todo := []error{err}; len(todo) > 0; todo = todo[1:] {
+		e := todo[0]
+		texts = append(texts, e.Error())
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			if next := u.Unwrap(); next != nil {
+				todo = append(todo, next)
+			}
+		case interface{ Unwrap() []error }:
+			todo = append(todo, u.Unwrap()...)
+		}
+	}
+	var er *cos.ErrorResponse
+	if errors.As(err, &er) && er.Response != nil && er.Response.Request != nil {
+		texts = append(texts, er.Response.Request.URL.String())
+	}
 	for _, s := range texts {
 		for _, secret := range []string{secretID, secretKey, token, "0123456789abcdef"} {
 			assert.NotContains(t, s, secret)
