@@ -25,7 +25,7 @@ func completeError(err error) *coserr.ServiceError {
 		return nil
 	}
 	se.Method = http.MethodPost
-	se.Err = err
+	se.Err = cause(err)
 	return se
 }
 

@@ -49,7 +49,10 @@ import (
 //     inside the 200 of PUT Object - Copy, Upload Part - Copy or Complete
 //     Multipart Upload has status 200. Err holds the error Wrap was
 //     given, so errors.As(err, &errResp) with a *cos.ErrorResponse still
-//     finds the SDK's error.
+//     finds the SDK's error; when its request's URL carries a signature
+//     or token in the query (a client that signs in the query), which
+//     that error's Error method prints, errors.As finds a copy of it
+//     whose request's URL is redacted, and errors.Is(err, sdkErr) holds.
 //   - Without Transport, the SDK's error for an <Error> inside the 200 of
 //     Complete Multipart Upload ("response 200 OK, but body contains an
 //     error, [60 63 ...]", the body as numbers) gives the
@@ -105,13 +108,13 @@ func Wrap(err error) error {
 	var er *cos.ErrorResponse
 	if errors.As(err, &er) && er != nil {
 		if se := adapter.Linked(er.Response); se != nil {
-			se.Err = adapter.Cause(se, err)
+			se.Err = cause(adapter.Cause(se, err))
 			return se
 		}
 		return serviceError(er, err)
 	}
 	if se := adapter.ReadLinked(err); se != nil {
-		se.Err = adapter.Cause(se, err)
+		se.Err = cause(adapter.Cause(se, err))
 		return se
 	}
 	if se := completeError(err); se != nil {
@@ -123,7 +126,7 @@ func Wrap(err error) error {
 	var ef *cos.ErrorFrame
 	if errors.As(err, &ef) && ef != nil {
 		se := coserr.FromStreamError(nil, ef.Code, ef.Message).(*coserr.ServiceError)
-		se.Err = err
+		se.Err = cause(err)
 		return se
 	}
 	var re *cos.RetryError
@@ -158,7 +161,7 @@ func serviceError(er *cos.ErrorResponse, orig error) *coserr.ServiceError {
 	} else {
 		e = &coserr.ServiceError{}
 	}
-	e.Err = orig
+	e.Err = cause(orig)
 	code := strings.TrimSpace(er.Code)
 	if code == "0" && er.Response != nil && isJSON(er.Response.Header) {
 		code = "" // the SDK's stand-in for a JSON body without a code

@@ -231,12 +231,25 @@ func TestWrapServiceErrors(t *testing.T) {
 			assert.NotNil(t, se.Header)
 			assert.Equal(t, se.Retryable(), coserr.IsRetryable(err))
 
-			// The SDK's own error is still there.
-			var er *cos.ErrorResponse
+			// The SDK's own error is still there, its request's URL redacted.
+			var er, orig *cos.ErrorResponse
 			require.True(t, errors.As(err, &er), "errors.As(Wrap(err), *cos.ErrorResponse) = false")
-			assert.Same(t, sdkErr, error(er))
-			assert.Same(t, sdkErr, se.Err)
+			require.True(t, errors.As(sdkErr, &orig))
+			assert.ErrorIs(t, err, sdkErr)
+			assert.Equal(t, orig.Code, er.Code)
+			assert.Equal(t, orig.RequestID, er.RequestID)
+			assert.Equal(t, redact(orig.Response.Request.URL.String()), er.Response.Request.URL.String())
+			assert.Contains(t, orig.Response.Request.URL.String(), secretID, "the caller's error is left as it was")
 			assertNoSecrets(t, err)
 		})
 	}
+}
+
+// redact is what coserr shows of a URL: its q-ak, q-signature and token
+// replaced.
+func redact(u string) string {
+	for _, secret := range []string{secretID, "0123456789abcdef", token} {
+		u = strings.ReplaceAll(u, secret, "REDACTED")
+	}
+	return u
 }

@@ -38,7 +38,7 @@ func partError(err error) *coserr.ServiceError {
 		return false
 	})
 	if se != nil {
-		se.Err = err
+		se.Err = cause(err)
 	}
 	return se
 }

@@ -1,37 +1,47 @@
-package coserr
+package redact
 
 import (
 	"errors"
 	"net/url"
 	"reflect"
-
-	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
-// redactChain returns err such that no error reachable from it through
+// Chain returns err such that no error reachable from it through
 // Unwrap shows a secret: err itself when none does; otherwise a copy in
 // which each *url.Error has its URL redacted, through its parsed parts,
 // and each other error whose text shows a secret stands in as a
 // *redactedError with that text redacted. Errors that show none, such as
 // a *net.OpError, a syscall.Errno or context.Canceled, are kept as they
 // are, so errors.Is and errors.As still find them.
-func redactChain(err error) error {
+func Chain(err error) error { return ChainWith(err, nil) }
+
+// ChainWith is Chain with fix applied first to each error that shows a
+// secret: an adapter's way to give its SDK's error type a redacted copy
+// of itself, so that errors.As still finds that type. When fix returns
+// an error that shows none, that error stands; otherwise Chain's rules
+// go on with it, without fix. fix may be nil.
+func ChainWith(err error, fix func(error) error) error {
 	if err == nil || chainClean(err) {
 		return err
 	}
+	if fix != nil {
+		if fixed := fix(err); fixed != err {
+			return Chain(fixed) // fixed itself if it shows none; fix is not applied again
+		}
+	}
 	if ue, ok := err.(*url.Error); ok && ue != nil {
-		return &url.Error{Op: ue.Op, URL: redact.URLString(ue.URL), Err: redactChain(ue.Err)}
+		return &url.Error{Op: ue.Op, URL: URLString(ue.URL), Err: ChainWith(ue.Err, fix)}
 	}
 	msg, _ := errorText(err)
-	r := &redactedError{msg: redact.Text(msg), orig: err}
+	r := &redactedError{msg: Text(msg), orig: err}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		r.cause = redactChain(u.Unwrap())
+		r.cause = ChainWith(u.Unwrap(), fix)
 	case interface{ Unwrap() []error }:
 		causes := u.Unwrap()
 		clean := make([]error, 0, len(causes))
 		for _, c := range causes {
-			clean = append(clean, redactChain(c))
+			clean = append(clean, ChainWith(c, fix))
 		}
 		r.cause = errors.Join(clean...)
 	}
@@ -44,7 +54,7 @@ func chainClean(err error) bool {
 	if err == nil {
 		return true
 	}
-	if msg, ok := errorText(err); ok && redact.Text(msg) != msg {
+	if msg, ok := errorText(err); ok && Text(msg) != msg {
 		return false
 	}
 	switch u := err.(type) {

@@ -1,6 +1,8 @@
 package redact
 
 import (
+	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -99,6 +101,10 @@ func TestText(t *testing.T) {
 		{"a url keeps its path",
 			`Put "https://b/exports/sign=2024/report.csv?partNumber=1&q-signature=abc": EOF`,
 			`Put "https://b/exports/sign=2024/report.csv?partNumber=1&q-signature=REDACTED": EOF`},
+		{"cos-go-sdk-v5's error: the ':' after the url is kept",
+			"GET https://b/k?q-ak=AKID&q-signature=abc: 403 AccessDenied(Message: m, RequestId: r, TraceId: t)",
+			"GET https://b/k?q-ak=REDACTED&q-signature=REDACTED: 403 AccessDenied(Message: m, RequestId: r, TraceId: t)"},
+		{"a sentence's full stop after the url is kept", "see https://b/k?sign=abc.", "see https://b/k?sign=REDACTED."},
 		{"a url without secrets is left as it is", "GET HTTPS://b/sign=1/api_key:2?x=1 failed", "GET HTTPS://b/sign=1/api_key:2?x=1 failed"},
 		{"a url that does not parse is text", "http://[::1%zz/?sign=abc x", "http://[::1%zz/?sign=REDACTED x"},
 		{"xml elements", "<SecretId>AKIDx</SecretId><SecretKey>k y</SecretKey><Token>t</Token><Key>a.txt</Key>",
@@ -148,4 +154,19 @@ func TestTextNoAllocation(t *testing.T) {
 		assert.Equal(t, s, got)
 		assert.Zero(t, n, "Text(%q) allocated %v times; want 0", s, n)
 	}
+}
+
+// a fix that returns an error still showing a secret is applied once, and
+// Chain's rules redact what it returned.
+func TestChainWithFixOnce(t *testing.T) {
+	calls := 0
+	leaky := errors.New("https://b/k?q-signature=abc")
+	got := ChainWith(leaky, func(err error) error {
+		calls++
+		return fmt.Errorf("wrapped: %w", err)
+	})
+	assert.Equal(t, 1, calls)
+	assert.Equal(t, "wrapped: https://b/k?q-signature=REDACTED", got.Error())
+	assert.NotContains(t, errors.Unwrap(got).Error(), "abc")
+	assert.ErrorIs(t, got, leaky)
 }

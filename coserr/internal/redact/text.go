@@ -106,20 +106,32 @@ func urlText(u string) string {
 }
 
 // urlEnd is where a URL that starts at s[i] ends in text: at white space,
-// a quote, an angle bracket, or the end; an escaped URL ends at '&' too.
+// a quote, an angle bracket, or the end, less the punctuation that ends a
+// clause before it ("GET URL: 403", "see URL."); an escaped URL ends at
+// '&' too.
 func urlEnd(s string, i int) int {
 	escaped := isEscapedURLStart(s[i:])
-	for j := i; j < len(s); j++ {
+	j := i
+	for ; j < len(s); j++ {
 		switch s[j] {
 		case ' ', '\t', '\r', '\n', '"', '\'', '`', '<', '>':
-			return j
+			return trimClause(s, i, j)
 		case '&', ';', ',':
 			if escaped {
 				return j
 			}
 		}
 	}
-	return len(s)
+	return trimClause(s, i, j)
+}
+
+// trimClause backs j off over the ':', '.', ',', ';' or ')' that end
+// s[i:j].
+func trimClause(s string, i, j int) int {
+	for j > i+1 && strings.IndexByte(":.,;)", s[j-1]) >= 0 {
+		j--
+	}
+	return j
 }
 
 // keyBefore returns the key that ends at s[i], an operator: a run of
