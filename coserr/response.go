@@ -57,7 +57,10 @@ var errNoResponse = errors.New("no response")
 // A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
 // Copy and Upload Part - Copy (the request has an x-cos-copy-source or
 // x-amz-copy-source header) and of Complete Multipart Upload (a POST with
-// uploadId in its query) as far as its verdict, the name of its root
+// uploadId in its query), read as COS reads the request: the method in
+// any case, the header under any spelling of its name, the query
+// parameter's name percent-decoded, spelled as the SDKs send it. It
+// reads that 200 as far as its verdict, the name of its root
 // element, and puts it back whole, as received. An <Error> there is a
 // *ServiceError of that status. COS pads that 200 with white space while
 // it works, for minutes: white space before the root, before or after
@@ -84,9 +87,9 @@ func FromResponse(resp *http.Response) error {
 		return &ClientError{Err: errNoResponse}
 	}
 	if isSuccess(resp.StatusCode) {
-		// Only a PUT or a POST can fail inside a 200; testing the method's
-		// first byte first keeps a GET's 200 as cheap as before.
-		if req := resp.Request; req == nil || req.Method == "" || req.Method[0] != 'P' || !mayFailIn200(req) {
+		// Only a PUT or a POST (in any case) can fail inside a 200; testing
+		// the method's first byte first keeps a GET's 200 cheap.
+		if req := resp.Request; req == nil || req.Method == "" || req.Method[0]|0x20 != 'p' || !mayFailIn200(req) {
 			return nil
 		}
 		return readVerdict(resp)

@@ -159,27 +159,52 @@ func responseError(resp *http.Response) error {
 
 // mayFailIn200 reports whether COS can answer req with an error inside a
 // 200: PUT Object - Copy, Upload Part - Copy and Complete Multipart
-// Upload.
+// Upload. It reads the request as it goes on the wire and as COS reads it:
+// the method in any case, a header under any spelling of its name (a key
+// set in the map directly is sent as it is), and a query parameter's name
+// after percent-decoding.
 func mayFailIn200(req *http.Request) bool {
 	if req == nil || req.URL == nil {
 		return false
 	}
-	switch req.Method {
-	case http.MethodPut:
-		return req.Header.Get("X-Cos-Copy-Source") != "" || req.Header.Get("X-Amz-Copy-Source") != ""
-	case http.MethodPost:
+	switch {
+	case strings.EqualFold(req.Method, http.MethodPut):
+		return hasHeader(req.Header, "X-Cos-Copy-Source") || hasHeader(req.Header, "X-Amz-Copy-Source")
+	case strings.EqualFold(req.Method, http.MethodPost):
 		return hasQueryKey(req.URL.RawQuery, "uploadId")
 	}
 	return false
 }
 
-// hasQueryKey reports whether a raw query has the parameter key.
+// hasHeader reports whether h has a non-empty value for the header named
+// canonical (a canonical key), stored under that key or, set in the map
+// directly, under another spelling of it.
+func hasHeader(h http.Header, canonical string) bool {
+	if h.Get(canonical) != "" {
+		return true
+	}
+	for k, v := range h {
+		if len(v) > 0 && v[0] != "" && k != canonical && strings.EqualFold(k, canonical) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQueryKey reports whether a raw query has the parameter key, its name
+// compared after percent-decoding, as the server reads it.
 func hasQueryKey(query, key string) bool {
 	for query != "" {
 		var part string
 		part, query, _ = strings.Cut(query, "&")
-		if k, _, _ := strings.Cut(part, "="); k == key {
+		k, _, _ := strings.Cut(part, "=")
+		if k == key {
 			return true
+		}
+		if strings.IndexByte(k, '%') >= 0 {
+			if d, err := url.QueryUnescape(k); err == nil && d == key {
+				return true
+			}
 		}
 	}
 	return false
