@@ -51,6 +51,7 @@ var nilWalkWant = map[string]map[string]struct{ nilRecv, zero []any }{
 		"LogValue":   {[]any{"[]"}, []any{"[status=0]"}},
 		"FromCOS":    {[]any{false}, []any{false}},
 		"ServerTime": {[]any{time.Time{}, false}, []any{time.Time{}, false}},
+		"GoString":   {[]any{"(*coserr.ServiceError)(nil)"}, []any{`&coserr.ServiceError{StatusCode:0, Code:"", Message:"", Resource:"", RequestID:"", TraceID:"", Method:"", URL:"", Body:[]byte(nil), Header:http.Header(nil), Err:error(nil)}`}},
 	},
 	"*coserr.ClientError": {
 		"Error":     {[]any{"cos: <nil>"}, []any{"cos: client error"}},

@@ -2,8 +2,8 @@
 // passwords) from the URLs and texts that coserr's errors show, and
 // nothing else.
 //
-// A URL is redacted through its parts: the password of its userinfo and
-// the values of secret query parameters are replaced, and its fragment is
+// A URL is redacted through its parts: its userinfo, user name and
+// password, and the values of secret query parameters are replaced, and its fragment is
 // dropped. Its path is user data (an object key such as
 // "exports/sign=2024/a.csv") and is never touched, nor is any other query
 // value. Free text, which has no structure to parse, is scrubbed by the
@@ -74,11 +74,11 @@ func URL(u *url.URL) string {
 
 // URLString redacts a URL given as text, part by part, without parsing it
 // into a url.URL, so that nothing but a secret changes: the fragment is
-// dropped; the password of the userinfo and the values of secret query
-// parameters become Redacted; a query value that is itself an http or
-// https URL, escaped, is redacted the same way; the user name and host,
-// which hold no secret in a URL COS or an SDK builds, are scrubbed as
-// Text; the path and every other byte stay.
+// dropped; the user name and password of the userinfo (a SecretId and
+// SecretKey, or a token) and the values of secret query parameters become
+// Redacted; a query value that is itself an http or https URL, escaped,
+// is redacted the same way; the host is scrubbed as Text; the path and
+// every other byte stay.
 func URLString(s string) string {
 	s, _, _ = strings.Cut(s, "#")
 	base, query, hasQuery := strings.Cut(s, "?")
@@ -90,10 +90,15 @@ func URLString(s string) string {
 			end = start + j
 		}
 		auth := base[start:end]
-		if at := strings.LastIndexByte(auth, '@'); at >= 0 {
-			if colon := strings.IndexByte(auth[:at], ':'); colon >= 0 {
-				auth = auth[:colon+1] + Redacted + auth[at:]
+		if at := strings.LastIndexByte(auth, '@'); at >= 0 && auth[:at] != Redacted && auth[:at] != Redacted+":"+Redacted {
+			// A URL's userinfo is a credential, its user name too: an
+			// S3-style endpoint takes https://SecretId:SecretKey@host, and
+			// a token often stands alone as the user.
+			userinfo := Redacted
+			if strings.IndexByte(auth[:at], ':') >= 0 {
+				userinfo += ":" + Redacted
 			}
+			auth = userinfo + auth[at:]
 		}
 		if auth = Text(auth); auth != base[start:end] {
 			e.replace(start, end, auth)
