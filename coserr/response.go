@@ -74,10 +74,14 @@ var errNoResponse = errors.New("no response")
 // body stays unread.
 //
 // A body with Content-Encoding gzip or deflate (a caller that set
-// Accept-Encoding itself, a proxy that ignored identity) is decoded: at
-// most MaxBodyBytes of it read, at most MaxBodyBytes decoded, so a
-// compression bomb costs no more. Body then holds the decoded document;
-// resp.Body still gives the bytes as received, compressed.
+// Accept-Encoding itself, a proxy that ignored identity), alone or with
+// identity ("gzip, identity"), is decoded: at most MaxBodyBytes of it
+// read, at most MaxBodyBytes decoded, so a compression bomb costs no
+// more. Body then holds the decoded document; resp.Body still gives the
+// bytes as received, compressed. An error body that does not decode
+// (corrupt, cut short), or is compressed in a coding FromResponse does
+// not decode (br, zstd, two codings), gives the fields it could read and
+// says why in Err; a plain document under a wrong label is read as it is.
 //
 // A status outside 100..599 is an error too, of no class.
 // FromResponse(nil) is a *ClientError ("cos: no response"): no response is
@@ -103,12 +107,27 @@ func FromResponse(resp *http.Response) error {
 func fromResponse(resp *http.Response) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
+	var decodeErr error
 	if len(resp.Header["Content-Encoding"]) > 0 && body != nil {
-		if enc := contentEncoding(resp.Header); enc != "" {
-			body = decodeBody(enc, body)
+		switch enc, known := contentEncoding(resp.Header); {
+		case !known:
+			if !isDocument(body) { // a proxy may label a plain document wrongly
+				decodeErr = decodeError(enc, nil)
+			}
+		case enc != "":
+			decoded, err := decodeBody(enc, body)
+			if err != nil {
+				decodeErr = decodeError(enc, err)
+			}
+			if decoded != nil || !isDocument(body) {
+				body = decoded
+			}
 		}
 	}
 	r.se.parse(resp.StatusCode, resp.Header, body)
+	if readErr == nil {
+		readErr = decodeErr
+	}
 	r.se.Err = redactChain(readErr)
 	r.se.setRequest(resp.Request)
 	return &r.se

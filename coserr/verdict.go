@@ -180,7 +180,7 @@ func readVerdict(resp *http.Response) error {
 	v := &verdict{}
 	replay := &verdictBody{rest: resp.Body}
 	var readErr error
-	if enc := contentEncoding(resp.Header); enc != "" {
+	if enc, known := contentEncoding(resp.Header); known && enc != "" {
 		tee := &boundedTee{r: resp.Body}
 		dec, err := decoder(enc, tee)
 		if err == nil {
