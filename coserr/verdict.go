@@ -115,12 +115,12 @@ func (v *verdict) feed(p []byte) int {
 				v.foreign, v.state = true, vDone // no tag ends its name so
 			} else if !isNameByte(c) && c != ':' {
 				name := v.doc[v.name : len(v.doc)-1]
+				if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+					name = name[i+1:] // a namespace prefix, as Parse ignores it
+				}
 				if v.isErr = string(name) == "Error"; v.isErr {
 					v.state = vError
 				} else {
-					if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-						name = name[i+1:]
-					}
 					v.foreign, v.state = !resultRoots[string(name)], vDone
 				}
 			}
