@@ -266,7 +266,7 @@ func xmlDecl(b []byte) int {
 // that the fields after it, the request id among them, are kept.
 // Entities a doctype defines are never expanded.
 func xmlChildren(body []byte) (kids []kv, isError bool) {
-	d := xml.NewDecoder(bytes.NewReader(xmlChars(body)))
+	d := xml.NewDecoder(bytes.NewReader(textChars(body)))
 	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	depth := 0

@@ -2,9 +2,10 @@ package coserr
 
 import "unicode/utf8"
 
-// xmlChars returns body with each byte that is not UTF-8, and each
-// character XML forbids, replaced by U+FFFD; body itself when it has none.
-func xmlChars(body []byte) []byte {
+// textChars returns body with each byte that is not UTF-8, and each
+// character XML forbids (which JSON forbids in a string too), replaced by
+// U+FFFD; body itself when it has none.
+func textChars(body []byte) []byte {
 	clean := true
 	for i := 0; i < len(body) && clean; {
 		r, size := utf8.DecodeRune(body[i:])
