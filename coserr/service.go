@@ -40,9 +40,9 @@ var (
 )
 
 // Error formats the error as "cos: STATUS CODE: MESSAGE (request id ID)",
-// the message verbatim on one line: line breaks and tabs become spaces,
-// and a message longer than 512 bytes is cut there, with "…" (Message
-// keeps it whole). With no code, the status text stands in for it. It
+// on one line, the code, message and id verbatim but that line breaks and
+// tabs become spaces and each is cut at 512 bytes, with "…" (the fields
+// keep them whole). With no code, the status text stands in for it. It
 // never includes the URL or the body, and a secret that the response
 // echoes in these fields (a gateway quoting the Authorization header) is
 // redacted, as in Origin.
@@ -55,7 +55,7 @@ func (e *ServiceError) Error() string {
 	b = strconv.AppendInt(b, int64(e.StatusCode), 10)
 	if e.Code != "" {
 		b = append(b, ' ')
-		b = append(b, redact.Text(e.Code)...)
+		b = appendLine(b, redact.Text(e.Code), maxErrorMessage)
 	} else if t := http.StatusText(e.StatusCode); t != "" {
 		b = append(b, ' ')
 		b = append(b, t...)
@@ -66,7 +66,7 @@ func (e *ServiceError) Error() string {
 	}
 	if e.RequestID != "" {
 		b = append(b, " (request id "...)
-		b = append(b, redact.Text(e.RequestID)...)
+		b = appendLine(b, redact.Text(e.RequestID), maxErrorMessage)
 		b = append(b, ')')
 	}
 	return string(b)
