@@ -76,3 +76,38 @@ func TestFromResponse200EncodingList(t *testing.T) {
 		})
 	}
 }
+
+// TestParseCompressed: Parse reads a compressed body as FromResponse does,
+// by the Content-Encoding of the headers it is given: the same response,
+// the same answer, an <Error> gzipped inside a 200 included.
+func TestParseCompressed(t *testing.T) {
+	const doc = "<Error><Code>NoSuchKey</Code><Message>gone</Message><RequestId>rid</RequestId></Error>"
+	tests := []struct {
+		name, encoding, body string
+		status               int
+		code                 string
+	}{
+		{"gzip 404", "gzip", string(compress(t, "gzip", doc)), 404, "NoSuchKey"},
+		{"deflate 404", "deflate", string(compress(t, "deflate", doc)), 404, "NoSuchKey"},
+		{"gzip, identity 404", "gzip, identity", string(compress(t, "gzip", doc)), 404, "NoSuchKey"},
+		{"gzip inside a 200", "gzip", string(compress(t, "gzip", errorDoc)), 200, "InternalError"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{"Content-Encoding": {tt.encoding}}
+			var se *coserr.ServiceError
+			require.ErrorAs(t, coserr.Parse(tt.status, h, []byte(tt.body)), &se)
+			assert.Equal(t, tt.code, se.Code)
+			assert.NoError(t, se.Err)
+			resp := &http.Response{StatusCode: tt.status, Header: h, Body: io.NopCloser(strings.NewReader(tt.body)),
+				Request: request(t, http.MethodPut, "https://b-1250000000.cos.ap-guangzhou.myqcloud.com/c", "x-cos-copy-source", "b/a")}
+			var fr *coserr.ServiceError
+			require.ErrorAs(t, coserr.FromResponse(resp), &fr)
+			assert.Equal(t, fr.Code, se.Code, "Parse and FromResponse agree")
+			assert.Equal(t, fr.RequestID, se.RequestID)
+		})
+	}
+	var se *coserr.ServiceError
+	require.ErrorAs(t, coserr.Parse(404, http.Header{"Content-Encoding": {"br"}}, []byte("\x1b\x2c\x00\xf8")), &se)
+	assert.Error(t, se.Err, "a body Parse cannot decode says so")
+}
