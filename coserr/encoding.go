@@ -100,6 +100,32 @@ func decodeBody(encoding string, raw []byte) (out []byte, err error) {
 	return out, err
 }
 
+// decoded is an error body as read (at most MaxBodyBytes), decoded by
+// the Content-Encoding of header: gzip or deflate decoded within bounds;
+// a body in a coding it does not decode, or that does not decode, gives
+// err saying so and what could be read; a plain document under a wrong
+// label stays as it is.
+func decoded(header http.Header, body []byte) (_ []byte, err error) {
+	if len(header["Content-Encoding"]) == 0 || body == nil {
+		return body, nil
+	}
+	switch enc, known := contentEncoding(header); {
+	case !known:
+		if !isDocument(body) { // a proxy may label a plain document wrongly
+			err = decodeError(enc, nil)
+		}
+	case enc != "":
+		out, derr := decodeBody(enc, body)
+		if derr != nil {
+			err = decodeError(enc, derr)
+		}
+		if out != nil || !isDocument(body) {
+			body = out
+		}
+	}
+	return body, err
+}
+
 // decodeError is the Err of a ServiceError whose body, marked with
 // Content-Encoding enc, could not be read: it does not decode (cause),
 // or FromResponse does not decode that coding (cause nil).

@@ -107,23 +107,7 @@ func FromResponse(resp *http.Response) error {
 func fromResponse(resp *http.Response) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
-	var decodeErr error
-	if len(resp.Header["Content-Encoding"]) > 0 && body != nil {
-		switch enc, known := contentEncoding(resp.Header); {
-		case !known:
-			if !isDocument(body) { // a proxy may label a plain document wrongly
-				decodeErr = decodeError(enc, nil)
-			}
-		case enc != "":
-			decoded, err := decodeBody(enc, body)
-			if err != nil {
-				decodeErr = decodeError(enc, err)
-			}
-			if decoded != nil || !isDocument(body) {
-				body = decoded
-			}
-		}
-	}
+	body, decodeErr := decoded(resp.Header, body)
 	r.se.parse(resp.StatusCode, resp.Header, body)
 	if readErr == nil {
 		readErr = decodeErr
@@ -141,7 +125,10 @@ type errorResponse struct {
 }
 
 // Parse builds the ServiceError that a response with this status, header
-// and body stands for. For a 1xx or 2xx status it returns nil unless the
+// and body stands for. A body compressed as the header's Content-Encoding
+// says is decoded as FromResponse decodes it, Body then holding the
+// decoded document, and one that does not decode says so in Err. For a
+// 1xx or 2xx status it returns nil unless the
 // body is an <Error> document, as COS sends inside a 200 for PUT Object -
 // Copy and Complete Multipart Upload. Parse reads only the first
 // MaxBodyBytes of body, as FromResponse does, so a huge body costs no more
@@ -152,11 +139,13 @@ type errorResponse struct {
 // function returning Parse's result as an error succeeds when it does.
 func Parse(status int, header http.Header, body []byte) error {
 	body = body[:min(len(body), MaxBodyBytes)] // what lies past the cap is never read
+	body, decodeErr := decoded(header, body)
 	if isSuccess(status) && !isErrorDocument(body) {
 		return nil
 	}
 	e := &ServiceError{}
 	e.parse(status, header, body)
+	e.Err = decodeErr
 	return e
 }
 
