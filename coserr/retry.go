@@ -71,8 +71,10 @@ const maxRetryAfter = 24 * time.Hour
 // RetryAfter returns how long the server asked the client to wait, from
 // the Retry-After header (seconds or an HTTP date) of the first
 // *ServiceError in err's chain. ok is false when there is none, or when
-// it asks for a negative wait or more than a day; a date in the past
-// gives 0.
+// it asks for a negative wait or more than a day, or for a wait that is
+// not whole seconds ("1.5"); a date in the past gives 0. It reports the
+// header of any status, a 404's included: whether to retry at all is
+// IsRetryable's answer, not RetryAfter's.
 func RetryAfter(err error) (d time.Duration, ok bool) {
 	var se *ServiceError
 	if !errors.As(err, &se) || se == nil || se.Header == nil {
