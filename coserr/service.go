@@ -22,7 +22,7 @@ import (
 // All methods are safe on a nil *ServiceError.
 type ServiceError struct {
 	StatusCode int
-	Code       string      // as COS sent it; "" when the response had none
+	Code       string      // as COS sent it, trimmed: the body's (of two, the later), else x-cos-error-code; "" when the response had none
 	Message    string      // as COS sent it, verbatim, secrets and all: Error, LogValue and GoString redact them
 	Resource   string      // the bucket or object address COS names, as sent
 	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id, else x-amz-request-id
@@ -31,7 +31,7 @@ type ServiceError struct {
 	URL        string      // of the request, signatures and tokens redacted
 	Body       []byte      // raw body as received (decoded from gzip or deflate; a 200's padding left out), at most MaxBodyBytes, secrets and all: show Origin()
 	Header     http.Header // the response's headers, when known
-	Err        error       // an underlying error (the SDK's own, or a failed body read), returned by Unwrap
+	Err        error       // an underlying error (the SDK's own, a failed body read, a body that did not decode), returned by Unwrap
 }
 
 var (
