@@ -171,22 +171,23 @@ func mayFailIn200(req *http.Request) bool {
 	}
 	switch {
 	case strings.EqualFold(req.Method, http.MethodPut):
-		return hasHeader(req.Header, "X-Cos-Copy-Source") || hasHeader(req.Header, "X-Amz-Copy-Source")
+		return hasCopySource(req.Header)
 	case strings.EqualFold(req.Method, http.MethodPost):
 		return hasQueryKey(req.URL.RawQuery, "uploadId")
 	}
 	return false
 }
 
-// hasHeader reports whether h has a non-empty value for the header named
-// canonical (a canonical key), stored under that key or, set in the map
-// directly, under another spelling of it.
-func hasHeader(h http.Header, canonical string) bool {
-	if h.Get(canonical) != "" {
+// hasCopySource reports whether h has a non-empty x-cos-copy-source or
+// x-amz-copy-source, under its canonical key or, set in the map directly,
+// under another spelling of it.
+func hasCopySource(h http.Header) bool {
+	const cos, amz = "X-Cos-Copy-Source", "X-Amz-Copy-Source"
+	if h.Get(cos) != "" || h.Get(amz) != "" {
 		return true
 	}
 	for k, v := range h {
-		if len(v) > 0 && v[0] != "" && k != canonical && strings.EqualFold(k, canonical) {
+		if len(k) == len(cos) && len(v) > 0 && v[0] != "" && (strings.EqualFold(k, cos) || strings.EqualFold(k, amz)) {
 			return true
 		}
 	}
