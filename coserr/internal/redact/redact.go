@@ -3,8 +3,8 @@
 // nothing else.
 //
 // A URL is redacted through its parts: its userinfo, user name and
-// password, and the values of secret query parameters are replaced, and its fragment is
-// dropped. Its path is user data (an object key such as
+// password, and the values of secret query parameters are replaced, and
+// its fragment is dropped. Its path is user data (an object key such as
 // "exports/sign=2024/a.csv") and is never touched, nor is any other query
 // value. Free text, which has no structure to parse, is scrubbed by the
 // shapes a secret takes in it (see Text).
