@@ -54,6 +54,8 @@ func TestFromResponseReads200Of(t *testing.T) {
 		{"Complete, uploadId escaped in the middle", request(t, http.MethodPost, u+"?partNumber=1&upload%49d=1"), true},
 		{"Complete, uploadId twice", request(t, http.MethodPost, u+"?uploadId=1&uploadId=2"), true},
 		{"POST, another parameter named like uploadId", request(t, http.MethodPost, u+"?uploadIds=1"), false},
+		{"copy, a hand-built request without a URL", &http.Request{Method: http.MethodPut, Header: http.Header{"X-Cos-Copy-Source": {"b/a"}}}, true},
+		{"POST, a hand-built request without a URL", &http.Request{Method: http.MethodPost}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
