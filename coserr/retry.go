@@ -166,14 +166,14 @@ func responseError(resp *http.Response) error {
 // set in the map directly is sent as it is), and a query parameter's name
 // after percent-decoding.
 func mayFailIn200(req *http.Request) bool {
-	if req == nil || req.URL == nil {
+	if req == nil {
 		return false
 	}
 	switch {
 	case strings.EqualFold(req.Method, http.MethodPut):
 		return hasCopySource(req.Header)
 	case strings.EqualFold(req.Method, http.MethodPost):
-		return hasQueryKey(req.URL.RawQuery, "uploadId")
+		return req.URL != nil && hasQueryKey(req.URL.RawQuery, "uploadId")
 	}
 	return false
 }
