@@ -77,3 +77,13 @@ func TestUserinfoRedacted(t *testing.T) {
 		assertNoSecrets(t, out)
 	}
 }
+
+// TestClientErrorGoString: a ClientError built by hand with a signed URL
+// and a cause quoting it shows neither under %#v, as under %v.
+func TestClientErrorGoString(t *testing.T) {
+	raw := "https://b.cos.ap-beijing.myqcloud.com/k?" + presignedQueries["cos"]
+	ce := &coserr.ClientError{Op: "GET", URL: raw, Err: &url.Error{Op: "Get", URL: raw, Err: syscall.ECONNRESET}}
+	out := []string{fmt.Sprintf("%#v", ce), fmt.Sprintf("%v", ce), fmt.Sprintf("%+v", ce)}
+	assertNoSecrets(t, out)
+	assert.Contains(t, out[0], "coserr.ClientError{")
+}
