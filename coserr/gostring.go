@@ -69,3 +69,22 @@ func goStringHeader(h http.Header) string {
 	b.WriteByte('}')
 	return b.String()
 }
+
+// GoString formats e for %#v as a Go composite literal of its fields,
+// with every secret redacted: the URL as Error redacts it, and Err by its
+// type and its text, scrubbed as Error quotes it. A nil e is
+// "(*coserr.ClientError)(nil)".
+func (e *ClientError) GoString() string {
+	if e == nil {
+		return "(*coserr.ClientError)(nil)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "&coserr.ClientError{Op:%q, URL:%q, Err:", e.Op, redact.URLString(e.URL))
+	if msg, ok := errorText(e.Err); e.Err == nil || !ok {
+		b.WriteString("error(nil)")
+	} else {
+		fmt.Fprintf(&b, "%T(%q)", e.Err, redact.Text(msg))
+	}
+	b.WriteByte('}')
+	return b.String()
+}

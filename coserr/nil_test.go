@@ -59,6 +59,7 @@ var nilWalkWant = map[string]map[string]struct{ nilRecv, zero []any }{
 		"Timeout":   {[]any{false}, []any{false}},
 		"Retryable": {[]any{false}, []any{false}},
 		"LogValue":  {[]any{"[]"}, []any{"[timeout=false retryable=false]"}},
+		"GoString":  {[]any{"(*coserr.ClientError)(nil)"}, []any{`&coserr.ClientError{Op:"", URL:"", Err:error(nil)}`}},
 	},
 }
 
