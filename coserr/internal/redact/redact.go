@@ -118,6 +118,11 @@ func redactQuery(e *edits, off int, query string) {
 			j = len(query) - i
 		}
 		key, value, _ := strings.Cut(query[i:i+j], "=")
+		if strings.IndexByte(key, '%') >= 0 && !Key(key) {
+			if r, ok := nestedQuery(key, true); ok {
+				e.replace(off+i, off+i+len(key), r)
+			}
+		}
 		start := off + i + len(key) + 1
 		switch {
 		case value == "" || value == Redacted:
@@ -127,9 +132,53 @@ func redactQuery(e *edits, off int, query string) {
 			if v := unescape(value); URLString(v) != v {
 				e.replace(start, start+len(value), url.QueryEscape(URLString(v)))
 			}
+		default:
+			if r, ok := nestedQuery(value, false); ok {
+				e.replace(start, start+len(value), r)
+			}
 		}
 		i += j + 1
 	}
+}
+
+// maxUnescape is how many times nestedQuery decodes a key or value.
+const maxUnescape = 3
+
+// nestedQuery redacts a query that a query key or value holds: after a
+// '?' (a relative URL, "/k?q-signature=..."), or, once decoded, one with
+// a '&' or, in a key, a '='. The value is decoded up to maxUnescape
+// times; the result is escaped as it was once, or Redacted whole when the
+// secret lay under more than one escaping. ok is false when there is
+// nothing to redact. A value such as "sign=2024/" (an object prefix) is
+// no query and stays.
+func nestedQuery(s string, isKey bool) (string, bool) {
+	d, decodes := s, 0
+	for decodes < maxUnescape && strings.IndexByte(d, '%') >= 0 {
+		u := unescape(d)
+		if u == d {
+			break
+		}
+		d, decodes = u, decodes+1
+	}
+	q := d
+	if k := strings.IndexByte(d, '?'); k >= 0 {
+		q = d[k+1:]
+	} else if strings.IndexByte(d, '&') < 0 && (!isKey || strings.IndexByte(d, '=') < 0) {
+		return "", false
+	}
+	e := edits{s: q}
+	redactQuery(&e, 0, q)
+	if e.b == nil {
+		return "", false
+	}
+	red := d[:len(d)-len(q)] + e.String()
+	switch decodes {
+	case 0:
+		return red, true
+	case 1:
+		return url.QueryEscape(red), true
+	}
+	return Redacted, true
 }
 
 // unescape decodes the percent-escapes and '+' of a query key or value,
