@@ -103,6 +103,7 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 //
 //	client.CheckRetry = coserr.CheckRetry
 //	client.ErrorHandler = coserr.ErrorHandler
+//	client.Logger = coserr.RedactLogger(log.Default()) // see RedactLogger
 //
 // retries exactly what IsRetryable says. It stops with the context's error
 // once ctx is done. Each response is read with FromResponse, which leaves
