@@ -83,7 +83,8 @@ var errNoResponse = errors.New("no response")
 // not decode (br, zstd, two codings), gives the fields it could read and
 // says why in Err; a plain document under a wrong label is read as it is.
 //
-// A status outside 100..599 is an error too, of no class.
+// A status outside 100..599 is an error too, of no class unless its code
+// has one (a known code decides the class whatever the status).
 // FromResponse(nil) is a *ClientError ("cos: no response"): no response is
 // no success.
 func FromResponse(resp *http.Response) error {
