@@ -1,6 +1,8 @@
 package coserr_test
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -86,4 +88,44 @@ func TestClientErrorGoString(t *testing.T) {
 	out := []string{fmt.Sprintf("%#v", ce), fmt.Sprintf("%v", ce), fmt.Sprintf("%+v", ce)}
 	assertNoSecrets(t, out)
 	assert.Contains(t, out[0], "coserr.ClientError{")
+}
+
+// TestJSONRedacted: json.Marshal of a ServiceError or ClientError, as a
+// structured logger may do, shows no secret: not in the message, the
+// body (raw, it would be base64), the headers or the cause.
+func TestJSONRedacted(t *testing.T) {
+	auth := "q-sign-algorithm=sha1&q-ak=" + presignSecrets[0] + "&q-signature=" + presignSecrets[1]
+	raw := "https://b.cos.ap-beijing.myqcloud.com/k?" + presignedQueries["cos"]
+	req, err := http.NewRequest(http.MethodGet, raw, nil)
+	require.NoError(t, err)
+	body := "<Error><Code>AccessDenied</Code><Message>Authorization: " + strings.ReplaceAll(auth, "&", "&amp;") + "</Message><RequestId>r</RequestId></Error>"
+	resp := &http.Response{StatusCode: 403, Header: http.Header{"X-Echo-Authorization": {auth}}, Body: io.NopCloser(strings.NewReader(body)), Request: req}
+	se := coserr.FromResponse(resp).(*coserr.ServiceError)
+	se.Err = &url.Error{Op: "Get", URL: raw, Err: syscall.ECONNRESET}
+	for _, v := range []any{se, &coserr.ClientError{Op: "GET", URL: raw, Err: se.Err}} {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		var decoded map[string]any
+		require.NoError(t, json.Unmarshal(b, &decoded))
+		out := []string{string(b)}
+		if s, ok := decoded["Body"].(string); ok {
+			plain, err := base64.StdEncoding.DecodeString(s)
+			require.NoError(t, err)
+			out = append(out, string(plain))
+		}
+		assertNoSecrets(t, out)
+	}
+	b, err := json.Marshal(se)
+	require.NoError(t, err)
+	var back coserr.ServiceError
+	require.NoError(t, json.Unmarshal(b, &struct {
+		StatusCode      *int
+		Code, RequestID *string
+		Body            *[]byte
+		Header          *http.Header
+	}{&back.StatusCode, &back.Code, &back.RequestID, &back.Body, &back.Header}))
+	assert.Equal(t, 403, back.StatusCode)
+	assert.Equal(t, "AccessDenied", back.Code)
+	assert.Equal(t, "r", back.RequestID)
+	assert.Equal(t, se.Origin(), string(back.Body), "Body as Origin shows it")
 }
