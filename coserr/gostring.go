@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
@@ -46,6 +47,7 @@ func (e *ServiceError) GoString() string {
 // goStringHeader formats h for GoString, its keys sorted and its secrets
 // redacted.
 func goStringHeader(h http.Header) string {
+	h = redactHeader(h)
 	keys := make([]string, 0, len(h))
 	for k := range h {
 		keys = append(keys, k)
@@ -57,14 +59,7 @@ func goStringHeader(h http.Header) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		vals := make([]string, len(h[k]))
-		for j, v := range h[k] {
-			if redact.Key(k) {
-				v = redact.Redacted
-			}
-			vals[j] = redact.Text(v)
-		}
-		fmt.Fprintf(&b, "%q:%#v", k, vals)
+		fmt.Fprintf(&b, "%q:%#v", k, h[k])
 	}
 	b.WriteByte('}')
 	return b.String()
@@ -87,4 +82,72 @@ func (e *ClientError) GoString() string {
 	}
 	b.WriteByte('}')
 	return b.String()
+}
+
+// MarshalJSON encodes e as encoding/json would encode its fields, under
+// their names and types, with every secret redacted as GoString redacts
+// it: Body holds the bytes Origin shows, Header the redacted values, and
+// Err the cause's text, scrubbed (null for none).
+func (e *ServiceError) MarshalJSON() ([]byte, error) {
+	if e == nil {
+		return []byte("null"), nil
+	}
+	v := struct {
+		StatusCode                                               int
+		Code, Message, Resource, RequestID, TraceID, Method, URL string
+		Body                                                     []byte
+		Header                                                   http.Header
+		Err                                                      *string
+	}{
+		StatusCode: e.StatusCode, Code: redact.Text(e.Code), Message: redact.Text(e.Message),
+		Resource: redact.Text(e.Resource), RequestID: redact.Text(e.RequestID), TraceID: redact.Text(e.TraceID),
+		Method: e.Method, URL: redact.URLString(e.URL), Header: redactHeader(e.Header), Err: causeText(e.Err),
+	}
+	if e.Body != nil {
+		v.Body = []byte(e.Origin())
+	}
+	return json.Marshal(v)
+}
+
+// MarshalJSON encodes e as encoding/json would encode its fields, with
+// the URL redacted and Err as its text, scrubbed as Error quotes it (null
+// for none).
+func (e *ClientError) MarshalJSON() ([]byte, error) {
+	if e == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(struct {
+		Op, URL string
+		Err     *string
+	}{e.Op, redact.URLString(e.URL), causeText(e.Err)})
+}
+
+// causeText is err's text with its secrets redacted, or nil for no error.
+func causeText(err error) *string {
+	if err == nil {
+		return nil
+	}
+	msg, _ := errorText(err)
+	msg = redact.Text(msg)
+	return &msg
+}
+
+// redactHeader is a copy of h with the values of headers named like a
+// secret replaced and every other value scrubbed; nil for nil.
+func redactHeader(h http.Header) http.Header {
+	if h == nil {
+		return nil
+	}
+	out := make(http.Header, len(h))
+	for k, vals := range h {
+		red := make([]string, len(vals))
+		for i, v := range vals {
+			if redact.Key(k) {
+				v = redact.Redacted
+			}
+			red[i] = redact.Text(v)
+		}
+		out[k] = red
+	}
+	return out
 }
