@@ -171,7 +171,12 @@ const maxJSONDepth = 3
 // as an XML one is: a byte order mark is skipped, bytes that are not UTF-8
 // read as U+FFFD, and a body cut short (a failed read, MaxBodyBytes) keeps
 // the members completed before the cut.
-func jsonChildren(body []byte) []kv {
+func jsonChildren(body []byte) []kv { return jsonChildrenOf(body, false) }
+
+// jsonChildrenOf is jsonChildren; of a body that is not well-formed, with
+// fieldsOnly, it returns only the members named like a field (fieldSlot)
+// and spends nothing on the others.
+func jsonChildrenOf(body []byte, fieldsOnly bool) []kv {
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(body) {
 		body = textChars(body)
@@ -181,7 +186,7 @@ func jsonChildren(body []byte) []kv {
 		if i >= len(body) || body[i] != '{' {
 			return nil
 		}
-		kids, _, _ := jsonObjectPrefix(body, i, 0)
+		kids, _, _ := jsonObjectPrefix(body, i, 0, fieldsOnly)
 		return kids
 	}
 	var kids []kv

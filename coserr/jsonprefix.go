@@ -1,6 +1,7 @@
 package coserr
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strings"
@@ -12,9 +13,10 @@ import (
 // its error objects (isErrorMember) by name. It stops where b stops being
 // JSON, or ends, and returns what was complete by then: a value cut short
 // (a string without its closing quote, a number or literal at the very
-// end) is left out. next is the index past the object; ok reports that it
-// ended. It allocates only the strings it returns.
-func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
+// end) is left out. With fieldsOnly, only the members named like a field
+// (fieldSlot) are returned, and the others cost no allocation. next is
+// the index past the object; ok reports that it ended.
+func jsonObjectPrefix(b []byte, i, depth int, fieldsOnly bool) (kids []kv, next int, ok bool) {
 	type sub struct {
 		name string
 		kids []kv
@@ -40,9 +42,18 @@ func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
 		if b[i] == '}' {
 			return finish(), i + 1, true
 		}
-		name, j, ok := jsonStringAt(b, i)
-		if !ok {
+		rawName, j := jsonStringSpan(b, i)
+		if j < 0 {
 			return finish(), i, false
+		}
+		name, kept := "", !fieldsOnly || fieldSlot(rawName) >= 0
+		if bytes.IndexByte(rawName, '\\') >= 0 {
+			if name = jsonUnquote(b[i:j]); name == "" {
+				return finish(), i, false
+			}
+			kept = !fieldsOnly || fieldSlot(name) >= 0
+		} else if kept || isErrorMember(string(rawName)) {
+			name = string(rawName)
 		}
 		if i = skipSpace(b, j); i >= len(b) || b[i] != ':' {
 			return finish(), i, false
@@ -52,14 +63,23 @@ func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
 		}
 		switch c := b[i]; {
 		case c == '"':
-			var v string
-			if v, j, ok = jsonStringAt(b, i); !ok {
+			raw, end := jsonStringSpan(b, i)
+			if end < 0 {
 				return finish(), i, false
 			}
-			level = append(level, kv{name, v})
+			if kept {
+				v := string(raw)
+				if bytes.IndexByte(raw, '\\') >= 0 {
+					if v = jsonUnquote(b[i:end]); v == "" {
+						return finish(), i, false
+					}
+				}
+				level = append(level, kv{name, v})
+			}
+			j = end
 		case c == '{' && isErrorMember(name) && depth < maxJSONDepth:
 			var sk []kv
-			sk, j, ok = jsonObjectPrefix(b, i, depth+1)
+			sk, j, ok = jsonObjectPrefix(b, i, depth+1, fieldsOnly)
 			nested = append(nested, sub{name, sk})
 			if !ok {
 				return finish(), j, false
@@ -72,7 +92,9 @@ func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
 			if j = jsonNumber(b, i); j < 0 || j >= len(b) {
 				return finish(), i, false // a number at the very end may be cut
 			}
-			level = append(level, kv{name, string(b[i:j])})
+			if kept {
+				level = append(level, kv{name, string(b[i:j])})
+			}
 		default:
 			lit := ""
 			for _, l := range [...]string{"true", "false", "null"} {
@@ -83,7 +105,7 @@ func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
 			if lit == "" {
 				return finish(), i, false
 			}
-			if j = i + len(lit); lit != "null" {
+			if j = i + len(lit); kept && lit != "null" {
 				level = append(level, kv{name, lit})
 			}
 		}
@@ -91,25 +113,32 @@ func jsonObjectPrefix(b []byte, i, depth int) (kids []kv, next int, ok bool) {
 	}
 }
 
-// jsonStringAt decodes the JSON string that starts at b[i], and returns
-// the index past its closing quote; ok is false when none starts there,
-// or it does not end or decode.
-func jsonStringAt(b []byte, i int) (s string, next int, ok bool) {
+// jsonUnquote decodes a JSON string with escapes, quotes included; ""
+// when it does not decode (an escaped string is never empty).
+func jsonUnquote(quoted []byte) string {
+	var s string
+	if json.Unmarshal(quoted, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// jsonStringSpan returns the bytes between the quotes of the JSON string
+// that starts at b[i], escapes undecoded, and the index past its closing
+// quote; next is -1 when no string starts there or it does not end.
+func jsonStringSpan(b []byte, i int) (raw []byte, next int) {
 	if i >= len(b) || b[i] != '"' {
-		return "", i, false
+		return nil, -1
 	}
 	for j := i + 1; j < len(b); j++ {
 		switch b[j] {
 		case '\\':
 			j++
 		case '"':
-			if json.Unmarshal(b[i:j+1], &s) != nil {
-				return "", i, false
-			}
-			return s, j + 1, true
+			return b[i+1 : j], j + 1
 		}
 	}
-	return "", i, false
+	return nil, -1
 }
 
 // jsonSkipValue returns the index past the object or array that starts
@@ -119,8 +148,8 @@ func jsonSkipValue(b []byte, i int) int {
 	for j := i; j < len(b); j++ {
 		switch b[j] {
 		case '"':
-			_, next, ok := jsonStringAt(b, j)
-			if !ok {
+			_, next := jsonStringSpan(b, j)
+			if next < 0 {
 				return -1
 			}
 			j = next - 1
