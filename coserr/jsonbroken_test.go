@@ -2,6 +2,7 @@ package coserr_test
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,4 +37,16 @@ func TestParseJSONEdges(t *testing.T) {
 			assert.Equal(t, tt.requestID, se.RequestID)
 		})
 	}
+}
+
+// TestParseJSONCutCost: a JSON body cut short costs Parse a few
+// allocations however many members precede the cut, since only the
+// fields are kept.
+func TestParseJSONCutCost(t *testing.T) {
+	body := []byte(`{"code":"SlowDown"` + strings.Repeat(`,"a":1,"b":"x\ny"`, 4000))
+	var se *coserr.ServiceError
+	require.ErrorAs(t, coserr.Parse(503, http.Header{}, body), &se)
+	assert.Equal(t, "SlowDown", se.Code)
+	allocs := testing.AllocsPerRun(5, func() { _ = coserr.Parse(503, http.Header{}, body) })
+	assert.Less(t, allocs, 20.0)
 }
