@@ -214,6 +214,8 @@ func TestAppendRetry(t *testing.T) {
 		{"put, reset", http.MethodPut, "https://b/log.txt", syscallOp("read", syscall.ECONNRESET), true},
 		{"post without append, EOF", http.MethodPost, "https://b/log.txt?uploads", io.ErrUnexpectedEOF, true},
 		{"an object key named append", http.MethodPost, "https://b/append?uploads", io.ErrUnexpectedEOF, true},
+		{"append spelled %61ppend, as COS decodes it", http.MethodPost, "https://b/log.txt?%61ppend&position=0", io.ErrUnexpectedEOF, false},
+		{"append, method in lower case", "post", appendURL, io.ErrUnexpectedEOF, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,6 +224,8 @@ func TestAppendRetry(t *testing.T) {
 			ce := coserr.FromTransport(req, &url.Error{Op: "Post", URL: tt.url, Err: tt.cause})
 			assert.Equal(t, tt.want, coserr.IsRetryable(ce))
 			assert.Equal(t, tt.want, coserr.IsRetryable(errors.Join(errors.New("upload"), ce)))
+			bare := &url.Error{Op: "Post", URL: tt.url, Err: tt.cause}
+			assert.Equal(t, tt.want, coserr.IsRetryable(bare), "a bare *url.Error")
 		})
 	}
 }

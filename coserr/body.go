@@ -56,7 +56,7 @@ func parseBodyIn(body []byte, header http.Header) fields {
 		if f, ok := parseJSONFast(body, header); ok {
 			return f
 		}
-		return fieldsOf(jsonChildren(body))
+		return fieldsOf(jsonChildrenOf(body, true))
 	}
 	return fields{}
 }

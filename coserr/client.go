@@ -161,8 +161,8 @@ func (e *ClientError) Retryable() bool {
 	return !isAppend(e.Op, e.URL) || neverSent(e.Err)
 }
 
-// isAppend reports whether a request is an append: a POST whose query
-// has the parameter append.
+// isAppend reports whether a request is an append: a POST (in any case)
+// whose query has the parameter append, its name percent-decoded.
 func isAppend(method, rawURL string) bool {
 	_, query, _ := strings.Cut(rawURL, "?")
 	query, _, _ = strings.Cut(query, "#")

@@ -43,7 +43,8 @@
 // signature.
 //
 // With go-retryablehttp, CheckRetry and ErrorHandler retry exactly what
-// IsRetryable says and give the last COS error when the client gives up.
+// IsRetryable says and give the last COS error when the client gives up;
+// RedactLogger keeps its log lines free of signatures.
 // An append cut off after it was sent is never retried: it may have been
 // applied. Packages coserr/cosv5, coserr/awsv2 and coserr/miniov7 give
 // the same errors for cos-go-sdk-v5, aws-sdk-go-v2 and minio-go, and

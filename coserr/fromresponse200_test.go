@@ -45,6 +45,17 @@ func TestFromResponseReads200Of(t *testing.T) {
 		{"Initiate Multipart Upload", request(t, http.MethodPost, u+"?uploads"), false},
 		{"GET Object", request(t, http.MethodGet, u+"?uploadId=1"), false},
 		{"nil", nil, false},
+		{"copy, method in lower case", request(t, "put", u, "x-cos-copy-source", "b/a"), true},
+		{"copy, header key set in the map as sent", rawHeader(request(t, http.MethodPut, u), "x-cos-copy-source", "b/a"), true},
+		{"S3's copy header set in the map as sent", rawHeader(request(t, http.MethodPut, u), "x-amz-copy-source", "b/a"), true},
+		{"copy, an empty copy source", request(t, http.MethodPut, u, "x-cos-copy-source", ""), false},
+		{"Complete, method in lower case", request(t, "post", u+"?uploadId=1"), true},
+		{"Complete, uploadId percent-encoded as COS decodes it", request(t, http.MethodPost, u+"?%75ploadId=1"), true},
+		{"Complete, uploadId escaped in the middle", request(t, http.MethodPost, u+"?partNumber=1&upload%49d=1"), true},
+		{"Complete, uploadId twice", request(t, http.MethodPost, u+"?uploadId=1&uploadId=2"), true},
+		{"POST, another parameter named like uploadId", request(t, http.MethodPost, u+"?uploadIds=1"), false},
+		{"copy, a hand-built request without a URL", &http.Request{Method: http.MethodPut, Header: http.Header{"X-Cos-Copy-Source": {"b/a"}}}, true},
+		{"POST, a hand-built request without a URL", &http.Request{Method: http.MethodPost}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,6 +129,13 @@ func TestFromResponse200ReadError(t *testing.T) {
 	assert.ErrorIs(t, err, boom)
 	assert.Equal(t, errorDoc, string(rest))
 	assert.Error(t, coserr.FromResponse(nil), "no response is no success")
+}
+
+// rawHeader sets a header in req's map under key as given, not
+// canonicalized, as a caller may; net/http sends it as it is.
+func rawHeader(req *http.Request, key, value string) *http.Request {
+	req.Header[key] = []string{value}
+	return req
 }
 
 // countReader counts the reads of r.

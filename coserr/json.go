@@ -54,7 +54,7 @@ func parseJSONFast(body []byte, header http.Header) (f fields, ok bool) {
 			case hasPrefix(body[i:], "false"):
 				j = i + len("false")
 			case hasPrefix(body[i:], "null"):
-				j = i + len("null")
+				j = i + len("null") // no value: the member is left out
 			default:
 				return f, false // an object or an array: the general path
 			}
@@ -64,7 +64,7 @@ func parseJSONFast(body []byte, header http.Header) (f fields, ok bool) {
 			if body[i] != '"' {
 				val = body[i:j] // a literal keeps its text, as json.RawMessage does
 			}
-			if k := fieldSlot(name); k >= 0 && (!seen[k] || bytes.Compare(name, names[k]) >= 0) {
+			if k := fieldSlot(name); k >= 0 && body[i] != 'n' && (!seen[k] || bytes.Compare(name, names[k]) >= 0) {
 				seen[k], names[k], vals[k] = true, name, val
 			}
 			if i = skipSpace(body, j); i >= len(body) {
@@ -164,9 +164,31 @@ const maxJSONDepth = 3
 // jsonChildren lists the scalar members of a JSON error object, then those
 // of its "Response" and "Error" objects, which hold the error in Tencent
 // Cloud API 3.0 and some SDK forms. Numbers keep their literal text, so a
-// numeric code 404 reads "404". Each level is sorted by name, so the
-// result is stable.
-func jsonChildren(body []byte) []kv {
+// numeric code 404 reads "404"; a null member is no value and is left
+// out. Each level is sorted by name, so the result is stable.
+//
+// A body that is not one well-formed object is read as far as it goes,
+// as an XML one is: a byte order mark is skipped, bytes that are not UTF-8
+// read as U+FFFD, and a body cut short (a failed read, MaxBodyBytes) keeps
+// the members completed before the cut.
+func jsonChildren(body []byte) []kv { return jsonChildrenOf(body, false) }
+
+// jsonChildrenOf is jsonChildren; of a body that is not well-formed, with
+// fieldsOnly, it returns only the members named like a field (fieldSlot)
+// and spends nothing on the others.
+func jsonChildrenOf(body []byte, fieldsOnly bool) []kv {
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(body) {
+		body = textChars(body)
+	}
+	if !json.Valid(body) {
+		i := skipSpace(body, 0)
+		if i >= len(body) || body[i] != '{' {
+			return nil
+		}
+		kids, _, _ := jsonObjectPrefix(body, i, 0, fieldsOnly)
+		return kids
+	}
 	var kids []kv
 	var visit func(raw json.RawMessage, depth int)
 	visit = func(raw json.RawMessage, depth int) {
@@ -179,10 +201,10 @@ func jsonChildren(body []byte) []kv {
 		for k, v := range m {
 			switch firstByte(v) {
 			case '{':
-				if k == "Response" || k == "Error" || k == "error" {
+				if isErrorMember(k) {
 					nested = append(nested, k)
 				}
-			case '[', 0:
+			case '[', 'n', 0:
 			case '"':
 				var s string
 				if json.Unmarshal(v, &s) == nil {
@@ -202,3 +224,7 @@ func jsonChildren(body []byte) []kv {
 	visit(body, 0)
 	return kids
 }
+
+// isErrorMember reports whether a member named k holds an error object
+// that jsonChildren reads.
+func isErrorMember(k string) bool { return k == "Response" || k == "Error" || k == "error" }

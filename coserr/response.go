@@ -57,7 +57,10 @@ var errNoResponse = errors.New("no response")
 // A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
 // Copy and Upload Part - Copy (the request has an x-cos-copy-source or
 // x-amz-copy-source header) and of Complete Multipart Upload (a POST with
-// uploadId in its query) as far as its verdict, the name of its root
+// uploadId in its query), read as COS reads the request: the method in
+// any case, the header under any spelling of its name, the query
+// parameter's name percent-decoded, spelled as the SDKs send it. It
+// reads that 200 as far as its verdict, the name of its root
 // element, and puts it back whole, as received. An <Error> there is a
 // *ServiceError of that status. COS pads that 200 with white space while
 // it works, for minutes: white space before the root, before or after
@@ -71,12 +74,17 @@ var errNoResponse = errors.New("no response")
 // body stays unread.
 //
 // A body with Content-Encoding gzip or deflate (a caller that set
-// Accept-Encoding itself, a proxy that ignored identity) is decoded: at
-// most MaxBodyBytes of it read, at most MaxBodyBytes decoded, so a
-// compression bomb costs no more. Body then holds the decoded document;
-// resp.Body still gives the bytes as received, compressed.
+// Accept-Encoding itself, a proxy that ignored identity), alone or with
+// identity ("gzip, identity"), is decoded: at most MaxBodyBytes of it
+// read, at most MaxBodyBytes decoded, so a compression bomb costs no
+// more. Body then holds the decoded document; resp.Body still gives the
+// bytes as received, compressed. An error body that does not decode
+// (corrupt, cut short), or is compressed in a coding FromResponse does
+// not decode (br, zstd, two codings), gives the fields it could read and
+// says why in Err; a plain document under a wrong label is read as it is.
 //
-// A status outside 100..599 is an error too, of no class.
+// A status outside 100..599 is an error too, of no class unless its code
+// has one (a known code decides the class whatever the status).
 // FromResponse(nil) is a *ClientError ("cos: no response"): no response is
 // no success.
 func FromResponse(resp *http.Response) error {
@@ -84,9 +92,9 @@ func FromResponse(resp *http.Response) error {
 		return &ClientError{Err: errNoResponse}
 	}
 	if isSuccess(resp.StatusCode) {
-		// Only a PUT or a POST can fail inside a 200; testing the method's
-		// first byte first keeps a GET's 200 as cheap as before.
-		if req := resp.Request; req == nil || req.Method == "" || req.Method[0] != 'P' || !mayFailIn200(req) {
+		// Only a PUT or a POST (in any case) can fail inside a 200; testing
+		// the method's first byte first keeps a GET's 200 cheap.
+		if req := resp.Request; req == nil || req.Method == "" || req.Method[0]|0x20 != 'p' || !mayFailIn200(req) {
 			return nil
 		}
 		return readVerdict(resp)
@@ -100,12 +108,11 @@ func FromResponse(resp *http.Response) error {
 func fromResponse(resp *http.Response) error {
 	r := &errorResponse{}
 	body, readErr := r.body.capture(resp)
-	if len(resp.Header["Content-Encoding"]) > 0 && body != nil {
-		if enc := contentEncoding(resp.Header); enc != "" {
-			body = decodeBody(enc, body)
-		}
-	}
+	body, decodeErr := decoded(resp.Header, body)
 	r.se.parse(resp.StatusCode, resp.Header, body)
+	if readErr == nil {
+		readErr = decodeErr
+	}
 	r.se.Err = redactChain(readErr)
 	r.se.setRequest(resp.Request)
 	return &r.se
@@ -119,7 +126,10 @@ type errorResponse struct {
 }
 
 // Parse builds the ServiceError that a response with this status, header
-// and body stands for. For a 1xx or 2xx status it returns nil unless the
+// and body stands for. A body compressed as the header's Content-Encoding
+// says is decoded as FromResponse decodes it, Body then holding the
+// decoded document, and one that does not decode says so in Err. For a
+// 1xx or 2xx status it returns nil unless the
 // body is an <Error> document, as COS sends inside a 200 for PUT Object -
 // Copy and Complete Multipart Upload. Parse reads only the first
 // MaxBodyBytes of body, as FromResponse does, so a huge body costs no more
@@ -130,11 +140,13 @@ type errorResponse struct {
 // function returning Parse's result as an error succeeds when it does.
 func Parse(status int, header http.Header, body []byte) error {
 	body = body[:min(len(body), MaxBodyBytes)] // what lies past the cap is never read
+	body, decodeErr := decoded(header, body)
 	if isSuccess(status) && !isErrorDocument(body) {
 		return nil
 	}
 	e := &ServiceError{}
 	e.parse(status, header, body)
+	e.Err = decodeErr
 	return e
 }
 

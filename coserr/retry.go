@@ -71,8 +71,10 @@ const maxRetryAfter = 24 * time.Hour
 // RetryAfter returns how long the server asked the client to wait, from
 // the Retry-After header (seconds or an HTTP date) of the first
 // *ServiceError in err's chain. ok is false when there is none, or when
-// it asks for a negative wait or more than a day; a date in the past
-// gives 0.
+// it asks for a negative wait or more than a day, or for a wait that is
+// not whole seconds ("1.5"); a date in the past gives 0. It reports the
+// header of any status, a 404's included: whether to retry at all is
+// IsRetryable's answer, not RetryAfter's.
 func RetryAfter(err error) (d time.Duration, ok bool) {
 	var se *ServiceError
 	if !errors.As(err, &se) || se == nil || se.Header == nil {
@@ -101,6 +103,7 @@ func RetryAfter(err error) (d time.Duration, ok bool) {
 //
 //	client.CheckRetry = coserr.CheckRetry
 //	client.ErrorHandler = coserr.ErrorHandler
+//	client.Logger = coserr.RedactLogger(log.Default()) // see RedactLogger
 //
 // retries exactly what IsRetryable says. It stops with the context's error
 // once ctx is done. Each response is read with FromResponse, which leaves
@@ -159,27 +162,53 @@ func responseError(resp *http.Response) error {
 
 // mayFailIn200 reports whether COS can answer req with an error inside a
 // 200: PUT Object - Copy, Upload Part - Copy and Complete Multipart
-// Upload.
+// Upload. It reads the request as it goes on the wire and as COS reads it:
+// the method in any case, a header under any spelling of its name (a key
+// set in the map directly is sent as it is), and a query parameter's name
+// after percent-decoding.
 func mayFailIn200(req *http.Request) bool {
-	if req == nil || req.URL == nil {
+	if req == nil {
 		return false
 	}
-	switch req.Method {
-	case http.MethodPut:
-		return req.Header.Get("X-Cos-Copy-Source") != "" || req.Header.Get("X-Amz-Copy-Source") != ""
-	case http.MethodPost:
-		return hasQueryKey(req.URL.RawQuery, "uploadId")
+	switch {
+	case strings.EqualFold(req.Method, http.MethodPut):
+		return hasCopySource(req.Header)
+	case strings.EqualFold(req.Method, http.MethodPost):
+		return req.URL != nil && hasQueryKey(req.URL.RawQuery, "uploadId")
 	}
 	return false
 }
 
-// hasQueryKey reports whether a raw query has the parameter key.
+// hasCopySource reports whether h has a non-empty x-cos-copy-source or
+// x-amz-copy-source, under its canonical key or, set in the map directly,
+// under another spelling of it.
+func hasCopySource(h http.Header) bool {
+	const cos, amz = "X-Cos-Copy-Source", "X-Amz-Copy-Source"
+	if h.Get(cos) != "" || h.Get(amz) != "" {
+		return true
+	}
+	for k, v := range h {
+		if len(k) == len(cos) && len(v) > 0 && v[0] != "" && (strings.EqualFold(k, cos) || strings.EqualFold(k, amz)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasQueryKey reports whether a raw query has the parameter key, its name
+// compared after percent-decoding, as the server reads it.
 func hasQueryKey(query, key string) bool {
 	for query != "" {
 		var part string
 		part, query, _ = strings.Cut(query, "&")
-		if k, _, _ := strings.Cut(part, "="); k == key {
+		k, _, _ := strings.Cut(part, "=")
+		if k == key {
 			return true
+		}
+		if strings.IndexByte(k, '%') >= 0 {
+			if d, err := url.QueryUnescape(k); err == nil && d == key {
+				return true
+			}
 		}
 	}
 	return false

@@ -22,16 +22,16 @@ import (
 // All methods are safe on a nil *ServiceError.
 type ServiceError struct {
 	StatusCode int
-	Code       string      // as COS sent it; "" when the response had none
-	Message    string      // as COS sent it, verbatim
-	Resource   string      // the bucket or object address COS names
+	Code       string      // as COS sent it, trimmed: the body's (of two, the later), else x-cos-error-code; "" when the response had none
+	Message    string      // as COS sent it, verbatim, secrets and all: Error, LogValue and GoString redact them
+	Resource   string      // the bucket or object address COS names, as sent
 	RequestID  string      // body's RequestId, else x-cos-request-id, else x-ci-request-id, else x-amz-request-id
 	TraceID    string      // body's TraceId, else x-cos-trace-id, else x-ci-trace-id, else x-amz-id-2
 	Method     string      // of the request, when known
 	URL        string      // of the request, signatures and tokens redacted
 	Body       []byte      // raw body as received (decoded from gzip or deflate; a 200's padding left out), at most MaxBodyBytes, secrets and all: show Origin()
 	Header     http.Header // the response's headers, when known
-	Err        error       // an underlying error (the SDK's own, or a failed body read), returned by Unwrap
+	Err        error       // an underlying error (the SDK's own, a failed body read, a body that did not decode), returned by Unwrap
 }
 
 var (
@@ -40,10 +40,12 @@ var (
 )
 
 // Error formats the error as "cos: STATUS CODE: MESSAGE (request id ID)",
-// the message verbatim on one line: line breaks and tabs become spaces,
-// and a message longer than 512 bytes is cut there, with "…" (Message
-// keeps it whole). With no code, the status text stands in for it. It
-// never includes the URL or the body.
+// on one line, the code, message and id verbatim but that line breaks and
+// tabs become spaces and each is cut at 512 bytes, with "…" (the fields
+// keep them whole). With no code, the status text stands in for it. It
+// never includes the URL or the body, and a secret that the response
+// echoes in these fields (a gateway quoting the Authorization header) is
+// redacted, as in Origin.
 func (e *ServiceError) Error() string {
 	if e == nil {
 		return "cos: <nil>"
@@ -53,18 +55,18 @@ func (e *ServiceError) Error() string {
 	b = strconv.AppendInt(b, int64(e.StatusCode), 10)
 	if e.Code != "" {
 		b = append(b, ' ')
-		b = append(b, e.Code...)
+		b = appendLine(b, redact.Text(e.Code), maxErrorMessage)
 	} else if t := http.StatusText(e.StatusCode); t != "" {
 		b = append(b, ' ')
 		b = append(b, t...)
 	}
 	if e.Message != "" {
 		b = append(b, ": "...)
-		b = appendLine(b, e.Message, maxErrorMessage)
+		b = appendLine(b, redact.Text(e.Message), maxErrorMessage)
 	}
 	if e.RequestID != "" {
 		b = append(b, " (request id "...)
-		b = append(b, e.RequestID...)
+		b = appendLine(b, redact.Text(e.RequestID), maxErrorMessage)
 		b = append(b, ')')
 	}
 	return string(b)
@@ -196,8 +198,8 @@ func (e *ServiceError) Digest() map[string]string {
 }
 
 // LogValue makes e log as a group of its fields with log/slog: status,
-// code, message, request_id, trace_id, resource, method and url (redacted);
-// empty fields and the body are left out.
+// code, message, request_id, trace_id, resource, method and url, secrets
+// redacted as in Error; empty fields and the body are left out.
 func (e *ServiceError) LogValue() slog.Value {
 	if e == nil {
 		return slog.GroupValue()
@@ -207,11 +209,13 @@ func (e *ServiceError) LogValue() slog.Value {
 	for _, f := range [...]struct{ key, value string }{
 		{"code", e.Code}, {"message", e.Message}, {"request_id", e.RequestID},
 		{"trace_id", e.TraceID}, {"resource", e.Resource}, {"method", e.Method},
-		{"url", redact.URLString(e.URL)},
 	} {
 		if f.value != "" {
-			attrs = append(attrs, slog.String(f.key, f.value))
+			attrs = append(attrs, slog.String(f.key, redact.Text(f.value)))
 		}
+	}
+	if e.URL != "" {
+		attrs = append(attrs, slog.String("url", redact.URLString(e.URL)))
 	}
 	return slog.GroupValue(attrs...)
 }

@@ -25,6 +25,9 @@ func TestServiceErrorString(t *testing.T) {
 		{"unknown status", &coserr.ServiceError{StatusCode: 599, Message: "odd"}, "cos: 599: odd"},
 		{"never url or body", &coserr.ServiceError{StatusCode: 400, Code: "InvalidArgument", URL: "https://b/k?x=secretvalue",
 			Body: []byte("<Error>bodytext</Error>")}, "cos: 400 InvalidArgument"},
+		{"a line break in the code or request id stays on the line", &coserr.ServiceError{StatusCode: 400, Code: "NoSuchKey\nlevel=INFO msg=forged", RequestID: "r\r\nx"},
+			"cos: 400 NoSuchKey level=INFO msg=forged (request id r  x)"},
+		{"a code longer than 512 bytes is cut", &coserr.ServiceError{StatusCode: 400, Code: strings.Repeat("A", 600)}, "cos: 400 " + strings.Repeat("A", 512) + "…"},
 		{"zero", &coserr.ServiceError{}, "cos: 0"},
 		{"nil", nil, "cos: <nil>"},
 	}

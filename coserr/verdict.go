@@ -115,12 +115,12 @@ func (v *verdict) feed(p []byte) int {
 				v.foreign, v.state = true, vDone // no tag ends its name so
 			} else if !isNameByte(c) && c != ':' {
 				name := v.doc[v.name : len(v.doc)-1]
+				if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+					name = name[i+1:] // a namespace prefix, as Parse ignores it
+				}
 				if v.isErr = string(name) == "Error"; v.isErr {
 					v.state = vError
 				} else {
-					if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-						name = name[i+1:]
-					}
 					v.foreign, v.state = !resultRoots[string(name)], vDone
 				}
 			}
@@ -180,7 +180,7 @@ func readVerdict(resp *http.Response) error {
 	v := &verdict{}
 	replay := &verdictBody{rest: resp.Body}
 	var readErr error
-	if enc := contentEncoding(resp.Header); enc != "" {
+	if enc, known := contentEncoding(resp.Header); known && enc != "" {
 		tee := &boundedTee{r: resp.Body}
 		dec, err := decoder(enc, tee)
 		if err == nil {

@@ -60,6 +60,7 @@ func TestFromResponsePadding(t *testing.T) {
 		{"a result document COS does not send here", decl + "<ListBucketResult/>", "", "neither an <Error> nor a COS result"},
 		{"the copy's result", decl + "<CopyObjectResult><ETag>\"e\"</ETag></CopyObjectResult>", "", ""},
 		{"the part copy's result, with a namespace prefix", decl + "<s3:CopyPartResult xmlns:s3=\"x\"/>", "", ""},
+		{"an error with a namespace prefix, as Parse reads it", decl + "<s3:Error xmlns:s3=\"x\"><s3:Code>InternalError</s3:Code></s3:Error>", "InternalError", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -257,8 +257,17 @@ func xmlDecl(b []byte) int {
 // its text. Entities, CDATA, comments and namespaces are all understood; a
 // document that breaks off keeps the children completed before the break.
 // isError reports whether the root element is <Error>.
+//
+// A document that breaks XML's rules inside an element, as a proxy's or
+// an unescaped echo of an object key does, is read on past it: bytes that
+// are not UTF-8 (another charset's) and characters XML forbids (NUL, other
+// control characters) each read as U+FFFD, and a bare '&' or an entity
+// XML does not define stays as it is (encoding/xml's non-strict mode), so
+// that the fields after it, the request id among them, are kept.
+// Entities a doctype defines are never expanded.
 func xmlChildren(body []byte) (kids []kv, isError bool) {
-	d := xml.NewDecoder(bytes.NewReader(body))
+	d := xml.NewDecoder(bytes.NewReader(textChars(body)))
+	d.Strict = false
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	depth := 0
 	var name string

@@ -2,9 +2,9 @@
 // passwords) from the URLs and texts that coserr's errors show, and
 // nothing else.
 //
-// A URL is redacted through its parts: the password of its userinfo and
-// the values of secret query parameters are replaced, and its fragment is
-// dropped. Its path is user data (an object key such as
+// A URL is redacted through its parts: its userinfo, user name and
+// password, and the values of secret query parameters are replaced, and
+// its fragment is dropped. Its path is user data (an object key such as
 // "exports/sign=2024/a.csv") and is never touched, nor is any other query
 // value. Free text, which has no structure to parse, is scrubbed by the
 // shapes a secret takes in it (see Text).
@@ -74,11 +74,11 @@ func URL(u *url.URL) string {
 
 // URLString redacts a URL given as text, part by part, without parsing it
 // into a url.URL, so that nothing but a secret changes: the fragment is
-// dropped; the password of the userinfo and the values of secret query
-// parameters become Redacted; a query value that is itself an http or
-// https URL, escaped, is redacted the same way; the user name and host,
-// which hold no secret in a URL COS or an SDK builds, are scrubbed as
-// Text; the path and every other byte stay.
+// dropped; the user name and password of the userinfo (a SecretId and
+// SecretKey, or a token) and the values of secret query parameters become
+// Redacted; a query value that is itself an http or https URL, escaped,
+// is redacted the same way; the host is scrubbed as Text; the path and
+// every other byte stay.
 func URLString(s string) string {
 	s, _, _ = strings.Cut(s, "#")
 	base, query, hasQuery := strings.Cut(s, "?")
@@ -90,10 +90,15 @@ func URLString(s string) string {
 			end = start + j
 		}
 		auth := base[start:end]
-		if at := strings.LastIndexByte(auth, '@'); at >= 0 {
-			if colon := strings.IndexByte(auth[:at], ':'); colon >= 0 {
-				auth = auth[:colon+1] + Redacted + auth[at:]
+		if at := strings.LastIndexByte(auth, '@'); at >= 0 && auth[:at] != Redacted && auth[:at] != Redacted+":"+Redacted {
+			// A URL's userinfo is a credential, its user name too: an
+			// S3-style endpoint takes https://SecretId:SecretKey@host, and
+			// a token often stands alone as the user.
+			userinfo := Redacted
+			if strings.IndexByte(auth[:at], ':') >= 0 {
+				userinfo += ":" + Redacted
 			}
+			auth = userinfo + auth[at:]
 		}
 		if auth = Text(auth); auth != base[start:end] {
 			e.replace(start, end, auth)
@@ -113,6 +118,11 @@ func redactQuery(e *edits, off int, query string) {
 			j = len(query) - i
 		}
 		key, value, _ := strings.Cut(query[i:i+j], "=")
+		if strings.IndexByte(key, '%') >= 0 && !Key(key) {
+			if r, ok := nestedQuery(key, true); ok {
+				e.replace(off+i, off+i+len(key), r)
+			}
+		}
 		start := off + i + len(key) + 1
 		switch {
 		case value == "" || value == Redacted:
@@ -122,9 +132,53 @@ func redactQuery(e *edits, off int, query string) {
 			if v := unescape(value); URLString(v) != v {
 				e.replace(start, start+len(value), url.QueryEscape(URLString(v)))
 			}
+		default:
+			if r, ok := nestedQuery(value, false); ok {
+				e.replace(start, start+len(value), r)
+			}
 		}
 		i += j + 1
 	}
+}
+
+// maxUnescape is how many times nestedQuery decodes a key or value.
+const maxUnescape = 3
+
+// nestedQuery redacts a query that a query key or value holds: after a
+// '?' (a relative URL, "/k?q-signature=..."), or, once decoded, one with
+// a '&' or, in a key, a '='. The value is decoded up to maxUnescape
+// times; the result is escaped as it was once, or Redacted whole when the
+// secret lay under more than one escaping. ok is false when there is
+// nothing to redact. A value such as "sign=2024/" (an object prefix) is
+// no query and stays.
+func nestedQuery(s string, isKey bool) (string, bool) {
+	d, decodes := s, 0
+	for decodes < maxUnescape && strings.IndexByte(d, '%') >= 0 {
+		u := unescape(d)
+		if u == d {
+			break
+		}
+		d, decodes = u, decodes+1
+	}
+	q := d
+	if k := strings.IndexByte(d, '?'); k >= 0 {
+		q = d[k+1:]
+	} else if strings.IndexByte(d, '&') < 0 && (!isKey || strings.IndexByte(d, '=') < 0) {
+		return "", false
+	}
+	e := edits{s: q}
+	redactQuery(&e, 0, q)
+	if e.b == nil {
+		return "", false
+	}
+	red := d[:len(d)-len(q)] + e.String()
+	switch decodes {
+	case 0:
+		return red, true
+	case 1:
+		return url.QueryEscape(red), true
+	}
+	return Redacted, true
 }
 
 // unescape decodes the percent-escapes and '+' of a query key or value,

@@ -49,7 +49,9 @@ func TestRedactURL(t *testing.T) {
 		{"repeated key", "https://b/k?sign=a&sign=b", "https://b/k?sign=REDACTED&sign=REDACTED"},
 		{"key without value", "https://b/k?q-signature&x=1", "https://b/k?q-signature&x=1"},
 		{"escaped ampersand in a value", "https://b/k?q-signature=ab%26cd%3Def&x=1", "https://b/k?q-signature=REDACTED&x=1"},
-		{"password", "https://user:hunter2@b/k", "https://user:REDACTED@b/k"},
+		{"password", "https://user:hunter2@b/k", "https://REDACTED:REDACTED@b/k"},
+		{"SecretId and SecretKey", "https://AKIDx:key@b/k?a=1", "https://REDACTED:REDACTED@b/k?a=1"},
+		{"a token as the user", "https://ghp_tok@b/k", "https://REDACTED@b/k"},
 		{"fragment dropped", "https://b/k?x=1#sign=abc", "https://b/k?x=1"},
 		{"an object key that looks like a query", "https://b/exports/sign=2024/report.csv", "https://b/exports/sign=2024/report.csv"},
 		{"an object key with a colon, and a query", "https://b/logs/api_key:v2/x.txt?versionId=1", "https://b/logs/api_key:v2/x.txt?versionId=1"},
@@ -62,6 +64,12 @@ func TestRedactURL(t *testing.T) {
 			"https://b-1250000000.cos.ap-guangzhou.myqcloud.com/a%20b.jpg?versionId=3&x-id=GetObject"},
 		{"nested url", "https://proxy/fetch?u=https%3A%2F%2Fb%2Fk%3Fq-signature%3Dabc%26x%3D1",
 			"https://proxy/fetch?u=https%3A%2F%2Fb%2Fk%3Fq-signature%3DREDACTED%26x%3D1"},
+		{"a relative signed URL in a value, escaped", "https://b/k?redirect=%2Fk%3Fq-signature%3Dabc%26x%3D1",
+			"https://b/k?redirect=%2Fk%3Fq-signature%3DREDACTED%26x%3D1"},
+		{"a relative signed URL in a value, as is", "https://b/k?redirect=/k?q-signature=abc", "https://b/k?redirect=/k?q-signature=REDACTED"},
+		{"a signed URL escaped twice", "https://b/k?next=https%253A%252F%252Fh%252Fk%253Fq-signature%253Dabc", "https://b/k?next=REDACTED"},
+		{"a query escaped in a value", "https://b/k?x=a%26q-signature%3Dabc", "https://b/k?x=a%26q-signature%3DREDACTED"},
+		{"a secret escaped in a key", "https://b/k?q-signature%3Dabc&x=1", "https://b/k?q-signature%3DREDACTED&x=1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
