@@ -8,3 +8,7 @@ import "github.com/cosgo/errcatalog/coserr/internal/redact"
 // redacted, errors that show none kept as they are for errors.Is and
 // errors.As.
 func redactChain(err error) error { return redact.Chain(err) }
+
+// errorText is err.Error(), or false when that panics (see
+// redact.ErrorText).
+func errorText(err error) (msg string, ok bool) { return redact.ErrorText(err) }

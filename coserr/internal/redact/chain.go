@@ -32,7 +32,7 @@ func ChainWith(err error, fix func(error) error) error {
 	if ue, ok := err.(*url.Error); ok && ue != nil {
 		return &url.Error{Op: ue.Op, URL: URLString(ue.URL), Err: ChainWith(ue.Err, fix)}
 	}
-	msg, _ := errorText(err)
+	msg, _ := ErrorText(err)
 	r := &redactedError{msg: Text(msg), orig: err}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
@@ -54,7 +54,7 @@ func chainClean(err error) bool {
 	if err == nil {
 		return true
 	}
-	if msg, ok := errorText(err); ok && Text(msg) != msg {
+	if msg, ok := ErrorText(err); ok && Text(msg) != msg {
 		return false
 	}
 	switch u := err.(type) {
@@ -92,7 +92,7 @@ func (e *redactedError) Is(target error) bool {
 
 // errorText is err.Error(), or false when that panics, as the Error
 // method of a typed nil pointer often does.
-func errorText(err error) (msg string, ok bool) {
+func ErrorText(err error) (msg string, ok bool) {
 	defer func() {
 		if recover() != nil {
 			msg, ok = "", false
