@@ -99,6 +99,7 @@ func TestText(t *testing.T) {
 			"AWS4-HMAC-SHA256 Credential=AKIA/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=fe5f80f77d5fa3be",
 			"AWS4-HMAC-SHA256 Credential=REDACTED, SignedHeaders=host;range, Signature=REDACTED"},
 		{"token header", "x-cos-security-token: abc def\r\nx-id: 1", "x-cos-security-token: REDACTED\r\nx-id: 1"},
+		{"a lone CR ends no header line", "Credential: a\rb sessionToken=\"c\rd\"\nx", "Credential: REDACTED\nx"},
 		{"json", `{"TmpSecretId":"AKID","TmpSecretKey":"s e c","Token":"t\"q","ExpiredTime":1}`,
 			`{"TmpSecretId":"REDACTED","TmpSecretKey":"REDACTED","Token":"REDACTED","ExpiredTime":1}`},
 		{"json with spaces", `{ "sessionToken" : "abc" }`, `{ "sessionToken" : "REDACTED" }`},

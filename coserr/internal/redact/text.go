@@ -207,12 +207,17 @@ func skipBlank(s string, i int) int {
 	return i
 }
 
-// lineEnd is the index of the first line break at or after i, or len(s).
+// lineEnd is where the line that holds s[i] ends: at its "\n" or "\r\n" (a
+// lone "\r" ends no line), or len(s).
 func lineEnd(s string, i int) int {
-	if k := strings.IndexAny(s[i:], "\r\n"); k >= 0 {
-		return i + k
+	k := strings.IndexByte(s[i:], '\n')
+	if k < 0 {
+		return len(s)
 	}
-	return len(s)
+	if j := i + k; j > i && s[j-1] == '\r' {
+		return j - 1
+	}
+	return i + k
 }
 
 func isKeyByte(c byte) bool {
