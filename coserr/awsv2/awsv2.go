@@ -11,13 +11,17 @@
 //	}
 //
 // The SDK's own errors stay inside: errors.As finds *types.NoSuchKey,
-// smithy.APIError and *smithy.OperationError as before. Wrap serves a
+// smithy.APIError and *smithy.OperationError as before. One whose text
+// shows a secret (a message that echoes a signed URL) stands in with that
+// text redacted: errors.Is still matches it, errors.As no longer finds
+// its type. Wrap serves a
 // client built without WithErrors, with what the SDK kept (no body).
 package awsv2
 
 import (
 	"context"
 	"errors"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"net/http"
 
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -122,7 +126,7 @@ func (wrapMiddleware) HandleDeserialize(ctx context.Context, in middleware.Deser
 	if se := a.se; se != nil {
 		// The SDK's error (nil when it took the response for a success),
 		// after the failed read of the body, if any.
-		se.Err = errors.Join(se.Err, err)
+		se.Err = redact.Chain(errors.Join(se.Err, err))
 		return out, md, &attemptError{err: se}
 	}
 	if err == nil {

@@ -94,7 +94,7 @@ func fromResponseError(re *awshttp.ResponseError, orig error) *coserr.ServiceErr
 		se.Method = req.Method
 		se.URL = redact.URL(req.URL)
 	}
-	se.Err = orig
+	se.Err = redact.Chain(orig)
 	return se
 }
 

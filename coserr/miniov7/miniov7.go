@@ -25,6 +25,7 @@ import (
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/internal/adapter"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // Wrap turns an error of minio-go into the error package coserr makes
@@ -51,7 +52,10 @@ import (
 //     sends NoSuchKey, NoSuchBucket, AccessDenied, Conflict or
 //     PreconditionFailed with a stock message, and Wrap gives no code and
 //     no message, as for the same HEAD through net/http. The status then
-//     decides the class. Err is the error Wrap was given. minio reads no
+//     decides the class. Err is the error Wrap was given; when its text
+//     shows a secret (a message that echoes a signed URL) it stands in
+//     with that text redacted, matched by errors.Is, no longer by
+//     errors.As. minio reads no
 //     x-cos-* header: a bodiless answer (HEAD, a 304) gives no RequestID
 //     or TraceID, so FromCOS is false though COS answered; with Transport
 //     every id is read.
@@ -75,16 +79,16 @@ func Wrap(err error) error {
 	var er minio.ErrorResponse
 	if errors.As(err, &er) && er.RequestID != "minio" && er.StatusCode != 0 && !checkedArgs(er) {
 		if se := lookup(&er); se != nil {
-			se.Err = adapter.Cause(se, err)
+			se.Err = redact.Chain(adapter.Cause(se, err))
 			return se
 		}
 		return fromErrorResponse(er, err)
 	}
 	if errors.As(err, &er) && deleteEntry(er) {
-		return &coserr.ServiceError{StatusCode: http.StatusOK, Code: strings.TrimSpace(er.Code), Message: er.Message, Err: err}
+		return &coserr.ServiceError{StatusCode: http.StatusOK, Code: strings.TrimSpace(er.Code), Message: er.Message, Err: redact.Chain(err)}
 	}
 	if se := adapter.ReadLinked(err); se != nil {
-		se.Err = adapter.Cause(se, err)
+		se.Err = redact.Chain(adapter.Cause(se, err))
 		return se
 	}
 	return coserr.FromTransport(nil, closedEarly(err))
@@ -195,7 +199,7 @@ func fromErrorResponse(er minio.ErrorResponse, orig error) *coserr.ServiceError 
 	case se.Resource == "" && stockMessages[er.StatusCode][se.Code] == er.Message:
 		se.Code, se.Message = "", "" // made up for a bodiless answer
 	}
-	se.Err = orig
+	se.Err = redact.Chain(orig)
 	return se
 }
 
