@@ -19,8 +19,13 @@ import (
 // bare transport error is judged by the same rules, an append among them:
 // a *url.Error for a POST with the append parameter (method from its Op,
 // query from its URL) is retryable only when the request never left the
-// client, as ClientError.Retryable says. Context cancellation
-// anywhere in the chain is never retryable. IsRetryable(nil) is false.
+// client, as ClientError.Retryable says. An append that COS answered
+// with a retryable error (SlowDown, InternalError) stays retryable: it
+// names its position, and COS answers 409 to an append whose position is
+// no longer the object's length (cos-go-sdk-v5, object.go), so a retry
+// cannot write the data twice; a 409 after such a retry says the first
+// attempt was applied after all. Context cancellation anywhere in the
+// chain is never retryable. IsRetryable(nil) is false.
 //
 // An SDK's error that IsRetryable does not know is judged by what it
 // carries. One that carries a response (FromTransport says which: a
