@@ -35,13 +35,19 @@ func (e *ServiceError) GoString() string {
 		b.WriteString(goStringHeader(e.Header))
 	}
 	b.WriteString(", Err:")
-	if msg, ok := errorText(e.Err); e.Err == nil || !ok {
-		b.WriteString("error(nil)")
-	} else {
-		fmt.Fprintf(&b, "%T(%q)", e.Err, redact.Text(msg))
-	}
+	goStringErr(&b, e.Err)
 	b.WriteByte('}')
 	return b.String()
+}
+
+// goStringErr writes err for GoString: its type and its text, scrubbed;
+// error(nil) for none or for one whose Error panics.
+func goStringErr(b *strings.Builder, err error) {
+	if msg, ok := errorText(err); err == nil || !ok {
+		b.WriteString("error(nil)")
+	} else {
+		fmt.Fprintf(b, "%T(%q)", err, redact.Text(msg))
+	}
 }
 
 // goStringHeader formats h for GoString, its keys sorted and its secrets
@@ -75,11 +81,7 @@ func (e *ClientError) GoString() string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "&coserr.ClientError{Op:%q, URL:%q, Err:", e.Op, redact.URLString(e.URL))
-	if msg, ok := errorText(e.Err); e.Err == nil || !ok {
-		b.WriteString("error(nil)")
-	} else {
-		fmt.Fprintf(&b, "%T(%q)", e.Err, redact.Text(msg))
-	}
+	goStringErr(&b, e.Err)
 	b.WriteByte('}')
 	return b.String()
 }
