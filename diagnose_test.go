@@ -81,6 +81,8 @@ func TestDiagnoseSameRetryClient(t *testing.T) {
 		"canceled":    context.Canceled,
 		"certificate": &tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}},
 		"broken pipe": &net.OpError{Op: "write", Net: "tcp", Err: os.NewSyscallError("write", syscall.EPIPE)},
+		"unreachable": os.NewSyscallError("connect", syscall.ENETUNREACH),
+		"no route":    syscall.EHOSTUNREACH,
 	}
 	targets := map[string]string{
 		"GET":           "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt",

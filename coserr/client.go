@@ -3,13 +3,11 @@ package coserr
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
-	"syscall"
 
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
 	"github.com/cosgo/errcatalog/internal/diagnose"
@@ -210,33 +208,9 @@ func responseStatus(err error) (int, bool) {
 	return 0, false
 }
 
-// transportRetryable is the retry rule for an error below HTTP.
-func transportRetryable(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) {
-		return false
-	}
-	var dns *net.DNSError
-	if errors.As(err, &dns) {
-		return dns.IsTimeout || dns.IsTemporary
-	}
-	if diagnose.TLSFailure(err) {
-		return false // the same handshake fails the same way again
-	}
-	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() || errors.Is(err, context.DeadlineExceeded) {
-		return true
-	}
-	for _, errno := range [...]error{
-		syscall.ECONNRESET, syscall.ECONNREFUSED, syscall.ECONNABORTED, syscall.EPIPE,
-		syscall.ETIMEDOUT, syscall.ENETUNREACH, syscall.EHOSTUNREACH, syscall.ENETDOWN,
-	} {
-		if errors.Is(err, errno) {
-			return true
-		}
-	}
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return true
-	}
-	var op *net.OpError
-	return errors.As(err, &op)
-}
+// transportRetryable is the retry rule for an error below HTTP, by the
+// types the standard library uses (diagnose.TransportRetryable): a
+// timeout, a reset, refused or broken connection, an unreachable network,
+// a truncated read or any *net.OpError; never a canceled context, a TLS
+// failure or a DNS failure that is not temporary.
+func transportRetryable(err error) bool { return diagnose.TransportRetryable(err) }

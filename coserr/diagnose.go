@@ -115,9 +115,9 @@ func serviceInput(err error, se *ServiceError, req *http.Request) *diagnose.Inpu
 
 // clientInput is what Diagnose reads of a client error.
 func clientInput(ce *ClientError) *diagnose.Input {
-	kind, temporary := diagnose.ClassifyError(ce.Err)
+	kind, temporary, fromText := diagnose.ClassifyError(ce.Err)
 	return &diagnose.Input{Client: &diagnose.ClientFailure{
-		Kind: kind, Temporary: temporary, Retryable: ce.Retryable(),
+		Kind: kind, Temporary: temporary, FromText: fromText, Retryable: ce.Retryable(),
 		Op: ce.Op, URL: redact.URLString(ce.URL), Text: ce.causeText(),
 	}}
 }

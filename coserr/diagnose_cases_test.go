@@ -3,6 +3,7 @@ package coserr_test
 import (
 	"context"
 	"crypto/x509"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -233,6 +234,25 @@ func TestDiagnoseClientErrorAppend(t *testing.T) {
 	assert.False(t, d.Retryable)
 	assert.Contains(t, d.String(), "Retry: no.")
 	assert.Contains(t, d.String(), "the connection was reset or broke while in use: not retried: the request is not idempotent (an append)")
+}
+
+// A failure only the text of its error describes is not retried, and the
+// report says why; it is no append.
+func TestDiagnoseClientErrorFromText(t *testing.T) {
+	req := newRequest(t, "GET", "/a.txt")
+	d := coserr.Diagnose(errors.New("part 3 failed: read tcp 10.0.0.1:443: connection reset by peer"), req)
+	assert.False(t, d.Retryable)
+	assert.Contains(t, d.String(), "Retry: no.")
+	assert.Contains(t, d.String(), "not retried: only the error's text says so")
+	assert.NotContains(t, d.String(), "append")
+}
+
+// A network that is unreachable is retryable, and said so.
+func TestDiagnoseClientErrorUnreachable(t *testing.T) {
+	req := newRequest(t, "GET", "/a.txt")
+	d := coserr.Diagnose(&url.Error{Op: "Get", URL: req.URL.String(), Err: os.NewSyscallError("connect", syscall.ENETUNREACH)}, req)
+	assert.True(t, d.Retryable)
+	assert.Contains(t, d.String(), "the network or the host was unreachable")
 }
 
 // The catalog's hints: one about COS's message first, none about another

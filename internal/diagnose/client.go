@@ -16,14 +16,15 @@ type Kind int
 
 // The kinds of client failure.
 const (
-	KindOther    Kind = iota
-	KindDNS           // the host name did not resolve
-	KindRefused       // the connection was refused
-	KindReset         // the connection was reset or broke
-	KindTLS           // the TLS handshake or the certificate failed
-	KindTimeout       // a timeout or deadline
-	KindCanceled      // the caller canceled the request
-	KindEOF           // the response was cut short
+	KindOther       Kind = iota
+	KindDNS              // the host name did not resolve
+	KindRefused          // the connection was refused
+	KindReset            // the connection was reset or broke
+	KindTLS              // the TLS handshake or the certificate failed
+	KindTimeout          // a timeout or deadline
+	KindCanceled         // the caller canceled the request
+	KindEOF              // the response was cut short
+	KindUnreachable      // the network or the host was unreachable
 )
 
 // A ClientFailure is a failure on the client's side of a request.
@@ -34,35 +35,57 @@ type ClientFailure struct {
 	Text      string // the cause's text, secrets redacted
 	Retryable bool   // a retry can help
 	Temporary bool   // for KindDNS: the lookup failed for now (a timeout or a temporary failure), not for good
+	FromText  bool   // Kind was read from the cause's text alone, as no type the standard library uses said it
 }
 
-// ClassifyError says what kind of failure err is, from the types the
-// standard library uses; temporary reports a DNS failure that may pass.
-func ClassifyError(err error) (k Kind, temporary bool) {
+// ClassifyError says what kind of failure err is: from the types the
+// standard library uses, else (fromText) from its text. temporary
+// reports a DNS failure that may pass.
+func ClassifyError(err error) (k Kind, temporary, fromText bool) {
+	if k, temporary, ok := classifyType(err); ok || err == nil {
+		return k, temporary, false
+	}
+	k, temporary = ClassifyText(err.Error())
+	return k, temporary, k != KindOther
+}
+
+// TransportRetryable is coserr's retry rule for an error below HTTP, a
+// non-idempotent request aside: the kind the standard library's types
+// say (never the text alone) is one a retry can help.
+func TransportRetryable(err error) bool {
+	k, temporary, ok := classifyType(err)
+	return ok && RetryableKind(k, temporary)
+}
+
+// classifyType is ClassifyError by the types the standard library uses;
+// ok is false when none says what err is.
+func classifyType(err error) (k Kind, temporary, ok bool) {
 	var dns *net.DNSError
 	var op *net.OpError
 	var ne net.Error
 	switch {
 	case err == nil:
-		return KindOther, false
+		return KindOther, false, false
 	case errors.Is(err, context.Canceled):
-		return KindCanceled, false
+		return KindCanceled, false, true
 	case errors.As(err, &dns):
-		return KindDNS, dns.IsTimeout || dns.IsTemporary
+		return KindDNS, dns.IsTimeout || dns.IsTemporary, true
 	case TLSFailure(err):
-		return KindTLS, false
+		return KindTLS, false, true
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout(), errors.Is(err, syscall.ETIMEDOUT):
-		return KindTimeout, false
+		return KindTimeout, false, true
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return KindRefused, false
+		return KindRefused, false, true
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE):
-		return KindReset, false
+		return KindReset, false, true
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETDOWN):
+		return KindUnreachable, false, true
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return KindEOF, false
+		return KindEOF, false, true
 	case errors.As(err, &op):
-		return KindReset, false
+		return KindReset, false, true
 	}
-	return ClassifyText(err.Error())
+	return KindOther, false, false
 }
 
 // TLSFailure reports whether err is a failed TLS handshake or a
@@ -93,6 +116,7 @@ var textKinds = []struct {
 	{[]string{"x509:", "tls:", "certificate", "ssl", "handshake failure"}, KindTLS},
 	{[]string{"timeout", "timed out", "deadline exceeded"}, KindTimeout},
 	{[]string{"connection refused"}, KindRefused},
+	{[]string{"network is unreachable", "no route to host", "host is unreachable", "network is down"}, KindUnreachable},
 	{[]string{"connection reset", "broken pipe", "connection aborted", "forcibly closed"}, KindReset},
 	{[]string{"unexpected eof", ": eof", "eof"}, KindEOF},
 }
@@ -117,7 +141,7 @@ func RetryableKind(k Kind, temporary bool) bool {
 	switch k {
 	case KindDNS:
 		return temporary
-	case KindRefused, KindReset, KindTimeout, KindEOF:
+	case KindRefused, KindReset, KindTimeout, KindEOF, KindUnreachable:
 		return true
 	}
 	return false
@@ -147,10 +171,15 @@ func clientFindings(in *Input) []string {
 		what, retry = "the caller canceled the request (its context)", "a retry is the caller's choice: the request was canceled on purpose"
 	case KindEOF:
 		what, retry = "the response was cut short (an unexpected EOF)", "a retry can help"
+	case KindUnreachable:
+		what, retry = "the network or the host was unreachable (no route)", "a retry can help once the route is back; check the network, the endpoint and any proxy"
 	default:
 		what, retry = "the request failed on the client's side", "whether a retry helps depends on the cause"
 	}
-	if base := RetryableKind(c.Kind, c.Temporary); base && !c.Retryable && c.Kind != KindCanceled {
+	switch base := RetryableKind(c.Kind, c.Temporary); {
+	case base && !c.Retryable && c.FromText:
+		retry = "not retried: only the error's text says so, no type of the standard library's, and coserr retries only what a type proves; a retry of an idempotent request can help"
+	case base && !c.Retryable && c.Kind != KindCanceled:
 		retry = "not retried: the request is not idempotent (an append) and may have reached the server, so sending it again could apply it twice"
 	}
 	out := []string{what + ": " + retry}

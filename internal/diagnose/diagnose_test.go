@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -146,8 +147,12 @@ func TestClassify(t *testing.T) {
 			assert.Equal(t, tt.temporary, tmp)
 		})
 	}
-	k, _ := ClassifyError(&url.Error{Op: "Get", URL: "https://x", Err: errors.New("net/http: TLS handshake timeout")})
+	k, _, fromText := ClassifyError(&url.Error{Op: "Get", URL: "https://x", Err: errors.New("net/http: TLS handshake timeout")})
 	assert.Equal(t, KindTimeout, k)
+	assert.True(t, fromText, "no type says it: read from the text")
+	k, _, fromText = ClassifyError(&url.Error{Op: "Get", URL: "https://x", Err: syscall.EHOSTUNREACH})
+	assert.Equal(t, KindUnreachable, k)
+	assert.False(t, fromText)
 }
 
 // A window that covers the server's time is no expiry.
