@@ -88,6 +88,7 @@ func TestDiagnoseSameRetryClient(t *testing.T) {
 		"GET":           "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt",
 		"POST append":   "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?append&position=0",
 		"POST complete": "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.bin?uploadId=1",
+		"POST encoded":  "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/log.txt?%61ppend&position=0",
 	}
 	retryLine := func(report string) string {
 		for _, line := range strings.Split(report, "\n") {

@@ -156,15 +156,7 @@ func (e *ClientError) Retryable() bool {
 	if e == nil || !transportRetryable(e.Err) {
 		return false
 	}
-	return !isAppend(e.Op, e.URL) || neverSent(e.Err)
-}
-
-// isAppend reports whether a request is an append: a POST (in any case)
-// whose query has the parameter append, its name percent-decoded.
-func isAppend(method, rawURL string) bool {
-	_, query, _ := strings.Cut(rawURL, "?")
-	query, _, _ = strings.Cut(query, "#")
-	return strings.EqualFold(method, http.MethodPost) && hasQueryKey(query, "append")
+	return !diagnose.IsAppend(e.Op, e.URL) || neverSent(e.Err)
 }
 
 // neverSent reports whether err proves that the request never left the

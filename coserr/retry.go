@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // IsRetryable reports whether the request that failed with err is worth
@@ -66,7 +68,7 @@ func IsRetryable(err error) bool {
 // nothing in the chain proves that the request never left the client.
 func appendCutOff(err error) bool {
 	var ue *url.Error
-	return errors.As(err, &ue) && ue != nil && isAppend(ue.Op, ue.URL) && !neverSent(err)
+	return errors.As(err, &ue) && ue != nil && diagnose.IsAppend(ue.Op, ue.URL) && !neverSent(err)
 }
 
 // maxRetryAfter is the longest wait RetryAfter accepts; a longer one is
@@ -179,7 +181,7 @@ func mayFailIn200(req *http.Request) bool {
 	case strings.EqualFold(req.Method, http.MethodPut):
 		return hasCopySource(req.Header)
 	case strings.EqualFold(req.Method, http.MethodPost):
-		return req.URL != nil && hasQueryKey(req.URL.RawQuery, "uploadId")
+		return req.URL != nil && diagnose.HasQueryKey(req.URL.RawQuery, "uploadId")
 	}
 	return false
 }
@@ -195,25 +197,6 @@ func hasCopySource(h http.Header) bool {
 	for k, v := range h {
 		if len(k) == len(cos) && len(v) > 0 && v[0] != "" && (strings.EqualFold(k, cos) || strings.EqualFold(k, amz)) {
 			return true
-		}
-	}
-	return false
-}
-
-// hasQueryKey reports whether a raw query has the parameter key, its name
-// compared after percent-decoding, as the server reads it.
-func hasQueryKey(query, key string) bool {
-	for query != "" {
-		var part string
-		part, query, _ = strings.Cut(query, "&")
-		k, _, _ := strings.Cut(part, "=")
-		if k == key {
-			return true
-		}
-		if strings.IndexByte(k, '%') >= 0 {
-			if d, err := url.QueryUnescape(k); err == nil && d == key {
-				return true
-			}
 		}
 	}
 	return false

@@ -103,7 +103,7 @@ func parseClient(text string, r *Request) *ClientFailure {
 		return nil
 	}
 	c.Retryable = RetryableKind(c.Kind, c.Temporary)
-	if c.Retryable && (c.Op == "" || strings.EqualFold(c.Op, "POST")) && hasAppend(c.URL) &&
+	if c.Retryable && IsAppend(cmp.Or(c.Op, "POST"), c.URL) &&
 		c.Kind != KindDNS && c.Kind != KindRefused {
 		c.Retryable = false // an append (or, method unknown, maybe one) cut off after it was sent may have been applied
 	}
@@ -117,16 +117,4 @@ func isMsg(key string) int {
 		return 1
 	}
 	return 0
-}
-
-// hasAppend reports whether a URL's query has the parameter append.
-func hasAppend(rawURL string) bool {
-	_, query, _ := strings.Cut(rawURL, "?")
-	query, _, _ = strings.Cut(query, "#")
-	for _, part := range strings.Split(query, "&") {
-		if k, _, _ := strings.Cut(part, "="); k == "append" {
-			return true
-		}
-	}
-	return false
 }
