@@ -19,20 +19,20 @@ func (e *ServiceError) GoString() string {
 	if e == nil {
 		return "(*coserr.ServiceError)(nil)"
 	}
+	v := e.shown()
 	var b strings.Builder
 	fmt.Fprintf(&b, "&coserr.ServiceError{StatusCode:%d, Code:%q, Message:%q, Resource:%q, RequestID:%q, TraceID:%q, Method:%q, URL:%q, Body:",
-		e.StatusCode, redact.Text(e.Code), redact.Text(e.Message), redact.Text(e.Resource),
-		redact.Text(e.RequestID), redact.Text(e.TraceID), e.Method, redact.URLString(e.URL))
-	if e.Body == nil {
+		v.StatusCode, v.Code, v.Message, v.Resource, v.RequestID, v.TraceID, v.Method, v.URL)
+	if v.Body == nil {
 		b.WriteString("[]byte(nil)")
 	} else {
-		fmt.Fprintf(&b, "[]byte(%q)", e.Origin())
+		fmt.Fprintf(&b, "[]byte(%q)", v.Body)
 	}
 	b.WriteString(", Header:")
-	if e.Header == nil {
+	if v.Header == nil {
 		b.WriteString("http.Header(nil)")
 	} else {
-		b.WriteString(goStringHeader(e.Header))
+		b.WriteString(goStringHeader(v.Header))
 	}
 	b.WriteString(", Err:")
 	goStringErr(&b, e.Err)
@@ -43,17 +43,16 @@ func (e *ServiceError) GoString() string {
 // goStringErr writes err for GoString: its type and its text, scrubbed;
 // error(nil) for none or for one whose Error panics.
 func goStringErr(b *strings.Builder, err error) {
-	if msg, ok := errorText(err); err == nil || !ok {
-		b.WriteString("error(nil)")
+	if t := causeText(err); t != nil {
+		fmt.Fprintf(b, "%T(%q)", err, *t)
 	} else {
-		fmt.Fprintf(b, "%T(%q)", err, redact.Text(msg))
+		b.WriteString("error(nil)")
 	}
 }
 
-// goStringHeader formats h for GoString, its keys sorted and its secrets
-// redacted.
+// goStringHeader formats h, already redacted, for GoString, its keys
+// sorted.
 func goStringHeader(h http.Header) string {
-	h = redactHeader(h)
 	keys := make([]string, 0, len(h))
 	for k := range h {
 		keys = append(keys, k)
@@ -94,13 +93,24 @@ func (e *ServiceError) MarshalJSON() ([]byte, error) {
 	if e == nil {
 		return []byte("null"), nil
 	}
-	v := struct {
-		StatusCode                                               int
-		Code, Message, Resource, RequestID, TraceID, Method, URL string
-		Body                                                     []byte
-		Header                                                   http.Header
-		Err                                                      *string
-	}{
+	return json.Marshal(e.shown())
+}
+
+// shownServiceError is what GoString and MarshalJSON show of a
+// ServiceError: its fields, every secret redacted.
+type shownServiceError struct {
+	StatusCode                                               int
+	Code, Message, Resource, RequestID, TraceID, Method, URL string
+	Body                                                     []byte
+	Header                                                   http.Header
+	Err                                                      *string
+}
+
+// shown is e's fields with every secret redacted: the string fields as
+// Error redacts them, the URL as it is kept, Body as Origin shows it, the
+// headers by redactHeader, and Err by its text, scrubbed (nil for none).
+func (e *ServiceError) shown() shownServiceError {
+	v := shownServiceError{
 		StatusCode: e.StatusCode, Code: redact.Text(e.Code), Message: redact.Text(e.Message),
 		Resource: redact.Text(e.Resource), RequestID: redact.Text(e.RequestID), TraceID: redact.Text(e.TraceID),
 		Method: e.Method, URL: redact.URLString(e.URL), Header: redactHeader(e.Header), Err: causeText(e.Err),
@@ -108,7 +118,7 @@ func (e *ServiceError) MarshalJSON() ([]byte, error) {
 	if e.Body != nil {
 		v.Body = []byte(e.Origin())
 	}
-	return json.Marshal(v)
+	return v
 }
 
 // MarshalJSON encodes e as encoding/json would encode its fields, with
@@ -124,12 +134,13 @@ func (e *ClientError) MarshalJSON() ([]byte, error) {
 	}{e.Op, redact.URLString(e.URL), causeText(e.Err)})
 }
 
-// causeText is err's text with its secrets redacted, or nil for no error.
+// causeText is err's text with its secrets redacted, or nil for no error
+// and for one whose Error panics.
 func causeText(err error) *string {
-	if err == nil {
+	msg, ok := errorText(err)
+	if err == nil || !ok {
 		return nil
 	}
-	msg, _ := errorText(err)
 	msg = redact.Text(msg)
 	return &msg
 }
