@@ -3,11 +3,11 @@ package cosv5
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"github.com/cosgo/errcatalog/coserr"
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // partPrefixes start the text of the SDK's error for a part that failed in
@@ -43,57 +43,20 @@ func partError(err error) *coserr.ServiceError {
 	return se
 }
 
-// errorResponseText reads the text of a *cos.ErrorResponse,
-// "PUT <url>: 503 SlowDown(Message: <msg>, RequestId: <id>, TraceId:
-// <id>)", from its end, since the URL (which the SDK decodes) and the
-// message are free text: nil when s is not such a text.
+// errorResponseText is the ServiceError that the text of a
+// *cos.ErrorResponse holds (diagnose.ParseCOSv5Error): nil when s is not
+// such a text.
 func errorResponseText(s string) *coserr.ServiceError {
-	s, ok := strings.CutSuffix(s, ")")
+	e, ok := diagnose.ParseCOSv5Error(s)
 	if !ok {
 		return nil
 	}
-	i := strings.LastIndex(s, ", TraceId: ")
-	if i < 0 {
-		return nil
+	if e.Status == shownRetryable || e.Status == shownFinal {
+		e.Status = http.StatusOK // an <Error> inside a 200, which Transport showed the SDK so
 	}
-	traceID := s[i+len(", TraceId: "):]
-	s = s[:i]
-	if i = strings.LastIndex(s, ", RequestId: "); i < 0 {
-		return nil
-	}
-	requestID := s[i+len(", RequestId: "):]
-	s = s[:i]
-	// "PUT <url>: 503 SlowDown(Message: <msg>": the last "(Message: "
-	// that follows a status and a code; the message may hold the marker.
-	var status int
-	var code, message, rest string
-	for k := strings.LastIndex(s, "(Message: "); k >= 0; k = strings.LastIndex(s[:k], "(Message: ") {
-		head := s[:k]
-		j := strings.LastIndex(head, ": ")
-		if j < 0 {
-			return nil
-		}
-		statusText, c, ok := strings.Cut(head[j+2:], " ")
-		n, err := strconv.Atoi(statusText)
-		if !ok || err != nil || len(statusText) != 3 || n < 300 || strings.ContainsAny(c, " (") {
-			continue
-		}
-		status, code, message, rest = n, c, s[k+len("(Message: "):], head[:j]
-		break
-	}
-	if status == 0 {
-		return nil
-	}
-	method, rawURL, ok := strings.Cut(rest, " ")
-	if !ok || method == "" || strings.ToUpper(method) != method {
-		return nil
-	}
-	if status == shownRetryable || status == shownFinal {
-		status = http.StatusOK // an <Error> inside a 200, which Transport showed the SDK so
-	}
-	se := &coserr.ServiceError{StatusCode: status, Code: code, Message: message,
-		RequestID: strings.TrimSpace(requestID), TraceID: strings.TrimSpace(traceID), Method: method}
-	if u, err := url.Parse(rawURL); err == nil {
+	se := &coserr.ServiceError{StatusCode: e.Status, Code: e.Code, Message: e.Message,
+		RequestID: e.RequestID, TraceID: e.TraceID, Method: e.Method}
+	if u, err := url.Parse(e.URL); err == nil {
 		se.URL = redact.URL(u)
 	}
 	return se

@@ -158,22 +158,22 @@ func parseAWS(text string, in *Input) bool {
 	return true
 }
 
-// cosv5Error matches cos-go-sdk-v5's ErrorResponse text: "METHOD URL:
-// STATUS CODE(Message: MESSAGE, RequestId: ID, TraceId: ID)". The message
-// runs to the first ", RequestId: ", so it may hold commas.
-var cosv5Error = regexp.MustCompile(`: (\d{3}) ([A-Za-z0-9._-]*)\(Message: (.*?), RequestId: ([^,()]*), TraceId: ([^()\s]*)\)`)
-
-// parseCOSv5 reads a cos-go-sdk-v5 error text; of a RetryError's
-// attempts, joined with "; ", the last.
+// parseCOSv5 reads a cos-go-sdk-v5 error text (ParseCOSv5Error); of a
+// RetryError's attempts, joined with "; ", the last.
 func parseCOSv5(text string, in *Input) bool {
-	all := cosv5Error.FindAllStringSubmatch(text, maxFields)
-	if all == nil {
+	i := strings.LastIndex(text, ", TraceId: ")
+	if i < 0 {
 		return false
 	}
-	m := all[len(all)-1]
-	in.Status, _ = strconv.Atoi(m[1])
-	in.Code, in.Message = m[2], m[3]
-	in.RequestID, in.TraceID = strings.TrimSpace(m[4]), strings.TrimSpace(m[5])
+	end := strings.IndexByte(text[i:], ')')
+	if end < 0 {
+		return false
+	}
+	e, ok := ParseCOSv5Error(text[:i+end+1])
+	if !ok {
+		return false
+	}
+	in.Status, in.Code, in.Message, in.RequestID, in.TraceID = e.Status, e.Code, e.Message, e.RequestID, e.TraceID
 	return true
 }
 
