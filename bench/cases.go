@@ -93,30 +93,35 @@ func NewReplayer(c *Case) *Replayer {
 	return r
 }
 
-// Next returns the response, as new.
+// Next returns the response, as new. It sets each field in place rather
+// than assigning a composite literal: the compiler builds such a literal on
+// the stack and copies it in 16-byte moves that span the 8-byte stores
+// just made, and a load that spans two stores cannot be forwarded from
+// them, so every call after Next would wait for the copy to reach the
+// cache. A response net/http made was written long before anyone asks
+// about it; TestReplayerResets holds Next to every field.
 func (r *Replayer) Next() *http.Response {
-	c := r.c
-	r.resp = http.Response{
-		Status:     r.status,
-		StatusCode: c.Status,
-		Proto:      "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header:  c.Header,
-		Request: &r.req,
-	}
-	switch {
-	case c.Body == nil:
-		r.resp.Body = http.NoBody
-	case c.Chunky:
-		r.resp.ContentLength = -1
-		r.resp.TransferEncoding = chunked
-	default:
-		r.resp.ContentLength = int64(len(c.Body))
+	c, resp := r.c, &r.resp
+	resp.Status = r.status
+	resp.StatusCode = c.Status
+	resp.Proto, resp.ProtoMajor, resp.ProtoMinor = "HTTP/1.1", 1, 1
+	resp.Header = c.Header
+	resp.Body = http.NoBody
+	resp.ContentLength = int64(len(c.Body))
+	resp.TransferEncoding = nil
+	resp.Close, resp.Uncompressed = false, false
+	resp.Trailer = nil
+	resp.Request = &r.req
+	resp.TLS = nil
+	if c.Chunky {
+		resp.ContentLength = -1
+		resp.TransferEncoding = chunked
 	}
 	if c.Body != nil {
 		r.body.Reset(c.Body)
-		r.resp.Body = &r.body
+		resp.Body = &r.body
 	}
-	return &r.resp
+	return resp
 }
 
 var chunked = []string{"chunked"}
