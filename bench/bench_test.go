@@ -68,9 +68,8 @@ func BenchmarkSuccess(b *testing.B) {
 // BenchmarkSuccessSettled asks each peer about the same 200 again and
 // again, without resetting it: nothing consumes a GET's 200, and a
 // response from net/http was written long before anyone asks. It leaves
-// out what BenchmarkSuccess adds with Next, whose one-struct reset the CPU
-// stores in 16-byte pieces that a load of a field right after must wait
-// for, so it shows what deciding a 200 costs by itself.
+// out the stores BenchmarkSuccess makes with Next before each call, so it
+// shows what deciding a 200 costs by itself.
 func BenchmarkSuccessSettled(b *testing.B) {
 	c := &Case{Name: "OK200", Status: 200, Header: http.Header{"Content-Length": {"2"}}, Body: []byte("ok"), Method: "GET", URL: "https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a"}
 	for _, p := range peers {
