@@ -18,7 +18,8 @@ type Code struct {
 	aliases     []string
 	class       *Class
 	retryable   bool
-	clockSkew   bool // the error can mean the local clock is wrong (see ClockSkew)
+	clockSkew   bool     // the error can mean the local clock is wrong (see ClockSkew)
+	checks      []string // what Diagnose checks besides the class's and the clock's (the catalog's checks)
 	description string
 	hints       []Hint
 	refinedBy   map[string]*Code // the codes COS sends as this one's message, by message; set by init

@@ -1174,7 +1174,7 @@ var codes = [...]Code{
 			{Cause: "The CAM identity calling the vector bucket API has no policy that allows this vector action on the vector bucket or index.", Fix: "Grant the sub-account or role the vector bucket actions it calls, naming the vector bucket, or call with a key that has them."},
 			{Cause: "The vector request was signed with a temporary key whose issuing policy leaves the vector bucket or the action out.", Fix: "Request a new temporary key with a policy that includes the vector bucket's resource and the actions used."},
 		}},
-	{name: "AccessForbidden", statuses: []int{403}, class: ErrAccessDenied, retryable: false, clockSkew: false,
+	{name: "AccessForbidden", statuses: []int{403}, checks: []string{"cors"}, class: ErrAccessDenied, retryable: false, clockSkew: false,
 		description: "A cross-origin (CORS) request is refused: its Origin, method or request headers are not allowed by the bucket's CORS rules.",
 		hints: []Hint{
 			{Cause: "The page's Origin is not in any CORS rule of the bucket, or the matching rule does not allow its method or its Access-Control-Request-Headers.", Fix: "Add the origin, the method and each request header to a CORS rule, then test with curl -v -H 'Origin: <origin>' against the object URL and look for Access-Control-Allow-Origin."},
@@ -2215,7 +2215,7 @@ var codes = [...]Code{
 		hints: []Hint{
 			{Cause: "The vector bucket service was briefly unable to take the request.", Fix: "Retry with backoff; cos-go-sdk-v5's vector client retries 5xx responses the same way."},
 		}},
-	{name: "SignatureDoesNotMatch", statuses: []int{403}, class: ErrUnauthenticated, retryable: false, clockSkew: false,
+	{name: "SignatureDoesNotMatch", statuses: []int{403}, checks: []string{"signature"}, class: ErrUnauthenticated, retryable: false, clockSkew: false,
 		description: "The signature the client computed differs from the one COS computed.",
 		hints: []Hint{
 			{Cause: "The key contains characters ('+', spaces, non-ASCII) that were encoded one way when signing and another on the wire; a '+' sent raw is read as a space, as the FormatString in the error body shows.", Fix: "Compare the error's FormatString with the one you signed, and percent-encode the key identically for signing and sending ('+' as %2B)."},

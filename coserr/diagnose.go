@@ -166,6 +166,9 @@ func (d *Diagnosis) facts() diagnose.Facts {
 		Class: d.Class.Name(), ClassText: d.Class.Description(),
 		Retryable: d.Retryable, ClockSkew: d.Code != nil && d.Code.clockSkew,
 	}
+	if d.Code != nil {
+		f.Checks = d.Code.checks
+	}
 	for _, h := range d.Hints {
 		f.Hints = append(f.Hints, diagnose.Hint(h))
 	}

@@ -62,6 +62,7 @@ type Code struct {
 	Families    []string // Family.Name of every family that sends the code
 	SentAs      []SentAs // how COS sends the code inside another one
 	ClockSkew   bool     // the code can mean that the local clock is wrong
+	Checks      []string // what Diagnose checks for the code besides its class's and the clock's: "signature", "cors"
 	Sources     []string // Source.ID of every source its facts come from
 	Description string
 	Hints       []Hint // most likely first

@@ -247,7 +247,7 @@ codes:
 		`c.yaml:32:19: status 200 is outside 300..599`,
 		`c.yaml:33:12: unknown class "Missing"`,
 		`c.yaml:35:21: family COS listed twice`,
-		`c.yaml:37:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)`,
+		`c.yaml:37:5: unknown key "colour" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, checks, sources, description, hints)`,
 		`c.yaml:39:5: missing key "why" in code (required when retryable is true or a status is 5xx, 408 or 429)`,
 		`c.yaml:39:11: code "bad-code" is not an exported Go identifier; give it a name`,
 		`c.yaml:44:22: sent_as code "NoSuchBuckt" is not a code of the catalog`,

@@ -16,7 +16,7 @@ var badCodes = []badCatalog{
 	{"code not a mapping", withCodes(codeYAML + "  - NoSuchKey\n"), []string{
 		"c.yaml:27:5: code must be a mapping"}},
 	{"unknown key in code", withCodes(codeYAML + "    http: 404\n"), []string{
-		"c.yaml:27:5: unknown key \"http\" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, sources, description, hints)"}},
+		"c.yaml:27:5: unknown key \"http\" in code (want one of code, name, aliases, status, class, retryable, why, families, sent_as, clock_skew, checks, sources, description, hints)"}},
 	{"duplicate key in code", withCodes(codeYAML + "    status: 400\n"), []string{
 		"c.yaml:27:5: duplicate key \"status\" in code"}},
 	{"duplicate code", withCodes(codeYAML + codeYAML), []string{
@@ -95,6 +95,12 @@ var badCodes = []badCatalog{
 		`c.yaml:24:17: clock_skew must be true or false`}},
 	{"clock_skew quoted", withCodes(edit(codeYAML, "    sources", "    clock_skew: \"true\"\n    sources")), []string{
 		`c.yaml:24:17: clock_skew must be true or false`}},
+	{"unknown check", withCodes(edit(codeYAML, "    sources", "    checks: [signature, colour]\n    sources")), []string{
+		`c.yaml:24:25: check "colour" is no check; want one of signature, cors`}},
+	{"check twice", withCodes(edit(codeYAML, "    sources", "    checks: [cors, cors]\n    sources")), []string{
+		`c.yaml:24:20: check cors listed twice`}},
+	{"checks a map", withCodes(edit(codeYAML, "    sources", "    checks: {a: b}\n    sources")), []string{
+		`c.yaml:24:13: checks must be a list`}},
 	{"missing description", withCodes(edit(codeYAML, "    description: The bucket does not exist.\n", "")), []string{
 		`c.yaml:19:5: missing key "description" in code`}},
 	{"blank description", withCodes(edit(codeYAML, "The bucket does not exist.", `"  "`)), []string{
@@ -130,6 +136,7 @@ func TestLoadValid(t *testing.T) {
     retryable: false
     families: [COS]
     clock_skew: false
+    checks: [cors, signature]
     sources: [doc]
     description: |
       The key
@@ -163,12 +170,12 @@ func TestLoadValid(t *testing.T) {
 			Sources: []string{"doc"}, Description: "An internal error.", Pos: pos(19, 5),
 			Hints: []gen.Hint{{Cause: "It failed.", Fix: "Retry.", Sources: []string{"doc"}, Pos: pos(30, 13)}}},
 		{Code: "no such key", Name: "NoSuchKey", Aliases: []string{"NoSuchKeys", "No Such Key"}, Statuses: []int{404, 400},
-			Class: "NotFound", Families: []string{"COS"}, Sources: []string{"doc"},
+			Class: "NotFound", Families: []string{"COS"}, Checks: []string{"cors", "signature"}, Sources: []string{"doc"},
 			Description: "The key\ndoes not exist.", Pos: pos(31, 5),
-			Hints: []gen.Hint{{Cause: "It is gone.", Fix: "Look again.", Sources: []string{"doc"}, Pos: pos(43, 13)}}},
+			Hints: []gen.Hint{{Cause: "It is gone.", Fix: "Look again.", Sources: []string{"doc"}, Pos: pos(44, 13)}}},
 		{Code: "x-unknown", Name: "Unknown", Class: "BadRequest", Why: "fails the same way each time",
-			Families: []string{"COS"}, ClockSkew: true, Sources: []string{"doc"}, Description: "No status.", Pos: pos(44, 5),
-			Hints: []gen.Hint{{Cause: "Unknown.", Fix: "Ask.", Sources: []string{"doc"}, Pos: pos(54, 13)}}},
+			Families: []string{"COS"}, ClockSkew: true, Sources: []string{"doc"}, Description: "No status.", Pos: pos(45, 5),
+			Hints: []gen.Hint{{Cause: "Unknown.", Fix: "Ask.", Sources: []string{"doc"}, Pos: pos(55, 13)}}},
 	}
 	assert.Equal(t, want, c.Codes)
 }

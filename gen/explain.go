@@ -102,6 +102,9 @@ func explainCode(c *Catalog, q string, k *Code) string {
 	if k.ClockSkew {
 		row("clock skew:", "yes: it can mean that the local clock is wrong")
 	}
+	if len(k.Checks) > 0 {
+		row("diagnose checks:", strings.Join(k.Checks, ", "))
+	}
 	row("sources:", strings.Join(k.Sources, ", "))
 	row("description:", oneLine(k.Description))
 	return b.String()

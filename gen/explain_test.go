@@ -39,7 +39,7 @@ classes:
      sources: [doc], description: The signature has expired.,
      hints: [{cause: The clock is wrong., fix: Set the clock., sources: [doc]}]}
   - {code: no-such-thing, name: NoSuchThing, status: [400, 404], class: NotFound, retryable: false,
-     families: [CI], sources: [sdk], description: A made-up code.,
+     families: [CI], checks: [signature, cors], sources: [sdk], description: A made-up code.,
      hints: [{cause: It was made up., fix: Make it real., sources: [sdk]}]}
 `
 
@@ -61,7 +61,7 @@ func TestExplainFound(t *testing.T) {
 			"retryable:", "no", "aliases:", "none", "sources:", "doc\n", "description:", "The specified bucket does not exist.",
 			"Likely causes, most likely first:\n\n 1. The bucket name lacks its APPID.\n    Fix: Use the full name.\n    Sources: doc\n",
 			"(errgen explain -urls shows where each source is.)"},
-			[]string{"alias of", "sent as", "refined by", "clock skew", "https://"}},
+			[]string{"alias of", "sent as", "refined by", "clock skew", "diagnose checks", "https://"}},
 		{"coserr.NoSuchBucket", []string{"NoSuchBucket\n", "coserr.NoSuchBucket"}, nil},
 		{"AccessDenied", []string{"retryable:", "no (the request is refused as sent"}, nil},
 		{"RequestHasExpired", []string{"retryable:", "no\n"}, []string{"refused as sent"}},
@@ -70,7 +70,8 @@ func TestExplainFound(t *testing.T) {
 			"sources:", "doc, sdk\n"}, []string{"alias of"}},
 		{"InternalErrror", []string{"InternalErrror is an alias of InternalError", "InternalError\n", "retryable:", "yes"}, nil},
 		{"NoSuchUpload", []string{"status:", "404, 400 (404 primary)"}, nil},
-		{"NoSuchThing", []string{`NoSuchThing is the Go name of the code "no-such-thing"`, "no-such-thing\n", "coserr.NoSuchThing", "families:", "CI"}, nil},
+		{"NoSuchThing", []string{`NoSuchThing is the Go name of the code "no-such-thing"`, "no-such-thing\n", "coserr.NoSuchThing", "families:", "CI",
+			"diagnose checks:", "signature, cors\n"}, nil},
 		{"no-such-thing", []string{"no-such-thing\n", "coserr.NoSuchThing"}, []string{"Go name of"}},
 		{"RequestHasExpired", []string{"Request has expired\n", "status:", "unknown (no source documents one)",
 			`COS sends it as:  AccessDenied with message "Request has expired"`, "clock skew:", "yes: it can mean that the local clock is wrong"}, nil},

@@ -214,6 +214,9 @@ func (l *loader) code(n *yaml.Node) {
 	}
 	c.Retryable, _ = strconv.ParseBool(trimmed(v["retryable"]))
 	c.ClockSkew, _ = strconv.ParseBool(trimmed(v["clock_skew"]))
+	for _, x := range items(v["checks"]) {
+		c.Checks = append(c.Checks, x.Value)
+	}
 	if _, ok := v["why"]; !ok && (c.Retryable || slices.ContainsFunc(c.Statuses, func(st int) bool { return st >= 500 || st == 408 || st == 429 })) {
 		l.errAt(n, "missing key %q in code (required when retryable is true or a status is 5xx, 408 or 429)", "why")
 	}

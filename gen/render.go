@@ -56,6 +56,9 @@ func renderGo(c *Catalog, pkg string) ([]byte, error) {
 		if len(k.Aliases) > 0 {
 			p(", aliases: %#v", k.Aliases)
 		}
+		if len(k.Checks) > 0 {
+			p(", checks: %#v", k.Checks)
+		}
 		p(", class: Err%s, retryable: %t, clockSkew: %t,\n\t\tdescription: %q,%s},\n", k.Class, k.Retryable, k.ClockSkew, k.Description, hintsLit(k.Hints))
 	}
 	p("}\n\n// codeIndex maps every wire spelling, aliases included, to its code.\nvar codeIndex = map[string]*Code{\n")

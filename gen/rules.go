@@ -8,9 +8,12 @@ import (
 	"go/token"
 	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // A kind is what a scalar value may be: a check for Load, and the JSON
@@ -82,6 +85,12 @@ var (
 	}, schema: map[string]any{"type": "integer", "minimum": minStatus, "maximum": maxStatus}}
 	boolean = &kind{want: "true or false", tag: "!!bool", check: func(string) string { return "" },
 		schema: map[string]any{"type": "boolean"}}
+	check = &kind{want: "a string", check: func(s string) string {
+		if !slices.Contains(diagnose.Checks, s) {
+			return fmt.Sprintf("%q is no check; want one of %s", s, strings.Join(diagnose.Checks, ", "))
+		}
+		return ""
+	}, schema: map[string]any{"type": "string", "enum": diagnose.Checks}}
 )
 
 var (
@@ -118,6 +127,7 @@ var (
 				{key: "code", doc: "The wire spelling of another code of the catalog.", required: true, kind: wire},
 				{key: "message", doc: "The <Message> that names the cause.", required: true, kind: message}}}},
 			{key: "clock_skew", doc: "Whether the code can mean that the local clock is wrong.", kind: boolean},
+			{key: "checks", item: "check", doc: "What coserr.Diagnose checks the request and response for besides the class's and the clock's: signature (the FormatString COS computed against the request's), cors (the request's Origin against the bucket's CORS rules).", list: true, kind: check},
 			sources,
 			{key: "description", doc: "What the code means, in a sentence; the sentinel's doc comment is made of it.", required: true, kind: text},
 			hints}}},

@@ -84,9 +84,20 @@ type Facts struct {
 	Class       string // the class name; "" when none
 	ClassText   string // what the class means
 	Retryable   bool
-	ClockSkew   bool   // the code says the local clock may be wrong
-	Hints       []Hint // most likely first
+	ClockSkew   bool     // the code says the local clock may be wrong
+	Checks      []string // the checks the catalog asks for the code (CheckSignature, CheckCORS)
+	Hints       []Hint   // most likely first
 }
+
+// The checks a code of the catalog can ask Findings for (its key checks),
+// besides the clock's (clock_skew) and the class's (Throttled).
+const (
+	CheckSignature = "signature" // the FormatString COS computed against the request's
+	CheckCORS      = "cors"      // the request's Origin against the bucket's CORS rules
+)
+
+// Checks lists every check a catalog entry can name.
+var Checks = []string{CheckSignature, CheckCORS}
 
 // OrderHints returns the hints that fit an error with this message, most
 // likely first: those whose Message is the message first (compared

@@ -190,3 +190,52 @@ func TestHostRegion(t *testing.T) {
 		})
 	}
 }
+
+// TestFindingsFollowFacts: the catalog's facts about the code choose the
+// checks, never the code's spelling or the status alone: a code the
+// catalog does not call throttling gets no rate-limit findings though its
+// status is 429, and a code whose catalog entry names a check gets it
+// whatever it is called.
+func TestFindingsFollowFacts(t *testing.T) {
+	u, err := url.Parse("https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a+b.txt?q-sign-algorithm=sha1&q-sign-time=1700000000;1700003600&q-key-time=1700000000;1700003600&q-header-list=host&q-url-param-list=&q-signature=x")
+	require.NoError(t, err)
+	tests := []struct {
+		name  string
+		in    Input
+		facts Facts
+		want  []string // substrings of the findings
+		not   []string // substrings the findings must not have
+	}{
+		{"429 of a code that is no throttling", Input{Status: 429, Code: "SlowDown"}, Facts{Code: "SlowDown", Class: "BadRequest"},
+			nil, []string{"Retry-After", "request-rate"}},
+		{"throttling by the catalog", Input{Status: 400, Code: "Busy"}, Facts{Code: "Busy", Class: "Throttled"},
+			[]string{"COS sent no Retry-After"}, nil},
+		{"unknown code at 429", Input{Status: 429, Code: "Whatever"}, Facts{Class: "Throttled"},
+			[]string{"COS sent no Retry-After"}, nil},
+		{"no clock skew in the catalog", Input{Status: 403, Code: "RequestTimeTooSkewed", ServerTime: time.Unix(1700000100, 0)}, Facts{Code: "RequestTimeTooSkewed", Class: "Unauthenticated"},
+			nil, []string{"q-sign-time"}},
+		{"clock skew by the catalog", Input{Status: 403, Code: "AccessDenied", Message: "Request has expired", ServerTime: time.Unix(1700000100, 0)}, Facts{Code: "Request has expired", ClockSkew: true},
+			[]string{"q-sign-time"}, nil},
+		{"signature check", Input{Status: 403, Code: "AnyName", Elements: map[string]string{}}, Facts{Code: "AnyName", Checks: []string{CheckSignature}},
+			[]string{"has a '+' sent as it is"}, []string{"Origin"}},
+		{"no signature check", Input{Status: 403, Code: "SignatureDoesNotMatch"}, Facts{Code: "SignatureDoesNotMatch"},
+			nil, []string{"has a '+' sent as it is"}},
+		{"CORS check", Input{Status: 403, Code: "AnyName"}, Facts{Code: "AnyName", Checks: []string{CheckCORS}},
+			[]string{"Origin"}, []string{"has a '+' sent as it is"}},
+		{"no CORS check", Input{Status: 403, Code: "AccessForbidden"}, Facts{Code: "AccessForbidden"},
+			nil, []string{"Origin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			in.Request = &Request{Method: http.MethodGet, URL: u, Header: http.Header{}}
+			got := strings.Join(Findings(&in, tt.facts), "\n")
+			for _, w := range tt.want {
+				assert.Contains(t, got, w)
+			}
+			for _, n := range tt.not {
+				assert.NotContains(t, got, n)
+			}
+		})
+	}
+}

@@ -3,12 +3,16 @@ package diagnose
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 )
 
 // Findings returns the facts read off the response and the request of in
-// that bear on the error f describes, most telling first. They never show
-// a secret.
+// that bear on the error f describes, most telling first. The catalog's
+// facts choose the checks (f.Checks, f.ClockSkew, the class Throttled);
+// the response adds the signature's when it carries COS's FormatString,
+// and a message naming a referer or CORS rule adds that rule's. They
+// never show a secret.
 func Findings(in *Input, f Facts) (out []string) {
 	if in == nil {
 		return nil
@@ -22,25 +26,21 @@ func Findings(in *Input, f Facts) (out []string) {
 		out = clientFindings(in)
 		return out
 	}
-	code := f.Code
-	if code == "" {
-		code = in.Code
-	}
 	msg := normMessage(in.Message)
-	if code == "SignatureDoesNotMatch" || in.Elements["FormatString"] != "" {
+	if slices.Contains(f.Checks, CheckSignature) || in.Elements["FormatString"] != "" {
 		out = append(out, signatureFindings(in)...)
 	}
-	if f.ClockSkew || code == "RequestTimeTooSkewed" || msg == "request has expired" || msg == "requesttimetooskewed" {
+	if f.ClockSkew {
 		out = append(out, clockFindings(in)...)
 	}
 	out = append(out, hostFindings(in)...)
-	if f.Class == "Throttled" || code == "SlowDown" || in.Status == 429 {
+	if f.Class == "Throttled" {
 		out = append(out, throttleFindings(in)...)
 	}
 	switch {
 	case strings.Contains(msg, "referer"):
 		out = append(out, refererFinding(in))
-	case code == "AccessForbidden" || msg == "accessforbidden" || strings.Contains(msg, "cors"):
+	case slices.Contains(f.Checks, CheckCORS) || strings.Contains(msg, "cors"):
 		out = append(out, originFinding(in))
 	}
 	return out

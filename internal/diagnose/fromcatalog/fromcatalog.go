@@ -53,7 +53,7 @@ func Facts(cat *gen.Catalog, in *diagnose.Input) diagnose.Facts {
 	var f diagnose.Facts
 	class := statusrule.Class(in.Status)
 	if k != nil {
-		f = diagnose.Facts{Code: k.Code, Description: k.Description, Retryable: k.Retryable, ClockSkew: k.ClockSkew}
+		f = diagnose.Facts{Code: k.Code, Description: k.Description, Retryable: k.Retryable, ClockSkew: k.ClockSkew, Checks: k.Checks}
 		f.Hints = diagnose.OrderHints(hints(k.Hints), in.Message)
 		class = k.Class
 		if in.Status == 0 && len(k.Statuses) == 1 {
