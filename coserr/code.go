@@ -191,7 +191,10 @@ func (c *Class) Error() string {
 }
 
 // Lookup returns the code COS spells name, accepting aliases, or nil when
-// name is not in the catalog. It is a map lookup: O(1), no allocation.
+// name is not in the catalog. The spelling must be exact, letter case
+// included: COS's codes are case-sensitive, so "nosuchkey" is no code of
+// the catalog, and an error that carries it falls in the class of its
+// status like any unknown code. It is a map lookup: O(1), no allocation.
 func Lookup(name string) *Code {
 	return codeIndex[name]
 }

@@ -60,6 +60,11 @@
 // their paths untouched, and no error string, log value, Origin or error
 // reachable through Unwrap carries a secret.
 //
+// A code is known only as the catalog spells it (case and all, trimmed of
+// space) or as one of its aliases; a known code decides the class and the
+// retry whatever the status, and an empty or unknown code falls back on
+// its status, with no class outside 300..599 (see ServiceError.Class).
+//
 // Match errors with errors.Is and errors.As, never with their text: the
 // text of an error is for people and may change.
 package coserr

@@ -117,8 +117,11 @@ func (e *ServiceError) Known() *Code {
 // the catalog, of its HTTP status: 3xx ErrRedirect (304
 // ErrPreconditionFailed), 401 ErrUnauthenticated, 403 ErrAccessDenied, 404
 // ErrNotFound, 409 ErrConflict, 412 ErrPreconditionFailed, 429
-// ErrThrottled, other 4xx ErrBadRequest, 5xx ErrServer. It is nil for an
-// unknown code in a 200.
+// ErrThrottled, other 4xx ErrBadRequest, 5xx ErrServer. A known code
+// decides whatever the status, one the catalog does not list for it
+// included (NoSuchKey in a 500 is ErrNotFound, not retried). It is nil when
+// the code is empty or unknown and the status is outside 300..599 (an
+// <Error> inside a 200, a status of 0 or 600): nothing says the class.
 func (e *ServiceError) Class() *Class {
 	if e == nil {
 		return nil
