@@ -152,3 +152,40 @@ func TestDiagnoseRetryUnknown(t *testing.T) {
 		})
 	}
 }
+
+// messageError is an SDK's error with the code and message COS sent,
+// shaped as smithy.APIError (smithy-go's GenericAPIError).
+type messageError struct{ code, message string }
+
+func (e *messageError) Error() string        { return "api error " + e.code + ": " + e.message }
+func (e *messageError) ErrorCode() string    { return e.code }
+func (e *messageError) ErrorMessage() string { return e.message }
+
+// TestDiagnoseSDKErrorRefined: an SDK's error that carries COS's code and
+// message is refined as a ServiceError is (the catalog's sent_as), so
+// Diagnose gives the same code, class and checks either way.
+func TestDiagnoseSDKErrorRefined(t *testing.T) {
+	tests := []struct {
+		message string
+		want    *coserr.Code
+		class   *coserr.Class
+	}{
+		{"Request has expired", coserr.RequestHasExpired, coserr.ErrUnauthenticated},
+		{" SignatureDoesNotMatch ", coserr.SignatureDoesNotMatch, coserr.ErrUnauthenticated},
+		{"AccessForbidden", coserr.AccessForbidden, coserr.ErrAccessDenied},
+		{"Access Denied.", coserr.AccessDenied, coserr.ErrAccessDenied},
+		{"", coserr.AccessDenied, coserr.ErrAccessDenied},
+	}
+	for _, tt := range tests {
+		t.Run(tt.message, func(t *testing.T) {
+			err := fmt.Errorf("operation error S3: GetObject, %w", &responseError{status: 403, err: &messageError{"AccessDenied", tt.message}})
+			d := coserr.Diagnose(err, nil)
+			require.NotNil(t, d)
+			assert.Same(t, tt.want, d.Code, "Diagnose(%v).Code = %v; want %v", err, d.Code, tt.want)
+			assert.Same(t, tt.class, d.Class)
+			se := coserr.Parse(403, nil, []byte("<Error><Code>AccessDenied</Code><Message>"+tt.message+"</Message></Error>")).(*coserr.ServiceError)
+			assert.Same(t, se.Known(), d.Code, "the ServiceError's answer")
+			assert.Equal(t, se.Retryable(), coserr.IsRetryable(err))
+		})
+	}
+}
