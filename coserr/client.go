@@ -200,6 +200,21 @@ func responseStatus(err error) (int, bool) {
 	return 0, false
 }
 
+// sdkCode returns the code an SDK's error carries, trimmed of space, and
+// its message: the first error in err's chain with a method ErrorCode()
+// string, as smithy.APIError has, and that error's ErrorMessage() string
+// when it has one. ok is false when no error in the chain has a code.
+func sdkCode(err error) (code, message string, ok bool) {
+	var c interface{ ErrorCode() string }
+	if !errors.As(err, &c) {
+		return "", "", false
+	}
+	if m, ok := c.(interface{ ErrorMessage() string }); ok {
+		message = m.ErrorMessage()
+	}
+	return trimSpace(c.ErrorCode()), message, true
+}
+
 // transportRetryable is the retry rule for an error below HTTP, by the
 // types the standard library uses (diagnose.TransportRetryable): a
 // timeout, a reset, refused or broken connection, an unreachable network,

@@ -65,11 +65,9 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 	default:
 		if status, ok := responseStatus(err); ok {
 			in := &diagnose.Input{Status: status, Request: requestOf(req, "", "")}
-			var c interface{ ErrorCode() string }
-			if errors.As(err, &c) {
-				in.Code = redact.Text(c.ErrorCode())
-			}
-			d.Code, d.Retryable, d.in = Lookup(in.Code), IsRetryable(err), in
+			code, message, _ := sdkCode(err)
+			in.Code, in.Message = redact.Text(code), redact.Text(message)
+			d.Code, d.Retryable, d.in = knownCode(code, message), IsRetryable(err), in
 			d.Class = statusClass(status)
 			if d.Code != nil {
 				d.Class = d.Code.class

@@ -34,8 +34,9 @@ import (
 // method HTTPStatusCode() int reporting 300 or more, as aws-sdk-go-v2's
 // *awshttp.ResponseError has) is a service error: the catalog's flag
 // when the first error in its chain with a method ErrorCode() string (as
-// smithy.APIError has) names a code Lookup knows, otherwise the status
-// rule above. Any other error is judged as a transport failure. An
+// smithy.APIError has) names a code Lookup knows, refined by its
+// ErrorMessage() as ServiceError.Known refines a code, otherwise the
+// status rule above. Any other error is judged as a transport failure. An
 // adapter (coserr/awsv2, coserr/cosv5, coserr/miniov7) gives the same
 // answer with every field of the response kept.
 //
@@ -51,10 +52,9 @@ func IsRetryable(err error) bool {
 		return r.Retryable()
 	}
 	if status, ok := responseStatus(err); ok {
-		var c interface{ ErrorCode() string }
-		if errors.As(err, &c) {
-			if code := Lookup(c.ErrorCode()); code != nil {
-				return code.retryable
+		if code, message, ok := sdkCode(err); ok {
+			if k := knownCode(code, message); k != nil {
+				return k.retryable
 			}
 		}
 		return statusRetryable(status)

@@ -103,11 +103,18 @@ func (e *ServiceError) Is(target error) bool {
 // code (sent_as), and the message is compared after trimming white space.
 // Class and Retryable follow Known, and errors.Is matches both codes.
 func (e *ServiceError) Known() *Code {
-	if e == nil || e.Code == "" {
+	if e == nil {
 		return nil
 	}
-	c := Lookup(e.Code)
-	if r := c.refined(e.Message); r != nil {
+	return knownCode(e.Code, e.Message)
+}
+
+// knownCode is the catalog's entry for code sent with message: the code COS
+// sends that way (sent_as), else code's own entry; nil when code is empty
+// or not in the catalog.
+func knownCode(code, message string) *Code {
+	c := Lookup(code)
+	if r := c.refined(message); r != nil {
 		return r
 	}
 	return c
