@@ -39,7 +39,9 @@ type Diagnosis struct {
 // the server's time; for a 403 or a missing bucket, a host without the
 // bucket's -APPID suffix or in another region than the response names;
 // for throttling, the server's Retry-After and COS's request-rate limits;
-// for a referer or CORS rule, the request's Referer or Origin. A
+// for a referer or CORS rule, the request's Referer or Origin. The
+// catalog says which codes get which check (checks, clock_skew, the
+// class Throttled); the body's FormatString always gets the signature's. A
 // *ClientError (or a bare transport error, wrapped as FromTransport
 // does) gives what failed and whether a retry can help.
 func Diagnose(err error, req *http.Request) *Diagnosis {
