@@ -32,6 +32,7 @@ func TestClockSkew(t *testing.T) {
 		{"AccessDenied with Request has expired", date, body("AccessDenied", "Request has expired", ""), true},
 		{"AccessDenied with RequestTimeTooSkewed", date, body("AccessDenied", "RequestTimeTooSkewed", ""), true},
 		{"the code itself", date, body("Request has expired", "", ""), true},
+		{"Cloud Infinite's expired signature", date, body("SignatureExpired", "The signature has expired.", ""), true},
 		{"the body's time wins", http.Header{"Date": {time.Now().Format(http.TimeFormat)}}, body("RequestTimeTooSkewed", "x", "<ServerTime>"+server.Format(time.RFC3339)+"</ServerTime>"), true},
 		{"no server time", nil, body("RequestTimeTooSkewed", "x", ""), false},
 		{"a broken server time", http.Header{"Date": {"yesterday"}}, body("RequestTimeTooSkewed", "x", "<ServerTime>soon</ServerTime>"), false},
