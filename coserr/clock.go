@@ -9,8 +9,9 @@ import (
 // ClockSkew returns how far the server's clock is ahead of the local one
 // (negative when it is behind), for an error that says the local clock is
 // wrong: RequestTimeTooSkewed, and an expired signature ("Request has
-// expired"), whether COS sends it as the code or as the message of an
-// AccessDenied. The catalog marks these codes. The server's time is the
+// expired", whether COS sends it as the code or as the message of an
+// AccessDenied; Cloud Infinite's SignatureExpired). The catalog marks
+// these codes (clock_skew). The server's time is the
 // body's ServerTime, else the response's Date header (see
 // ServiceError.ServerTime). ok is false for any other error, or when the
 // server's time is unknown.

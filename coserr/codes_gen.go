@@ -679,7 +679,7 @@ var SignatureDoesNotMatch = &codes[201]
 
 // SignatureExpired is returned when the signature of a Cloud Infinite request
 // is past its validity period; sign the request again. Status 401, class
-// Unauthenticated, not retryable.
+// Unauthenticated, not retryable. It can mean that the local clock is wrong.
 var SignatureExpired = &codes[202]
 
 // The codes of class AccessDenied.
@@ -2222,10 +2222,11 @@ var codes = [...]Code{
 			{Cause: "The SecretKey that signed the request is not the one paired with the SecretId in q-ak, or one of them carries stray spaces.", Fix: "Take SecretId and SecretKey as one pair from the same CAM key and trim them (cos-go-sdk-v5 refuses keys with surrounding spaces)."},
 			{Cause: "A header or parameter listed in q-header-list or q-url-param-list changed after signing, for example rewritten by a proxy, or a POST Object signature was computed over a different policy.", Fix: "Sign the request after its last change, leave out of the signature any header a proxy rewrites, and for POST Object sign the exact policy you send."},
 		}},
-	{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, retryable: false, clockSkew: false,
+	{name: "SignatureExpired", statuses: []int{401}, class: ErrUnauthenticated, retryable: false, clockSkew: true,
 		description: "The signature of a Cloud Infinite request is past its validity period; sign the request again.",
 		hints: []Hint{
 			{Cause: "The Cloud Infinite request carried a signature whose validity had ended, often a processing URL built once and used later.", Fix: "Sign each Cloud Infinite request when it is sent, and check the client clock if freshly made signatures are refused too."},
+			{Cause: "Cloud Infinite requests carry COS's q-sign-time window, taken from the local clock: a clock that runs behind or a wrong time zone ends the window of a signature made a moment ago.", Fix: "Synchronise the client's clock with NTP, compare it with the Date header of the 401, and sign the request again."},
 		}},
 	{name: "SlowDown", statuses: []int{503, 429}, class: ErrThrottled, retryable: true, clockSkew: false,
 		description: "The request rate is too high for the bucket (503), or for Cloud Infinite (429); reduce it and retry with backoff.",
