@@ -106,11 +106,13 @@ func TLSFailure(err error) bool {
 
 // textKinds maps the words of an error's text to its kind, first match
 // wins: the texts Go's net, crypto/tls and context packages, and the
-// Python SDK's requests, write.
+// Python SDK's requests, write. net/http's client timeout reads "request
+// canceled (Client.Timeout exceeded ...)": a timeout, as its type says.
 var textKinds = []struct {
 	words []string
 	kind  Kind
 }{
+	{[]string{"client.timeout exceeded"}, KindTimeout},
 	{[]string{"context canceled", "request canceled", "operation was canceled"}, KindCanceled},
 	{[]string{"no such host", "name resolution", "nameresolution", "nodename nor servname", "getaddrinfo", "name or service not known", "server misbehaving", "lookup "}, KindDNS},
 	{[]string{"x509:", "tls:", "certificate", "ssl", "handshake failure"}, KindTLS},
