@@ -45,6 +45,8 @@ type Input struct {
 
 	Request *Request       // the request as sent; nil when unknown
 	Client  *ClientFailure // the client's failure; nil for an error response
+
+	IDHidden bool // the input is a text that never shows a request id (a bare message or status line): no id in it says nothing of the response
 }
 
 // A Request is the request as sent, or as much of it as is known.

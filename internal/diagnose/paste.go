@@ -28,10 +28,11 @@ func ParseText(text string) (in *Input, ok bool) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	in = &Input{Request: textRequest(text)}
 	switch {
-	case parseXML(text, in), parseAWS(text, in), parseCOSv5(text, in), parseCoserr(text, in), parseFields(text, in):
+	case parseXML(text, in), parseAWS(text, in), parseCOSv5(text, in), parseJava(text, in), parseCoserr(text, in), parseFields(text, in):
 		if in.Code == "" && in.Status == 0 && in.RequestID == "" && in.Message == "" {
 			break
 		}
+		madeUpCode(in)
 		if t, ok := parseTime(in.Elements["ServerTime"]); ok {
 			in.ServerTime = t
 		}
@@ -40,8 +41,12 @@ func ParseText(text string) (in *Input, ok bool) {
 	if c := parseClient(text, in.Request); c != nil {
 		return &Input{Client: c}, true
 	}
+	if parseStatusLine(text, in) {
+		in.IDHidden = true
+		return in, true
+	}
 	if msg := strings.TrimSpace(text); msg != "" && !strings.Contains(msg, "\n") && len(msg) < 512 {
-		return &Input{Message: msg, Request: in.Request}, true
+		return &Input{Message: msg, Request: in.Request, IDHidden: true}, true
 	}
 	return nil, false
 }
@@ -137,14 +142,25 @@ func normKey(k string) string {
 	return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(k))
 }
 
-// awsError matches aws-sdk-go-v2's text for an error response.
-var awsError = regexp.MustCompile(`https response error StatusCode: (\d{3}), RequestID: ([^,]*), HostID: ([^,]*), (?:api error )?([A-Za-z0-9._-]+): ?(.*)`)
+// awsError matches aws-sdk-go-v2's text for an error response;
+// awsResponse its start alone, for a response whose body the SDK could
+// not read ("error while deserializing xml error response ...": a
+// proxy's HTML page), which says no code and no message of COS's.
+var (
+	awsError    = regexp.MustCompile(`https response error StatusCode: (\d{3}), RequestID: ([^,]*), HostID: ([^,]*), (?:api error )?([A-Za-z0-9._-]+): ?(.*)`)
+	awsResponse = regexp.MustCompile(`https response error StatusCode: ([1-5]\d\d), RequestID: ([^,]*), HostID: `)
+)
 
 // parseAWS reads an aws-sdk-go-v2 error text.
 func parseAWS(text string, in *Input) bool {
 	m := awsError.FindStringSubmatch(text)
 	if m == nil {
-		return false
+		if m = awsResponse.FindStringSubmatch(text); m == nil {
+			return false
+		}
+		in.Status, _ = strconv.Atoi(m[1])
+		in.RequestID = strings.TrimSpace(m[2])
+		return true
 	}
 	in.Status, _ = strconv.Atoi(m[1])
 	in.RequestID = strings.TrimSpace(m[2])

@@ -1,0 +1,98 @@
+package diagnose
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// javaError matches the text of the COS Java SDK's CosServiceException,
+// "<message> (Status Code: 403; Error Code: <code>; Request ID: <id>);
+// Trace ID: <id>" (the trace id also inside the parentheses), and of the
+// Android SDK's CosXmlServiceException, "<message> (Service: CosXml;
+// Status Code: 404; Status Message: Not Found; Error Code: <code>;
+// Request ID: <id>)".
+var javaError = regexp.MustCompile(`\((?:Service: [^;()]*; )?Status Code: (\d{3}); (?:Status Message: [^;()]*; )?Error Code: ([^;()]*); Request ID: ([^;()]*?)(?:; Trace ID: ([^;()\s]*))?\)(?:; Trace ID: ([^;()\s]*))?`)
+
+// parseJava reads a Java or Android SDK service exception's text.
+func parseJava(text string, in *Input) bool {
+	loc := javaError.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return false
+	}
+	group := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return nullless(text[loc[2*i]:loc[2*i+1]])
+	}
+	in.Status, _ = strconv.Atoi(group(1))
+	in.Code, in.RequestID = group(2), group(3)
+	in.TraceID = group(4)
+	if in.TraceID == "" {
+		in.TraceID = group(5)
+	}
+	msg := text[:loc[0]]
+	if i := strings.LastIndexByte(msg, '\n'); i >= 0 {
+		msg = msg[i+1:]
+	}
+	for _, sep := range []string{"Exception: ", "Exception{"} {
+		if i := strings.LastIndex(msg, sep); i >= 0 {
+			msg = msg[i+len(sep):]
+		}
+	}
+	in.Message = strings.TrimSpace(msg)
+	return true
+}
+
+// nullless is a printed field's value, "" for Java's null.
+func nullless(v string) string {
+	v = strings.TrimSpace(v)
+	if v == "null" {
+		return ""
+	}
+	return v
+}
+
+// madeUpCode clears a code an SDK made up for a response without one
+// (a HEAD's, a proxy's): the Java SDK's "404 Not Found", the Node.js
+// SDK's "404" with the status text for message, and the Python SDK's
+// NoSuchResource for a HEAD 404. COS sent no code, so the report is the
+// status's, as coserr.Diagnose gives it for the same response.
+func madeUpCode(in *Input) {
+	text := http.StatusText(in.Status)
+	switch {
+	case in.Code == "NoSuchResource" && normMessage(in.Message) == "the resource you head not exist":
+		in.Code, in.Message = "", ""
+		if in.Status == 0 {
+			in.Status = http.StatusNotFound
+		}
+	case in.Status == 0 || text == "":
+	case in.Code == strconv.Itoa(in.Status)+" "+text,
+		in.Code == strconv.Itoa(in.Status) && (in.Message == "" || strings.EqualFold(in.Message, text)):
+		in.Code = ""
+		if strings.EqualFold(in.Message, text) {
+			in.Message = ""
+		}
+	}
+}
+
+// statusLine matches a text that is only an HTTP status line, "503
+// Service Unavailable": minio-go's error text for a response without a
+// body it has a message for.
+var statusLine = regexp.MustCompile(`^(?:HTTP/[0-9.]+ )?([1-5][0-9][0-9]) ([A-Za-z][A-Za-z' -]*)$`)
+
+// parseStatusLine reads a text that is only a status line.
+func parseStatusLine(text string, in *Input) bool {
+	m := statusLine.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if n < 300 || !strings.EqualFold(http.StatusText(n), m[2]) {
+		return false
+	}
+	in.Status = n
+	return true
+}
