@@ -18,7 +18,7 @@ import (
 // ..., TraceId: ...)", the last attempt of a RetryError); an aws-sdk-go-v2
 // error ("operation error S3: GetObject, https response error StatusCode:
 // 404, RequestID: ..., api error NoSuchKey: ..."); a minio-go
-// ErrorResponse printed with %v or %#v; a client error's text; or a log
+// ErrorResponse printed with %#v (or a copy of its fields with %+v); a client error's text; or a log
 // line that quotes one of them. The first http or https URL in the text
 // is taken for the request's. ok is false when the text holds none of
 // them. A bare message, such as minio-go's Error text, comes back as the

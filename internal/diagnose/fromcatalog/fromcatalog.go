@@ -30,7 +30,7 @@ func Report(cat *gen.Catalog, text string) (string, error) {
 	facts := Facts(cat, in)
 	if in.Client == nil && facts.Code == "" && in.Code == "" && in.Status == 0 && in.RequestID == "" {
 		return "", errors.New("no COS error found in the input: " + strconvQuote(diagnose.Scrub(strings.TrimSpace(in.Message))) +
-			" is no message of the catalog; paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %+v)")
+			" is no message of the catalog; paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %#v)")
 	}
 	r := diagnose.Report{Facts: facts, Input: in, Findings: diagnose.Findings(in, facts)}
 	return r.String(), nil
