@@ -1,20 +1,58 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/cosgo/errcatalog/gen"
+	"github.com/cosgo/errcatalog/internal/diagnose"
 	"github.com/cosgo/errcatalog/internal/diagnose/fromcatalog"
 )
 
 // stdin is what errgen diagnose reads without a FILE.
 var stdin io.Reader = os.Stdin
 
-// maxPaste is the most bytes errgen diagnose reads.
-const maxPaste = 1 << 20
+// maxPaste is the most bytes errgen diagnose diagnoses: the last of an
+// input that is longer. maxRead is the most it reads of its input.
+const (
+	maxPaste = 1 << 20
+	maxRead  = 256 << 20
+)
+
+// readTail reads r, up to limit bytes, and returns the last max of them
+// (from the start of a line, when it cut), and whether it cut any.
+func readTail(r io.Reader, max, limit int) (tail []byte, cut bool, err error) {
+	buf := make([]byte, 0, 2*max)
+	chunk := make([]byte, 64<<10)
+	for read := 0; read < limit; {
+		n, err := r.Read(chunk[:min(len(chunk), limit-read)])
+		read += n
+		if len(buf)+n > cap(buf) {
+			keep := buf[len(buf)-max:]
+			buf = buf[:copy(buf[:max], keep)]
+			cut = true
+		}
+		buf = append(buf, chunk[:n]...)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	if len(buf) > max {
+		buf, cut = buf[len(buf)-max:], true
+	}
+	if cut {
+		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
+			buf = buf[i+1:]
+		}
+	}
+	return buf, cut, nil
+}
 
 // diagnoseCmd runs errgen diagnose [FILE]: it reads what a person pasted
 // about a failed COS request (FILE, or standard input) and prints the
@@ -24,7 +62,7 @@ const maxPaste = 1 << 20
 // one explain reads. It returns the exit status: 0 for a report, 1 when
 // the input holds no COS error or a file cannot be read, 2 on bad usage.
 func diagnoseCmd(args []string, catalogPath string, given bool, stdout, stderr io.Writer) int {
-	if len(args) > 1 {
+	if len(args) > 1 || len(args) == 1 && len(args[0]) > 1 && args[0][0] == '-' { // a flag after diagnose; "-" is standard input
 		fmt.Fprintln(stderr, "usage: errgen diagnose [FILE]")
 		return 2
 	}
@@ -38,10 +76,13 @@ func diagnoseCmd(args []string, catalogPath string, given bool, stdout, stderr i
 		defer f.Close()
 		r = f
 	}
-	text, err := io.ReadAll(io.LimitReader(r, maxPaste))
+	text, cut, err := readTail(r, maxPaste, maxRead)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return 1
+	}
+	if cut {
+		fmt.Fprintf(stderr, "errgen: the input is over %d MiB: read its last %d MiB, where a log's latest error is\n", maxPaste>>20, maxPaste>>20)
 	}
 	file, src, err := explainCatalog(catalogPath, given)
 	if err != nil {
@@ -62,6 +103,9 @@ func diagnoseCmd(args []string, catalogPath string, given bool, stdout, stderr i
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return 1
+	}
+	if in, ok := diagnose.ParseText(string(text)); ok && in.Errors > 1 && !in.LastError { // a RetryError's attempts are one failure
+		fmt.Fprintf(stderr, "errgen: the input holds %d errors; the report is about the first: paste one at a time for the others\n", in.Errors)
 	}
 	if _, err := io.WriteString(stdout, report); err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)

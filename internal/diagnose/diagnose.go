@@ -47,6 +47,9 @@ type Input struct {
 	Client  *ClientFailure // the client's failure; nil for an error response
 
 	IDHidden bool // the input is a text that never shows a request id (a bare message or status line): no id in it says nothing of the response
+
+	Errors    int  // of a pasted text (ParseText): how many errors of the form read it holds
+	LastError bool // the one read is the last of them (of a cos-go-sdk-v5 RetryError, the last attempt), not the first
 }
 
 // A Request is the request as sent, or as much of it as is known.

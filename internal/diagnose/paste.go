@@ -32,6 +32,7 @@ func ParseText(text string) (in *Input, ok bool) {
 		if in.Code == "" && in.Status == 0 && in.RequestID == "" && in.Message == "" {
 			break
 		}
+		in.Errors = max(in.Errors, 1)
 		madeUpCode(in)
 		if t, ok := parseTime(in.Elements["ServerTime"]); ok {
 			in.ServerTime = t
@@ -70,6 +71,7 @@ func parseXML(text string, in *Input) bool {
 			return false
 		}
 	}
+	in.Errors = strings.Count(text, text[start:start+strings.IndexByte(text[start:], '>')+1])
 	doc := unescapeQuoted(text[start:])
 	dec := xml.NewDecoder(strings.NewReader(doc))
 	dec.Strict = false
@@ -160,8 +162,10 @@ func parseAWS(text string, in *Input) bool {
 		}
 		in.Status, _ = strconv.Atoi(m[1])
 		in.RequestID = strings.TrimSpace(m[2])
+		in.Errors = len(awsResponse.FindAllStringIndex(text, -1))
 		return true
 	}
+	in.Errors = len(awsResponse.FindAllStringIndex(text, -1))
 	in.Status, _ = strconv.Atoi(m[1])
 	in.RequestID = strings.TrimSpace(m[2])
 	in.Code, in.Message = m[4], strings.TrimSpace(m[5])
@@ -190,6 +194,7 @@ func parseCOSv5(text string, in *Input) bool {
 		return false
 	}
 	in.Status, in.Code, in.Message, in.RequestID, in.TraceID = e.Status, e.Code, e.Message, e.RequestID, e.TraceID
+	in.Errors, in.LastError = strings.Count(text, ", TraceId: "), true
 	return true
 }
 
@@ -203,6 +208,7 @@ func parseCoserr(text string, in *Input) bool {
 		return false
 	}
 	in.Status, _ = strconv.Atoi(text[loc[2]:loc[3]])
+	in.Errors = len(coserrLine.FindAllStringIndex(text, -1))
 	rest := text[loc[4]:loc[5]]
 	if i := loc[0]; i > 0 && (text[i-1] == '"' || text[i-1] == '\'') {
 		// quoted in a log line: the error runs to the closing quote

@@ -27,6 +27,7 @@ func parseJava(text string, in *Input) bool {
 		}
 		return nullless(text[loc[2*i]:loc[2*i+1]])
 	}
+	in.Errors = len(javaError.FindAllStringIndex(text, -1))
 	in.Status, _ = strconv.Atoi(group(1))
 	in.Code, in.RequestID = group(2), group(3)
 	in.TraceID = group(4)
