@@ -71,6 +71,17 @@ func TestDiagnosePeerTexts(t *testing.T) {
 		want:  []string{"class AccessDenied", "No request id in the input"},
 		not:   []string{"the response carried none"},
 	}, {
+		name: "minio-go ErrorResponse of a HEAD 404 with %#v: the code is minio-go's",
+		paste: `minio.ErrorResponse{XMLName:xml.Name{Space:"", Local:""}, Code:"NoSuchKey", Message:"The specified key does not exist.", BucketName:"examplebucket", ` +
+			`Key:"a.txt", Resource:"", RequestID:"NjU1ZjA2ZjBf", HostID:"", Region:"", Server:"", StatusCode:404}`,
+		want: []string{"no error code (Not Found) [HTTP 404, class NotFound]", "Request id: NjU1ZjA2ZjBf\n"},
+		not:  []string{"NoSuchKey ["},
+	}, {
+		name:  "minio-go ErrorResponse of a proxy's 502 with %+v",
+		paste: `{XMLName:{Space: Local:} Code:502 Bad Gateway Message:502 Bad Gateway BucketName:b Key:k Resource: RequestID: HostID: Region: Server:nginx StatusCode:502}`,
+		want:  []string{"no error code (Bad Gateway) [HTTP 502, class Server]", "Retry: yes"},
+		not:   []string{"not in the catalog"},
+	}, {
 		name: "cos-go-sdk-v5 RetryError of client timeouts",
 		paste: `Get "http://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt": net/http: request canceled (Client.Timeout exceeded while awaiting headers); ` +
 			`Get "http://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt": net/http: request canceled (Client.Timeout exceeded while awaiting headers)`,

@@ -33,6 +33,7 @@ func ParseText(text string) (in *Input, ok bool) {
 			break
 		}
 		in.Errors = max(in.Errors, 1)
+		minioMadeUp(text, in)
 		madeUpCode(in)
 		if t, ok := parseTime(in.Elements["ServerTime"]); ok {
 			in.ServerTime = t

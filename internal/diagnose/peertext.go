@@ -97,3 +97,16 @@ func parseStatusLine(text string, in *Input) bool {
 	in.Status = n
 	return true
 }
+
+// minioNoBody matches a minio-go ErrorResponse printed with %#v or %+v
+// whose XMLName is empty: no XML body was read, so its Code and Message
+// are minio-go's own, made up from the status (NoSuchKey for any HEAD
+// 404, whether the key or the bucket is missing).
+var minioNoBody = regexp.MustCompile(`XMLName:(?:xml\.Name)?\{Space:(?:"")?,? Local:(?:"")?\}`)
+
+// minioMadeUp clears the code and message of such an ErrorResponse.
+func minioMadeUp(text string, in *Input) {
+	if minioNoBody.MatchString(text) {
+		in.Code, in.Message = "", ""
+	}
+}
