@@ -48,8 +48,12 @@ func hostFindings(in *Input) []string {
 		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
 		where = "the path of the request to " + host
 	}
-	if bucket != "" && region != "accelerate" && !appIDSuffix.MatchString(bucket) {
+	switch {
+	case bucket == "" || region == "accelerate":
+	case !appIDSuffix.MatchString(bucket):
 		out = append(out, fmt.Sprintf("%s names the bucket %q without its -APPID suffix: use the full name, as in %s-1250000000.cos.%s.myqcloud.com", where, bucket, bucket, region))
+	case in.Code == "NoSuchBucket":
+		out = append(out, fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region))
 	}
 	if region == "accelerate" {
 		return out
