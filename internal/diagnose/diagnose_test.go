@@ -191,3 +191,24 @@ func TestHostRegion(t *testing.T) {
 		})
 	}
 }
+
+// What a clock error's findings say the input knows: never that the
+// server's time is unknown when the body gave it.
+func TestClockKnowns(t *testing.T) {
+	tests := []struct {
+		name string
+		in   Input
+		want []string
+	}{
+		{"the server's time alone", Input{Status: 403, Code: "RequestTimeTooSkewed", ServerTime: time.Unix(1700000100, 0)},
+			[]string{"the server's time was 2023-11-14T22:15:00Z; the signature's window (q-sign-time) is not known here: " +
+				"one that ends before that time is an expired signature, one that starts after it a signer's clock ahead; compare the signer's clock at the time with it"}},
+		{"nothing", Input{Status: 403, Code: "RequestTimeTooSkewed"},
+			[]string{"neither the server's time nor the signature's window is known here: compare `date -u` with an NTP server, and the signature's q-sign-time with the time of the request"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Findings(&tt.in, Facts{Code: "RequestTimeTooSkewed", ClockSkew: true}))
+		})
+	}
+}
