@@ -239,7 +239,8 @@ func textRequest(text string) *Request {
 	if loc == nil {
 		return nil
 	}
-	u, err := url.Parse(strings.TrimRight(text[loc[0]:loc[1]], ".,;:'\")]>"))
+	raw := jsonEscapes.Replace(strings.TrimRight(text[loc[0]:loc[1]], ".,;:'\")]>"))
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return nil
 	}
@@ -253,6 +254,11 @@ func textRequest(text string) *Request {
 	}
 	return r
 }
+
+// jsonEscapes undoes the escapes JSON writers (Go's encoding/json and
+// log/slog among them) put in a URL: \u0026 for '&', \u003c and \u003e,
+// \/ for '/'.
+var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u003d`, "=", `\/`, "/")
 
 // urlPattern finds a URL in free text.
 var urlPattern = regexp.MustCompile(`https?://[^\s"'<>]+`)
