@@ -82,6 +82,10 @@ func TestDiagnosePeerTexts(t *testing.T) {
 		want:  []string{"no error code (Bad Gateway) [HTTP 502, class Server]", "Retry: yes"},
 		not:   []string{"not in the catalog"},
 	}, {
+		name:  "a proxy's HTML page (minio-go's error text for it)",
+		paste: "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>",
+		want:  []string{"no error code (Bad Gateway) [HTTP 502, class Server]", "Retry: yes"},
+	}, {
 		name: "cos-go-sdk-v5 RetryError of client timeouts",
 		paste: `Get "http://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt": net/http: request canceled (Client.Timeout exceeded while awaiting headers); ` +
 			`Get "http://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt": net/http: request canceled (Client.Timeout exceeded while awaiting headers)`,

@@ -84,8 +84,16 @@ func madeUpCode(in *Input) {
 // body it has a message for.
 var statusLine = regexp.MustCompile(`^(?:HTTP/[0-9.]+ )?([1-5][0-9][0-9]) ([A-Za-z][A-Za-z' -]*)$`)
 
-// parseStatusLine reads a text that is only a status line.
+// htmlTitle finds the title of an HTML page, where a proxy's error page
+// ("<title>502 Bad Gateway</title>") names its status.
+var htmlTitle = regexp.MustCompile(`(?i)<title>\s*([^<]{1,80}?)\s*</title>`)
+
+// parseStatusLine reads a text that is only a status line, or an HTML
+// page titled with one.
 func parseStatusLine(text string, in *Input) bool {
+	if m := htmlTitle.FindStringSubmatch(text); m != nil {
+		text = m[1]
+	}
 	m := statusLine.FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil {
 		return false
