@@ -76,6 +76,11 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 			}
 			break
 		}
+		if errors.As(err, &se) || errors.As(err, &ce) {
+			// a typed nil of coserr's: no response, no transport failure
+			d.in = &diagnose.Input{Request: requestOf(req, "", "")}
+			return d
+		}
 		return Diagnose(FromTransport(req, err), req)
 	}
 	if d.Code != nil {
