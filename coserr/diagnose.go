@@ -41,15 +41,17 @@ type Diagnosis struct {
 // for throttling, the server's Retry-After and COS's request-rate limits;
 // for a referer or CORS rule, the request's Referer or Origin. A
 // *ClientError (or a bare transport error, wrapped as FromTransport
-// does) gives what failed and whether a retry can help.
+// does) gives what failed and whether a retry can help. A sentinel in
+// err's chain (a *Code, a *Class) gives the catalog's facts of it.
 func Diagnose(err error, req *http.Request) *Diagnosis {
 	if err == nil {
 		return nil
 	}
 	var (
-		se   *ServiceError
-		ce   *ClientError
-		code *Code
+		se    *ServiceError
+		ce    *ClientError
+		code  *Code
+		class *Class
 	)
 	d := &Diagnosis{}
 	switch {
@@ -62,6 +64,9 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 	case errors.As(err, &code) && code != nil:
 		d.Code, d.Class, d.Retryable = code, code.class, code.retryable
 		d.in = &diagnose.Input{Status: code.Status(), Code: code.name, Request: requestOf(req, "", "")}
+	case errors.As(err, &class) && class != nil:
+		d.Class, d.Retryable = class, IsRetryable(err)
+		d.in = &diagnose.Input{Request: requestOf(req, "", "")}
 	default:
 		if status, ok := responseStatus(err); ok {
 			in := &diagnose.Input{Status: status, Request: requestOf(req, "", "")}

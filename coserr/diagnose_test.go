@@ -143,6 +143,13 @@ func TestDiagnoseWrappedAndSentinel(t *testing.T) {
 	assert.True(t, d.Retryable)
 	assert.Contains(t, d.String(), "SlowDown [HTTP 503, class Throttled]")
 
+	d = coserr.Diagnose(fmt.Errorf("find: %w", coserr.ErrNotFound), nil)
+	assert.Nil(t, d.Code)
+	assert.Equal(t, coserr.ErrNotFound, d.Class, "a class sentinel is its class, no client failure")
+	assert.Equal(t, coserr.ErrNotFound.Hints(), d.Hints)
+	assert.Equal(t, coserr.IsRetryable(coserr.ErrNotFound), d.Retryable)
+	assert.NotContains(t, d.String(), "Client error")
+
 	d = coserr.Diagnose(respError{status: 404, code: "NoSuchKey"}, nil)
 	assert.Equal(t, coserr.NoSuchKey, d.Code)
 	assert.Equal(t, coserr.ErrNotFound, d.Class)
