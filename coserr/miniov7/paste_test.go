@@ -1,6 +1,7 @@
 package miniov7_test
 
 import (
+	"encoding/xml"
 	"fmt"
 	"os"
 	"regexp"
@@ -27,7 +28,8 @@ func TestPasteAdvice(t *testing.T) {
 	require.Error(t, err)
 	m := regexp.MustCompile(`printed with (%[#+]?v)`).FindStringSubmatch(err.Error())
 	require.NotNil(t, m, "the advice names a verb: %v", err)
-	var e error = minio.ErrorResponse{Code: "SlowDown", Message: "Please reduce your request rate.", BucketName: "examplebucket-1250000000",
+	// as minio-go decodes COS's <Error> body: XMLName is the root's
+	var e error = minio.ErrorResponse{XMLName: xml.Name{Local: "Error"}, Code: "SlowDown", Message: "Please reduce your request rate.", BucketName: "examplebucket-1250000000",
 		Key: "a.txt", RequestID: "NjU1ZjA2ZjBf", StatusCode: 503, Server: "tencent-cos"}
 	report, err := fromcatalog.Report(cat, fmt.Sprintf(m[1], minio.ToErrorResponse(e)))
 	require.NoError(t, err, "errgen diagnose of the text the advice gives")
