@@ -139,6 +139,15 @@ func TestClassify(t *testing.T) {
 		{"context deadline exceeded", KindTimeout, false},
 		{"unexpected EOF", KindEOF, false},
 		{"HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NameResolutionError)", KindDNS, false},
+		{"Error: connect ECONNREFUSED 127.0.0.1:443", KindRefused, false},
+		{"Error: read ECONNRESET", KindReset, false},
+		{"Error: socket hang up", KindReset, false},
+		{"Error: connect ETIMEDOUT 1.2.3.4:443", KindTimeout, false},
+		{"Error: getaddrinfo EAI_AGAIN examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", KindDNS, true},
+		{"java.net.UnknownHostException: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", KindDNS, false},
+		{"java.net.SocketTimeoutException: Read timed out", KindTimeout, false},
+		{"java.net.ConnectException: Connection refused (Connection refused)", KindRefused, false},
+		{`Get "https://x/a": http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=""`, KindReset, false},
 		{"something else", KindOther, false},
 	}
 	for _, tt := range tests {
