@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"encoding/base64"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -117,4 +118,27 @@ func minioMadeUp(text string, in *Input) {
 	if minioNoBody.MatchString(text) {
 		in.Code, in.Message = "", ""
 	}
+}
+
+// IsRequestID reports whether s is a COS request id and nothing else:
+// base64 of hex fields joined by '_' ("NjA0NGFjMmFf..." is
+// "6044ac2a_e5b92a09_...").
+func IsRequestID(s string) bool {
+	s = strings.TrimSpace(s)
+	if len(s) < 12 || len(s) > 200 {
+		return false
+	}
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+	}
+	if err != nil || !strings.Contains(string(b), "_") {
+		return false
+	}
+	for _, c := range string(b) {
+		if !(c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }

@@ -29,6 +29,10 @@ func Report(cat *gen.Catalog, text string) (string, error) {
 	}
 	facts := Facts(cat, in)
 	if in.Client == nil && facts.Code == "" && in.Code == "" && in.Status == 0 && in.RequestID == "" {
+		if diagnose.IsRequestID(in.Message) {
+			return "", errors.New("the input is a COS request id alone: it names the request, not the error; Tencent's diagnosis tool, " +
+				diagnose.ToolURL + ", looks it up (or paste the whole error here)")
+		}
 		return "", errors.New("no COS error found in the input: " + strconvQuote(diagnose.Scrub(strings.TrimSpace(in.Message))) +
 			" is no message of the catalog; paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %#v)")
 	}
