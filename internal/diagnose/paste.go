@@ -18,12 +18,15 @@ import (
 // ..., TraceId: ...)", the last attempt of a RetryError); an aws-sdk-go-v2
 // error ("operation error S3: GetObject, https response error StatusCode:
 // 404, RequestID: ..., api error NoSuchKey: ..."); a minio-go
-// ErrorResponse printed with %#v (or a copy of its fields with %+v); a client error's text; or a log
-// line that quotes one of them. The first http or https URL in the text
-// is taken for the request's. ok is false when the text holds none of
-// them. A bare message, such as minio-go's Error text, comes back as the
-// Message of an Input without code, for the caller to match against the
-// catalog.
+// ErrorResponse printed with %#v (or a copy of its fields with %+v); the
+// Java or Android SDK's service exception; a Node.js SDK error object; a
+// status line or a proxy's HTML page; a client error's text; or a log
+// line that quotes one of them. A code an SDK made up for a response
+// without one is cleared (madeUpCode, minioMadeUp). The first http or
+// https URL in the text is taken for the request's. ok is false when the
+// text holds none of them. A bare message, such as minio-go's Error text,
+// comes back as the Message of an Input without code, for the caller to
+// match against the catalog.
 func ParseText(text string) (in *Input, ok bool) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	in = &Input{Request: textRequest(text)}
