@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf16"
 
 	"github.com/cosgo/errcatalog/gen"
 	"github.com/cosgo/errcatalog/internal/diagnose"
@@ -99,12 +100,13 @@ func diagnoseCmd(args []string, catalogPath string, given bool, stdout, stderr i
 		}
 		return 1
 	}
-	report, err := fromcatalog.Report(cat, string(text))
+	paste := decodeText(text)
+	report, err := fromcatalog.Report(cat, paste)
 	if err != nil {
 		fmt.Fprintf(stderr, "errgen: %v\n", err)
 		return 1
 	}
-	if in, ok := diagnose.ParseText(string(text)); ok && in.Errors > 1 && !in.LastError { // a RetryError's attempts are one failure
+	if in, ok := diagnose.ParseText(paste); ok && in.Errors > 1 && !in.LastError { // a RetryError's attempts are one failure
 		fmt.Fprintf(stderr, "errgen: the input holds %d errors; the report is about the first: paste one at a time for the others\n", in.Errors)
 	}
 	if _, err := io.WriteString(stdout, report); err != nil {
@@ -112,4 +114,33 @@ func diagnoseCmd(args []string, catalogPath string, given bool, stdout, stderr i
 		return 1
 	}
 	return 0
+}
+
+// decodeText is the text of b: UTF-8, or UTF-16 when b starts with its
+// byte order mark or has a NUL in every other byte of its start (what
+// Windows PowerShell's > writes), little- or big-endian.
+func decodeText(b []byte) string {
+	bigEndian, ok := false, false
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		b, ok = b[2:], true
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		b, bigEndian, ok = b[2:], true, true
+	case len(b) >= 8 && b[0] != 0 && b[1] == 0 && b[2] != 0 && b[3] == 0:
+		ok = true
+	case len(b) >= 8 && b[0] == 0 && b[1] != 0 && b[2] == 0 && b[3] != 0:
+		bigEndian, ok = true, true
+	}
+	if !ok {
+		return string(b)
+	}
+	units := make([]uint16, len(b)/2)
+	for i := range units {
+		if bigEndian {
+			units[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			units[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+		}
+	}
+	return string(utf16.Decode(units))
 }

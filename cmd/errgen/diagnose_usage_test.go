@@ -3,6 +3,7 @@ package main
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -33,4 +34,36 @@ func TestDiagnoseUsageAndLimits(t *testing.T) {
 		assert.Contains(t, stderr, "2 errors")
 		assert.NotEmpty(t, stdout)
 	})
+}
+
+// A file saved as UTF-16 (Windows PowerShell's > writes UTF-16LE with a
+// byte order mark) is read as its text.
+func TestDiagnoseUTF16(t *testing.T) {
+	const line = "cos: 404 NoSuchKey: The specified key does not exist. (request id NjA3)\r\n"
+	encode := func(bigEndian, bom bool) string {
+		var b []byte
+		units := utf16.Encode([]rune(line))
+		if bom {
+			units = append([]uint16{0xfeff}, units...)
+		}
+		for _, u := range units {
+			if bigEndian {
+				b = append(b, byte(u>>8), byte(u))
+			} else {
+				b = append(b, byte(u), byte(u>>8))
+			}
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		name           string
+		bigEndian, bom bool
+	}{{"UTF-16LE with BOM", false, true}, {"UTF-16BE with BOM", true, true}, {"UTF-16LE without BOM", false, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runDiagnose(t, encode(tt.bigEndian, tt.bom), true)
+			require.Equal(t, 0, code, stderr)
+			assert.Contains(t, stdout, "NoSuchKey [HTTP 404, class NotFound]")
+			assert.Contains(t, stdout, "Request id: NjA3\n")
+		})
+	}
 }
