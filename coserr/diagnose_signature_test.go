@@ -158,3 +158,14 @@ func TestDiagnoseSignatureSamePathNoRequest(t *testing.T) {
 	assert.Contains(t, strings.Join(d.Findings, "\n"),
 		`COS signed the path the request names, "/dir/a b+c.txt": the key's encoding is not the cause; the difference is in the signed parameters or headers, or in the SecretKey`)
 }
+
+// A key whose path holds what reads as a secret's name (sign=, token=)
+// is user data: a finding shows it whole, as the request sent it.
+func TestDiagnoseSignaturePathLikeSecret(t *testing.T) {
+	body := "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message>" +
+		"<FormatString>put\n/exports/sign=2024/a b.csv\n\nhost=" + testHost + "\n</FormatString><RequestId>NWQ0ZDc=</RequestId></Error>"
+	req, err := http.NewRequest(http.MethodPut, "https://"+testHost+"/exports/sign=2024/a+b.csv", nil)
+	require.NoError(t, err)
+	d := coserr.Diagnose(parse(t, 403, nil, body), req)
+	assert.Contains(t, d.String(), `the path: COS signed "/exports/sign=2024/a b.csv", the request "/exports/sign=2024/a+b.csv": a '+' in the key was read as a space`)
+}

@@ -25,6 +25,9 @@ func TestScrub(t *testing.T) {
 		{"The Signature you specified is invalid.", "The Signature you specified is invalid."},
 		{"q-sign-time=1;2&q-header-list=host;x-cos-meta-a", "q-sign-time=1;2&q-header-list=host;x-cos-meta-a"},
 		{"exports/design=2024/a.csv", "exports/design=2024/a.csv"},
+		{"exports/sign=2024/a.csv", "exports/sign=2024/a.csv"},
+		{`the path: COS signed "/exports/token=1 b.csv", the request "/exports/token=1+b.csv"`, `the path: COS signed "/exports/token=1 b.csv", the request "/exports/token=1+b.csv"`},
+		{"GET /exports/sign=2024/a.csv?sign=abc&token=t1", "GET /exports/sign=2024/a.csv?sign=REDACTED&token=REDACTED"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
