@@ -3,6 +3,7 @@ package fromcatalog_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,4 +92,14 @@ func TestCatalogTextSurvivesScrub(t *testing.T) {
 			check(fmt.Sprintf("class %s hint %d fix", c.Name, i+1), h.Fix)
 		}
 	}
+}
+
+// A Cloud Infinite job's <Response> business error comes inside a 200
+// (COS-ERRORS (a)): pasted alone, it shows no status, and the report
+// makes none up from the code's usual one.
+func TestReportCIResponseStatus(t *testing.T) {
+	cat := load(t)
+	report, err := fromcatalog.Report(cat, `<Response><Code>InvalidArgument</Code><Message>Part is required</Message><State>Failed</State><RequestId>NjA3</RequestId></Response>`)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(report, "InvalidArgument [class BadRequest]\n"), report)
 }
