@@ -26,7 +26,8 @@ type Diagnosis struct {
 
 // Diagnose reads err, the error a COS request failed with, and req, the
 // request as it was sent (with its Authorization header or presigned
-// query; nil when unknown). It returns nil for a nil err.
+// query; nil when unknown). It returns nil for a nil err. A sentinel in
+// err's chain (a *Code, a *Class) gives the catalog's facts of it.
 //
 // A *ServiceError gives the catalog's code (refined as ServiceError.Known
 // refines it), class, retry decision and hints: a hint about the message
@@ -41,8 +42,7 @@ type Diagnosis struct {
 // for throttling, the server's Retry-After and COS's request-rate limits;
 // for a referer or CORS rule, the request's Referer or Origin. A
 // *ClientError (or a bare transport error, wrapped as FromTransport
-// does) gives what failed and whether a retry can help. A sentinel in
-// err's chain (a *Code, a *Class) gives the catalog's facts of it.
+// does) gives what failed and whether a retry can help.
 func Diagnose(err error, req *http.Request) *Diagnosis {
 	if err == nil {
 		return nil

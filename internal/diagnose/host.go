@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -32,28 +33,12 @@ func parseHost(host string) (bucket, region string, ok bool) {
 // -APPID suffix, and a region other than the one the response names.
 func hostFindings(in *Input) []string {
 	var out []string
-	host := in.Request.host()
-	if host == "" {
-		host = formatStringHost(in) // the host COS saw, for a body without its request
-	}
-	if host == "" {
-		host = resourceHost(in.Resource)
-	}
-	bucket, region, ok := parseHost(host)
+	bucket, region, where, ok := requestBucket(in)
 	if !ok {
 		return nil
 	}
-	where := "the host " + host
-	if bucket == "" && in.Request != nil && in.Request.URL != nil {
-		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
-		where = "the path of the request to " + host
-	}
-	switch {
-	case bucket == "" || region == "accelerate":
-	case !appIDSuffix.MatchString(bucket):
+	if bucket != "" && region != "accelerate" && !appIDSuffix.MatchString(bucket) {
 		out = append(out, fmt.Sprintf("%s names the bucket %q without its -APPID suffix: use the full name, as in %s-1250000000.cos.%s.myqcloud.com", where, bucket, bucket, region))
-	case in.Code == "NoSuchBucket":
-		out = append(out, fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region))
 	}
 	if region == "accelerate" {
 		return out
@@ -70,6 +55,39 @@ func hostFindings(in *Input) []string {
 		}
 	}
 	return out
+}
+
+// requestBucket is the bucket and region of the host the request went to
+// (else the host COS signed, else the Resource's), and where the bucket
+// was read; ok is false for a host that is not COS's.
+func requestBucket(in *Input) (bucket, region, where string, ok bool) {
+	host := in.Request.host()
+	if host == "" {
+		host = formatStringHost(in) // the host COS saw, for a body without its request
+	}
+	if host == "" {
+		host = resourceHost(in.Resource)
+	}
+	if bucket, region, ok = parseHost(host); !ok {
+		return "", "", "", false
+	}
+	where = "the host " + host
+	if bucket == "" && in.Request != nil && in.Request.URL != nil {
+		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
+		where = "the path of the request to " + host
+	}
+	return bucket, region, where, true
+}
+
+// appIDFindings rule out a cause a hint of f gives, a bucket name without
+// its -APPID suffix, when the request's bucket has one.
+func appIDFindings(in *Input, f Facts) []string {
+	bucket, region, where, ok := requestBucket(in)
+	if !ok || bucket == "" || region == "accelerate" || !appIDSuffix.MatchString(bucket) ||
+		!slices.ContainsFunc(f.Hints, func(h Hint) bool { return strings.Contains(h.Cause, "-APPID suffix") }) {
+		return nil
+	}
+	return []string{fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region)}
 }
 
 // hostRegion is the region of a COS host, or "".

@@ -60,8 +60,10 @@ func Facts(cat *gen.Catalog, in *diagnose.Input) diagnose.Facts {
 		f = diagnose.Facts{Code: k.Code, Description: k.Description, Retryable: k.Retryable, ClockSkew: k.ClockSkew}
 		f.Hints = diagnose.OrderHints(hints(k.Hints), in.Message)
 		class = k.Class
-		if in.Status == 0 && len(k.Statuses) == 1 && !in.StatusUnknown {
-			in.Status = k.Statuses[0] // a body pasted without its status: the only one COS sends the code with
+		if in.Status == 0 && len(k.Statuses) == 1 {
+			if !in.StatusUnknown {
+				in.Status = k.Statuses[0] // a body pasted without its status: the only one COS sends the code with
+			}
 		}
 	} else {
 		f.Retryable = statusrule.Retryable(in.Status)
