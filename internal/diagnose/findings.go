@@ -43,7 +43,7 @@ func Findings(in *Input, f Facts) (out []string) {
 	case code == "AccessForbidden" || msg == "accessforbidden" || strings.Contains(msg, "cors"):
 		out = append(out, originFinding(in))
 	}
-	out = append(out, appIDFindings(in, f)...)
+	out = append(out, ruledOutFindings(in, f)...)
 	return out
 }
 

@@ -79,15 +79,23 @@ func requestBucket(in *Input) (bucket, region, where string, ok bool) {
 	return bucket, region, where, true
 }
 
-// appIDFindings rule out a cause a hint of f gives, a bucket name without
-// its -APPID suffix, when the request's bucket has one.
-func appIDFindings(in *Input, f Facts) []string {
-	bucket, region, where, ok := requestBucket(in)
-	if !ok || bucket == "" || region == "accelerate" || !appIDSuffix.MatchString(bucket) ||
-		!slices.ContainsFunc(f.Hints, func(h Hint) bool { return strings.Contains(h.Cause, "-APPID suffix") }) {
-		return nil
+// ruledOutFindings say which likely cause of f the response or the
+// request rules out: a proxy that answered without COS's request id, for
+// a response with one; a bucket name without its -APPID suffix, for a
+// request whose bucket has one.
+func ruledOutFindings(in *Input, f Facts) []string {
+	var out []string
+	blames := func(words string) bool {
+		return slices.ContainsFunc(f.Hints, func(h Hint) bool { return strings.Contains(h.Cause, words) })
 	}
-	return []string{fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region)}
+	if in.RequestID != "" && blames("without an x-cos-request-id") {
+		out = append(out, fmt.Sprintf("the response carries COS's request id %q, so COS answered it: a proxy answering without one is not the cause", in.RequestID))
+	}
+	bucket, region, where, ok := requestBucket(in)
+	if ok && bucket != "" && region != "accelerate" && appIDSuffix.MatchString(bucket) && blames("-APPID suffix") {
+		out = append(out, fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region))
+	}
+	return out
 }
 
 // hostRegion is the region of a COS host, or "".
