@@ -18,6 +18,14 @@ func TestDiagnoseUsageAndLimits(t *testing.T) {
 		assert.Contains(t, stderr, "usage: errgen")
 		assert.Empty(t, stdout)
 	})
+	t.Run("explain of an empty name", func(t *testing.T) {
+		for _, q := range []string{"", "  "} {
+			code, stdout, stderr := runErrgen("explain", q)
+			assert.Equal(t, 2, code, stderr)
+			assert.Contains(t, stderr, "usage: errgen")
+			assert.Empty(t, stdout)
+		}
+	})
 	t.Run("a log longer than the limit, the error at its end", func(t *testing.T) {
 		paste := strings.Repeat("INFO nothing to see here\n", (2*maxPaste)/25) +
 			"ERROR cos: 404 NoSuchKey: The specified key does not exist. (request id NjU1ZjA2ZjBf)\n"
