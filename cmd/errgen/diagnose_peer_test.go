@@ -40,6 +40,11 @@ func TestDiagnosePeerTexts(t *testing.T) {
 		paste: "CosXmlServiceException{The specified key does not exist. (Service: CosXml; Status Code: 404; Status Message: Not Found; Error Code: NoSuchKey; Request ID: NjU1ZjA2ZjBf)}",
 		want:  []string{"NoSuchKey [HTTP 404, class NotFound]", "Request id: NjU1ZjA2ZjBf\n"},
 	}, {
+		name: "AWS SDK for Java v1's AmazonS3Exception against COS",
+		paste: "com.amazonaws.services.s3.model.AmazonS3Exception: Please reduce your request rate. (Service: Amazon S3; Status Code: 503; Error Code: SlowDown; " +
+			"Request ID: NjU1ZjA2ZjBf; S3 Extended Request ID: null; Proxy: null), S3 Extended Request ID: null",
+		want: []string{"SlowDown [HTTP 503, class Throttled]", `COS said: "Please reduce your request rate."`, "Request id: NjU1ZjA2ZjBf\n"},
+	}, {
 		name: "Python CosServiceError of a HEAD 404",
 		paste: "qcloud_cos.cos_exception.CosServiceError: {'code': 'NoSuchResource', 'message': 'The Resource You Head Not Exist', " +
 			"'resource': 'https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt', 'requestid': 'NjU1ZjA2ZjBf', 'traceid': 'OGVmYzZi'}",

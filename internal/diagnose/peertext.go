@@ -13,8 +13,10 @@ import (
 // Trace ID: <id>" (the trace id also inside the parentheses), and of the
 // Android SDK's CosXmlServiceException, "<message> (Service: CosXml;
 // Status Code: 404; Status Message: Not Found; Error Code: <code>;
-// Request ID: <id>)".
-var javaError = regexp.MustCompile(`\((?:Service: [^;()]*; )?Status Code: (\d{3}); (?:Status Message: [^;()]*; )?Error Code: ([^;()]*); Request ID: ([^;()]*?)(?:; Trace ID: ([^;()\s]*))?\)(?:; Trace ID: ([^;()\s]*))?`)
+// Request ID: <id>)"; the AWS SDK for Java's AmazonS3Exception has the
+// same form, with "; S3 Extended Request ID: <id>; Proxy: <host>" after
+// the request id.
+var javaError = regexp.MustCompile(`\((?:Service: [^;()]*; )?Status Code: (\d{3}); (?:Status Message: [^;()]*; )?Error Code: ([^;()]*); Request ID: ([^;()]*?)(?:; Trace ID: ([^;()\s]*))?(?:; S3 Extended Request ID: [^;()]*)?(?:; Proxy: [^;()]*)?\)(?:; Trace ID: ([^;()\s]*))?`)
 
 // parseJava reads a Java or Android SDK service exception's text.
 func parseJava(text string, in *Input) bool {
