@@ -1426,7 +1426,7 @@ var codes = [...]Code{
 	{name: "InvalidAccessKeyId", statuses: []int{403}, aliases: []string{"InvaildAccessKeyId"}, class: ErrUnauthenticated, retryable: false, clockSkew: false,
 		description: "The SecretId named in the signature does not exist or is not enabled.",
 		hints: []Hint{
-			{Cause: "The q-ak of the signature is not an existing SecretId: mistyped, truncated, in another case, or with a space copied along with it.", Fix: "Copy the SecretId again from the CAM API key page and compare it, case included, with the q-ak of the Authorization sent."},
+			{Cause: "The q-ak of the signature is no existing SecretId (mistyped, truncated, in another case, or with a space copied along with it).", Fix: "Copy the SecretId again from the CAM API key page and compare it, case included, with the q-ak of the Authorization sent."},
 			{Cause: "The API key was disabled or deleted in CAM, for example while rotating a leaked key.", Fix: "Enable the key on the API key management page, or configure the client with a key that is active."},
 		}},
 	{name: "InvalidAddressingHeader", aliases: []string{"InvaildAddressingHeader"}, class: ErrBadRequest, retryable: false, clockSkew: false,
@@ -1444,7 +1444,7 @@ var codes = [...]Code{
 	{name: "InvalidAuthorization", statuses: []int{401}, class: ErrUnauthenticated, retryable: false, clockSkew: false,
 		description: "The Authorization header of a Cloud Infinite request is not in a valid format.",
 		hints: []Hint{
-			{Cause: "The Authorization header of a Cloud Infinite request is not a well-formed COS signature: a q-* field is missing, or the fields are not joined with '&'.", Fix: "Build the header with an official SDK's signer, or by COS's Request Signature rules, with all seven q-* fields."},
+			{Cause: "The Authorization header of a Cloud Infinite request is not a well-formed COS signature, as a q-* field is missing or the fields are not joined with '&'.", Fix: "Build the header with an official SDK's signer, or by COS's Request Signature rules, with all seven q-* fields."},
 		}},
 	{name: "InvalidBucketName", statuses: []int{400}, class: ErrBadRequest, retryable: false, clockSkew: false,
 		description: "The bucket name does not follow the naming rules.",

@@ -26,7 +26,8 @@ type Diagnosis struct {
 
 // Diagnose reads err, the error a COS request failed with, and req, the
 // request as it was sent (with its Authorization header or presigned
-// query; nil when unknown). It returns nil for a nil err.
+// query; nil when unknown). It returns nil for a nil err. A sentinel in
+// err's chain (a *Code, a *Class) gives the catalog's facts of it.
 //
 // A *ServiceError gives the catalog's code (refined as ServiceError.Known
 // refines it), class, retry decision and hints: a hint about the message
@@ -49,9 +50,10 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 		return nil
 	}
 	var (
-		se   *ServiceError
-		ce   *ClientError
-		code *Code
+		se    *ServiceError
+		ce    *ClientError
+		code  *Code
+		class *Class
 	)
 	d := &Diagnosis{}
 	switch {
@@ -64,6 +66,9 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 	case errors.As(err, &code) && code != nil:
 		d.Code, d.Class, d.Retryable = code, code.class, code.retryable
 		d.in = &diagnose.Input{Status: code.Status(), Code: code.name, Request: requestOf(req, "", "")}
+	case errors.As(err, &class) && class != nil:
+		d.Class, d.Retryable = class, IsRetryable(err)
+		d.in = &diagnose.Input{Request: requestOf(req, "", "")}
 	default:
 		if status, ok := responseStatus(err); ok {
 			in := &diagnose.Input{Status: status, Request: requestOf(req, "", "")}
@@ -75,6 +80,11 @@ func Diagnose(err error, req *http.Request) *Diagnosis {
 				d.Class = d.Code.class
 			}
 			break
+		}
+		if errors.As(err, &se) || errors.As(err, &ce) {
+			// a typed nil of coserr's: no response, no transport failure
+			d.in = &diagnose.Input{Request: requestOf(req, "", "")}
+			return d
 		}
 		return Diagnose(FromTransport(req, err), req)
 	}

@@ -138,6 +138,17 @@ func TestDiagnoseHost(t *testing.T) {
 		status: 404,
 		want:   `names the bucket "examplebucket" without its -APPID suffix`,
 	}, {
+		name:   "bucket with its APPID, and yet no such bucket",
+		target: "https://" + testHost + "/a.txt",
+		body:   `<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>MQ==</RequestId></Error>`,
+		status: 404,
+		want:   `names the bucket "examplebucket-1250000000" with an -APPID suffix, so a missing suffix is not the cause`,
+	}, {
+		name:   "a HEAD's bodiless 404 from a bucket with its APPID",
+		target: "https://" + testHost + "/a.txt",
+		status: 404,
+		want:   `names the bucket "examplebucket-1250000000" with an -APPID suffix, so a missing suffix is not the cause`,
+	}, {
 		name:   "region other than the response names",
 		target: "https://" + testHost + "/a.txt",
 		body:   `<Error><Code>AccessDenied</Code><Message>Access Denied.</Message><Resource>examplebucket-1250000000.cos.ap-beijing.myqcloud.com/a.txt</Resource><RequestId>MQ==</RequestId></Error>`,

@@ -143,3 +143,29 @@ func TestDiagnoseSignatureWithoutFormatString(t *testing.T) {
 		assert.Contains(t, d.String(), "the signature lists the header x-cos-meta-a, which the request did not send")
 	})
 }
+
+// An error that kept its request's URL (cosv5.Wrap's, FromResponse's)
+// but is diagnosed without the request: when COS signed the path the
+// request names, the key's encoding is ruled out, and the report says so
+// (it said nothing, under a first likely cause about the key's encoding).
+func TestDiagnoseSignatureSamePathNoRequest(t *testing.T) {
+	body := "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message>" +
+		"<StringToSign>sha1\n1700000000;1700003600\n0000\n</StringToSign><FormatString>get\n/dir/a b+c.txt\n\nhost=" + testHost + "\n</FormatString>" +
+		"<RequestId>NWQ0ZDc=</RequestId></Error>"
+	se := &coserr.ServiceError{StatusCode: 403, Code: "SignatureDoesNotMatch", Message: "The Signature you specified is invalid.",
+		RequestID: "NWQ0ZDc=", Method: http.MethodGet, URL: "https://" + testHost + "/dir/a%20b%2Bc.txt", Body: []byte(body)}
+	d := coserr.Diagnose(se, nil)
+	assert.Contains(t, strings.Join(d.Findings, "\n"),
+		`COS signed the path the request names, "/dir/a b+c.txt": the key's encoding is not the cause; the difference is in the signed parameters or headers, or in the SecretKey`)
+}
+
+// A key whose path holds what reads as a secret's name (sign=, token=)
+// is user data: a finding shows it whole, as the request sent it.
+func TestDiagnoseSignaturePathLikeSecret(t *testing.T) {
+	body := "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message>" +
+		"<FormatString>put\n/exports/sign=2024/a b.csv\n\nhost=" + testHost + "\n</FormatString><RequestId>NWQ0ZDc=</RequestId></Error>"
+	req, err := http.NewRequest(http.MethodPut, "https://"+testHost+"/exports/sign=2024/a+b.csv", nil)
+	require.NoError(t, err)
+	d := coserr.Diagnose(parse(t, 403, nil, body), req)
+	assert.Contains(t, d.String(), `the path: COS signed "/exports/sign=2024/a b.csv", the request "/exports/sign=2024/a+b.csv": a '+' in the key was read as a space`)
+}

@@ -54,6 +54,34 @@ func TestDiagnoseNil(t *testing.T) {
 	assert.Empty(t, (*coserr.Diagnosis)(nil).String())
 }
 
+// A typed nil error of coserr's, bare or wrapped, is no error of a
+// response or of a transport: Diagnose says nothing is known, and returns
+// (it recursed until the stack overflowed, a fatal error no recover stops).
+func TestDiagnoseTypedNil(t *testing.T) {
+	req, err := http.NewRequest(http.MethodGet, "https://"+testHost+"/a.txt", nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"*ServiceError", (*coserr.ServiceError)(nil)},
+		{"*ClientError", (*coserr.ClientError)(nil)},
+		{"wrapped *ServiceError", fmt.Errorf("get: %w", (*coserr.ServiceError)(nil))},
+		{"wrapped *ClientError", fmt.Errorf("get: %w", (*coserr.ClientError)(nil))},
+	}
+	for _, tt := range tests {
+		for _, r := range []*http.Request{nil, req} {
+			t.Run(fmt.Sprintf("%s/request %v", tt.name, r != nil), func(t *testing.T) {
+				d := coserr.Diagnose(tt.err, r)
+				require.NotNil(t, d)
+				assert.Nil(t, d.Code)
+				assert.False(t, d.Retryable)
+				assert.Contains(t, d.String(), "no error code")
+			})
+		}
+	}
+}
+
 // The public report (PicGo issue 638): the key "imagesresume-zh+en_页面_1.png"
 // was sent with its '+' as it is, and COS read it as a space.
 func TestDiagnosePlusReadAsSpace(t *testing.T) {
@@ -114,6 +142,13 @@ func TestDiagnoseWrappedAndSentinel(t *testing.T) {
 	assert.Equal(t, coserr.SlowDown, d.Code)
 	assert.True(t, d.Retryable)
 	assert.Contains(t, d.String(), "SlowDown [HTTP 503, class Throttled]")
+
+	d = coserr.Diagnose(fmt.Errorf("find: %w", coserr.ErrNotFound), nil)
+	assert.Nil(t, d.Code)
+	assert.Equal(t, coserr.ErrNotFound, d.Class, "a class sentinel is its class, no client failure")
+	assert.Equal(t, coserr.ErrNotFound.Hints(), d.Hints)
+	assert.Equal(t, coserr.IsRetryable(coserr.ErrNotFound), d.Retryable)
+	assert.NotContains(t, d.String(), "Client error")
 
 	d = coserr.Diagnose(respError{status: 404, code: "NoSuchKey"}, nil)
 	assert.Equal(t, coserr.NoSuchKey, d.Code)

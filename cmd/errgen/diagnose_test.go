@@ -165,7 +165,9 @@ func TestDiagnoseFails(t *testing.T) {
 		wantErr  string
 	}{
 		{"nothing", nil, "", 1, "errgen: no COS error found in the input"},
-		{"an unknown message", nil, "The specified key does not exist.", 1, "paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %+v)"},
+		{"an unknown message", nil, "The specified key does not exist.", 1, "paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %#v)"},
+		{"a request id alone", nil, "NjA0NGFjMmFfZTViOTJhMDlfMjA0NDlfNzU0MzM4NQ==\n", 1,
+			"a COS request id alone: it names the request, not the error; Tencent's diagnosis tool, https://console.cloud.tencent.com/cos5/diagnose, looks it up"},
 		{"a missing file", []string{"no-such-file.txt"}, "", 1, "no-such-file.txt"},
 		{"two files", []string{"a", "b"}, "", 2, "errgen [-catalog file] diagnose [FILE]"},
 	}

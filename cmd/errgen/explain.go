@@ -2,10 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/cosgo/errcatalog"
 	"github.com/cosgo/errcatalog/gen"
@@ -25,6 +27,10 @@ func explainCatalog(path string, given bool) (string, []byte, error) {
 // explain prints what a code, class, family or HTTP status means, as
 // gen.Explain renders it, to stdout, and returns the exit status.
 func explain(stdout io.Writer, catalog string, given bool, query string, urls bool) int {
+	if strings.TrimSpace(query) == "" {
+		fmt.Fprintln(log.Writer(), "usage: errgen [-catalog file] [-urls] explain NAME|STATUS")
+		return 2
+	}
 	file, src, err := explainCatalog(catalog, given)
 	if err != nil {
 		log.Print(err)

@@ -105,19 +105,22 @@ func TLSFailure(err error) bool {
 }
 
 // textKinds maps the words of an error's text to its kind, first match
-// wins: the texts Go's net, crypto/tls and context packages, and the
-// Python SDK's requests, write.
+// wins: the texts Go's net, crypto/tls and context packages, the Python
+// SDK's requests, Node.js (ECONNREFUSED, "socket hang up") and Java
+// (UnknownHostException) write. net/http's client timeout reads "request
+// canceled (Client.Timeout exceeded ...)": a timeout, as its type says.
 var textKinds = []struct {
 	words []string
 	kind  Kind
 }{
+	{[]string{"client.timeout exceeded"}, KindTimeout},
 	{[]string{"context canceled", "request canceled", "operation was canceled"}, KindCanceled},
-	{[]string{"no such host", "name resolution", "nameresolution", "nodename nor servname", "getaddrinfo", "name or service not known", "server misbehaving", "lookup "}, KindDNS},
+	{[]string{"no such host", "name resolution", "nameresolution", "nodename nor servname", "getaddrinfo", "name or service not known", "server misbehaving", "lookup ", "unknownhostexception", "enotfound", "eai_again"}, KindDNS},
 	{[]string{"x509:", "tls:", "certificate", "ssl", "handshake failure"}, KindTLS},
-	{[]string{"timeout", "timed out", "deadline exceeded"}, KindTimeout},
-	{[]string{"connection refused"}, KindRefused},
-	{[]string{"network is unreachable", "no route to host", "host is unreachable", "network is down"}, KindUnreachable},
-	{[]string{"connection reset", "broken pipe", "connection aborted", "forcibly closed"}, KindReset},
+	{[]string{"timeout", "timed out", "deadline exceeded", "etimedout"}, KindTimeout},
+	{[]string{"connection refused", "econnrefused"}, KindRefused},
+	{[]string{"network is unreachable", "no route to host", "host is unreachable", "network is down", "enetunreach", "ehostunreach"}, KindUnreachable},
+	{[]string{"connection reset", "broken pipe", "connection aborted", "forcibly closed", "econnreset", "epipe", "socket hang up", "server sent goaway"}, KindReset},
 	{[]string{"unexpected eof", ": eof", "eof"}, KindEOF},
 }
 
@@ -127,7 +130,7 @@ func ClassifyText(s string) (k Kind, temporary bool) {
 	for _, tk := range textKinds {
 		for _, w := range tk.words {
 			if strings.Contains(l, w) {
-				tmp := tk.kind == KindDNS && (strings.Contains(l, "temporary") || strings.Contains(l, "timeout") || strings.Contains(l, "try again"))
+				tmp := tk.kind == KindDNS && (strings.Contains(l, "temporary") || strings.Contains(l, "timeout") || strings.Contains(l, "try again") || strings.Contains(l, "eai_again"))
 				return tk.kind, tmp
 			}
 		}

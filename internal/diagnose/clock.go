@@ -23,7 +23,16 @@ func clockFindings(in *Input) []string {
 	}
 	start, end, label, ok := signWindow(in)
 	if !ok || in.ServerTime.IsZero() {
-		if !in.SkewKnown {
+		switch {
+		case in.SkewKnown:
+		case ok:
+			out = append(out, fmt.Sprintf("the signature's %s %s..%s (%s); the server's time is not known here: "+
+				"a request that reached COS after its end carried an expired signature (a presigned URL used too late), one before its start came from a signer whose clock is ahead",
+				label, utc(start), utc(end), end.Sub(start)))
+		case !in.ServerTime.IsZero():
+			out = append(out, fmt.Sprintf("the server's time was %s; the signature's window (q-sign-time) is not known here: "+
+				"one that ends before that time is an expired signature, one that starts after it a signer's clock ahead; compare the signer's clock at the time with it", utc(in.ServerTime)))
+		default:
 			out = append(out, "neither the server's time nor the signature's window is known here: compare `date -u` with an NTP server, and the signature's q-sign-time with the time of the request")
 		}
 		return out

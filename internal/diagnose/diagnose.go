@@ -45,6 +45,12 @@ type Input struct {
 
 	Request *Request       // the request as sent; nil when unknown
 	Client  *ClientFailure // the client's failure; nil for an error response
+
+	IDHidden      bool // the input is a text that never shows a request id (a bare message or status line): no id in it says nothing of the response
+	StatusUnknown bool // a pasted body that does not come with its code's usual status (a CI job's <Response>, inside a 200): none is to be inferred from the code
+
+	Errors    int  // of a pasted text (ParseText): how many errors of the form read it holds
+	LastError bool // the one read is the last of them (of a cos-go-sdk-v5 RetryError, the last attempt), not the first
 }
 
 // A Request is the request as sent, or as much of it as is known.

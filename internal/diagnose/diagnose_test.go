@@ -25,6 +25,9 @@ func TestScrub(t *testing.T) {
 		{"The Signature you specified is invalid.", "The Signature you specified is invalid."},
 		{"q-sign-time=1;2&q-header-list=host;x-cos-meta-a", "q-sign-time=1;2&q-header-list=host;x-cos-meta-a"},
 		{"exports/design=2024/a.csv", "exports/design=2024/a.csv"},
+		{"exports/sign=2024/a.csv", "exports/sign=2024/a.csv"},
+		{`the path: COS signed "/exports/token=1 b.csv", the request "/exports/token=1+b.csv"`, `the path: COS signed "/exports/token=1 b.csv", the request "/exports/token=1+b.csv"`},
+		{"GET /exports/sign=2024/a.csv?sign=abc&token=t1", "GET /exports/sign=2024/a.csv?sign=REDACTED&token=REDACTED"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -134,10 +137,20 @@ func TestClassify(t *testing.T) {
 		{"dial tcp 1.2.3.4:443: connect: connection refused", KindRefused, false},
 		{"read tcp 1.2.3.4:443: read: connection reset by peer", KindReset, false},
 		{"tls: failed to verify certificate: x509: certificate signed by unknown authority", KindTLS, false},
-		{"net/http: request canceled (Client.Timeout exceeded while awaiting headers)", KindCanceled, false},
+		{"net/http: request canceled (Client.Timeout exceeded while awaiting headers)", KindTimeout, false},
+		{"net/http: request canceled", KindCanceled, false},
 		{"context deadline exceeded", KindTimeout, false},
 		{"unexpected EOF", KindEOF, false},
 		{"HTTPSConnectionPool(host='x', port=443): Max retries exceeded (Caused by NameResolutionError)", KindDNS, false},
+		{"Error: connect ECONNREFUSED 127.0.0.1:443", KindRefused, false},
+		{"Error: read ECONNRESET", KindReset, false},
+		{"Error: socket hang up", KindReset, false},
+		{"Error: connect ETIMEDOUT 1.2.3.4:443", KindTimeout, false},
+		{"Error: getaddrinfo EAI_AGAIN examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", KindDNS, true},
+		{"java.net.UnknownHostException: examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com", KindDNS, false},
+		{"java.net.SocketTimeoutException: Read timed out", KindTimeout, false},
+		{"java.net.ConnectException: Connection refused (Connection refused)", KindRefused, false},
+		{`Get "https://x/a": http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=""`, KindReset, false},
 		{"something else", KindOther, false},
 	}
 	for _, tt := range tests {

@@ -43,6 +43,7 @@ func Findings(in *Input, f Facts) (out []string) {
 	case slices.Contains(f.Checks, CheckCORS) || strings.Contains(msg, "cors"):
 		out = append(out, originFinding(in))
 	}
+	out = append(out, ruledOutFindings(in, f)...)
 	return out
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -32,21 +33,9 @@ func parseHost(host string) (bucket, region string, ok bool) {
 // -APPID suffix, and a region other than the one the response names.
 func hostFindings(in *Input) []string {
 	var out []string
-	host := in.Request.host()
-	if host == "" {
-		host = formatStringHost(in) // the host COS saw, for a body without its request
-	}
-	if host == "" {
-		host = resourceHost(in.Resource)
-	}
-	bucket, region, ok := parseHost(host)
+	bucket, region, where, ok := requestBucket(in)
 	if !ok {
 		return nil
-	}
-	where := "the host " + host
-	if bucket == "" && in.Request != nil && in.Request.URL != nil {
-		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
-		where = "the path of the request to " + host
 	}
 	if bucket != "" && region != "accelerate" && !appIDSuffix.MatchString(bucket) {
 		out = append(out, fmt.Sprintf("%s names the bucket %q without its -APPID suffix: use the full name, as in %s-1250000000.cos.%s.myqcloud.com", where, bucket, bucket, region))
@@ -64,6 +53,47 @@ func hostFindings(in *Input) []string {
 			out = append(out, fmt.Sprintf("the request went to region %s, but the response names %s in %s: use the bucket's own region in the endpoint", region, w.region, w.where))
 			break
 		}
+	}
+	return out
+}
+
+// requestBucket is the bucket and region of the host the request went to
+// (else the host COS signed, else the Resource's), and where the bucket
+// was read; ok is false for a host that is not COS's.
+func requestBucket(in *Input) (bucket, region, where string, ok bool) {
+	host := in.Request.host()
+	if host == "" {
+		host = formatStringHost(in) // the host COS saw, for a body without its request
+	}
+	if host == "" {
+		host = resourceHost(in.Resource)
+	}
+	if bucket, region, ok = parseHost(host); !ok {
+		return "", "", "", false
+	}
+	where = "the host " + host
+	if bucket == "" && in.Request != nil && in.Request.URL != nil {
+		bucket, _, _ = strings.Cut(strings.TrimPrefix(in.Request.URL.Path, "/"), "/")
+		where = "the path of the request to " + host
+	}
+	return bucket, region, where, true
+}
+
+// ruledOutFindings say which likely cause of f the response or the
+// request rules out: a proxy that answered without COS's request id, for
+// a response with one; a bucket name without its -APPID suffix, for a
+// request whose bucket has one.
+func ruledOutFindings(in *Input, f Facts) []string {
+	var out []string
+	blames := func(words string) bool {
+		return slices.ContainsFunc(f.Hints, func(h Hint) bool { return strings.Contains(h.Cause, words) })
+	}
+	if in.RequestID != "" && blames("without an x-cos-request-id") {
+		out = append(out, fmt.Sprintf("the response carries COS's request id %q, so COS answered it: a proxy answering without one is not the cause", in.RequestID))
+	}
+	bucket, region, where, ok := requestBucket(in)
+	if ok && bucket != "" && region != "accelerate" && appIDSuffix.MatchString(bucket) && blames("-APPID suffix") {
+		out = append(out, fmt.Sprintf("%s names the bucket %q with an -APPID suffix, so a missing suffix is not the cause: compare the name, its APPID and the region %s with the console's bucket list", where, bucket, region))
 	}
 	return out
 }

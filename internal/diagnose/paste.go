@@ -18,20 +18,26 @@ import (
 // ..., TraceId: ...)", the last attempt of a RetryError); an aws-sdk-go-v2
 // error ("operation error S3: GetObject, https response error StatusCode:
 // 404, RequestID: ..., api error NoSuchKey: ..."); a minio-go
-// ErrorResponse printed with %v or %#v; a client error's text; or a log
-// line that quotes one of them. The first http or https URL in the text
-// is taken for the request's. ok is false when the text holds none of
-// them. A bare message, such as minio-go's Error text, comes back as the
-// Message of an Input without code, for the caller to match against the
-// catalog.
+// ErrorResponse printed with %#v (or a copy of its fields with %+v); the
+// Java or Android SDK's service exception; a Node.js SDK error object; a
+// status line or a proxy's HTML page; a client error's text; or a log
+// line that quotes one of them. A code an SDK made up for a response
+// without one is cleared (madeUpCode, minioMadeUp). The first http or
+// https URL in the text is taken for the request's. ok is false when the
+// text holds none of them. A bare message, such as minio-go's Error text,
+// comes back as the Message of an Input without code, for the caller to
+// match against the catalog.
 func ParseText(text string) (in *Input, ok bool) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	in = &Input{Request: textRequest(text)}
 	switch {
-	case parseXML(text, in), parseAWS(text, in), parseCOSv5(text, in), parseCoserr(text, in), parseFields(text, in):
+	case parseXML(text, in), parseAWS(text, in), parseCOSv5(text, in), parseJava(text, in), parseCoserr(text, in), parseFields(text, in):
 		if in.Code == "" && in.Status == 0 && in.RequestID == "" && in.Message == "" {
 			break
 		}
+		in.Errors = max(in.Errors, 1)
+		minioMadeUp(text, in)
+		madeUpCode(in)
 		if t, ok := parseTime(in.Elements["ServerTime"]); ok {
 			in.ServerTime = t
 		}
@@ -40,8 +46,12 @@ func ParseText(text string) (in *Input, ok bool) {
 	if c := parseClient(text, in.Request); c != nil {
 		return &Input{Client: c}, true
 	}
+	if parseStatusLine(text, in) {
+		in.IDHidden = true
+		return in, true
+	}
 	if msg := strings.TrimSpace(text); msg != "" && !strings.Contains(msg, "\n") && len(msg) < 512 {
-		return &Input{Message: msg, Request: in.Request}, true
+		return &Input{Message: msg, Request: in.Request, IDHidden: true}, true
 	}
 	return nil, false
 }
@@ -64,7 +74,9 @@ func parseXML(text string, in *Input) bool {
 		if start < 0 || end < start || !strings.Contains(text[start:end], "<Code>") {
 			return false
 		}
+		in.StatusUnknown = true // CI sends it inside a 200
 	}
+	in.Errors = strings.Count(text, text[start:start+strings.IndexByte(text[start:], '>')+1])
 	doc := unescapeQuoted(text[start:])
 	dec := xml.NewDecoder(strings.NewReader(doc))
 	dec.Strict = false
@@ -137,15 +149,28 @@ func normKey(k string) string {
 	return strings.ToLower(strings.NewReplacer("-", "", "_", "").Replace(k))
 }
 
-// awsError matches aws-sdk-go-v2's text for an error response.
-var awsError = regexp.MustCompile(`https response error StatusCode: (\d{3}), RequestID: ([^,]*), HostID: ([^,]*), (?:api error )?([A-Za-z0-9._-]+): ?(.*)`)
+// awsError matches aws-sdk-go-v2's text for an error response;
+// awsResponse its start alone, for a response whose body the SDK could
+// not read ("error while deserializing xml error response ...": a
+// proxy's HTML page), which says no code and no message of COS's.
+var (
+	awsError    = regexp.MustCompile(`https response error StatusCode: (\d{3}), RequestID: ([^,]*), HostID: ([^,]*), (?:api error )?([A-Za-z0-9._-]+): ?(.*)`)
+	awsResponse = regexp.MustCompile(`https response error StatusCode: ([1-5]\d\d), RequestID: ([^,]*), HostID: `)
+)
 
 // parseAWS reads an aws-sdk-go-v2 error text.
 func parseAWS(text string, in *Input) bool {
 	m := awsError.FindStringSubmatch(text)
 	if m == nil {
-		return false
+		if m = awsResponse.FindStringSubmatch(text); m == nil {
+			return false
+		}
+		in.Status, _ = strconv.Atoi(m[1])
+		in.RequestID = strings.TrimSpace(m[2])
+		in.Errors = len(awsResponse.FindAllStringIndex(text, -1))
+		return true
 	}
+	in.Errors = len(awsResponse.FindAllStringIndex(text, -1))
 	in.Status, _ = strconv.Atoi(m[1])
 	in.RequestID = strings.TrimSpace(m[2])
 	in.Code, in.Message = m[4], strings.TrimSpace(m[5])
@@ -174,6 +199,7 @@ func parseCOSv5(text string, in *Input) bool {
 		return false
 	}
 	in.Status, in.Code, in.Message, in.RequestID, in.TraceID = e.Status, e.Code, e.Message, e.RequestID, e.TraceID
+	in.Errors, in.LastError = strings.Count(text, ", TraceId: "), true
 	return true
 }
 
@@ -187,6 +213,7 @@ func parseCoserr(text string, in *Input) bool {
 		return false
 	}
 	in.Status, _ = strconv.Atoi(text[loc[2]:loc[3]])
+	in.Errors = len(coserrLine.FindAllStringIndex(text, -1))
 	rest := text[loc[4]:loc[5]]
 	if i := loc[0]; i > 0 && (text[i-1] == '"' || text[i-1] == '\'') {
 		// quoted in a log line: the error runs to the closing quote
@@ -216,7 +243,8 @@ func textRequest(text string) *Request {
 	if loc == nil {
 		return nil
 	}
-	u, err := url.Parse(strings.TrimRight(text[loc[0]:loc[1]], ".,;:'\")]>"))
+	raw := jsonEscapes.Replace(strings.TrimRight(text[loc[0]:loc[1]], ".,;:'\")]>"))
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return nil
 	}
@@ -230,6 +258,11 @@ func textRequest(text string) *Request {
 	}
 	return r
 }
+
+// jsonEscapes undoes the escapes JSON writers (Go's encoding/json and
+// log/slog among them) put in a URL: \u0026 for '&', \u003c and \u003e,
+// \/ for '/'.
+var jsonEscapes = strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">", `\u003d`, "=", `\/`, "/")
 
 // urlPattern finds a URL in free text.
 var urlPattern = regexp.MustCompile(`https?://[^\s"'<>]+`)

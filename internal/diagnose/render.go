@@ -50,6 +50,8 @@ func (r *Report) String() string {
 		fmt.Fprintf(&b, "Paste the request id into Tencent's diagnosis tool, %s,\nor quote it to Tencent Cloud support.\n", ToolURL)
 	case in.Client != nil:
 		b.WriteString("No request id: the request got no answer from COS, so Tencent's diagnosis tool has nothing to look up.\n")
+	case in.IDHidden:
+		fmt.Fprintf(&b, "No request id in the input: this text never shows one. The response's x-cos-request-id header has it, if COS answered;\nwith it, Tencent's diagnosis tool at %s looks the request up.\n", ToolURL)
 	default:
 		fmt.Fprintf(&b, "No request id: the response carried none (no RequestId, no x-cos-request-id), so it may not come from COS\n(a proxy or gateway). With a request id, Tencent's diagnosis tool at %s looks the request up.\n", ToolURL)
 	}

@@ -110,6 +110,9 @@ func signatureFindings(in *Input) []string {
 		// The request without its signature (signed further down, by an SDK): its path still tells.
 		if p := in.Request.URL.Path; p != server[fieldPath] {
 			out = append(out, pathDifference(server[fieldPath], p))
+		} else {
+			out = append(out, fmt.Sprintf("COS signed the path the request names, %q: the key's encoding is not the cause; "+
+				"the difference is in the signed parameters or headers, or in the SecretKey", p))
 		}
 	case haveServer:
 		if d := resourcePathFinding(in, server[fieldPath]); d != "" {

@@ -29,8 +29,12 @@ func Report(cat *gen.Catalog, text string) (string, error) {
 	}
 	facts := Facts(cat, in)
 	if in.Client == nil && facts.Code == "" && in.Code == "" && in.Status == 0 && in.RequestID == "" {
+		if diagnose.IsRequestID(in.Message) {
+			return "", errors.New("the input is a COS request id alone: it names the request, not the error; Tencent's diagnosis tool, " +
+				diagnose.ToolURL + ", looks it up (or paste the whole error here)")
+		}
 		return "", errors.New("no COS error found in the input: " + strconvQuote(diagnose.Scrub(strings.TrimSpace(in.Message))) +
-			" is no message of the catalog; paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %+v)")
+			" is no message of the catalog; paste the whole error (for minio-go, minio.ToErrorResponse(err) printed with %#v)")
 	}
 	r := diagnose.Report{Facts: facts, Input: in, Findings: diagnose.Findings(in, facts)}
 	return r.String(), nil
@@ -57,7 +61,9 @@ func Facts(cat *gen.Catalog, in *diagnose.Input) diagnose.Facts {
 		f.Hints = diagnose.OrderHints(hints(k.Hints), in.Message)
 		class = k.Class
 		if in.Status == 0 && len(k.Statuses) == 1 {
-			in.Status = k.Statuses[0] // a body pasted without its status: the only one COS sends the code with
+			if !in.StatusUnknown {
+				in.Status = k.Statuses[0] // a body pasted without its status: the only one COS sends the code with
+			}
 		}
 	} else {
 		f.Retryable = statusrule.Retryable(in.Status)

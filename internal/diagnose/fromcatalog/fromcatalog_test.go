@@ -1,7 +1,9 @@
 package fromcatalog_test
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,4 +68,38 @@ func TestReportNoError(t *testing.T) {
 		assert.NotContains(t, err.Error(), secret, "the error echoes the paste without its secrets")
 	}
 	assert.Contains(t, err.Error(), "q-sign-time=1", "the rest of the paste as it was")
+}
+
+// The report is scrubbed of secrets as a whole (diagnose.Scrub): the
+// catalog's own text must come through it unchanged, or a hint reads
+// "not an existing SecretId: REDACTED" in every report of its code.
+func TestCatalogTextSurvivesScrub(t *testing.T) {
+	cat := load(t)
+	check := func(where, s string) {
+		assert.Equal(t, s, diagnose.Scrub(s), "%s reads otherwise in a report", where)
+	}
+	for _, k := range cat.Codes {
+		check(k.Code+" description", k.Description)
+		for i, h := range k.Hints {
+			check(fmt.Sprintf("%s hint %d cause", k.Code, i+1), h.Cause)
+			check(fmt.Sprintf("%s hint %d fix", k.Code, i+1), h.Fix)
+		}
+	}
+	for _, c := range cat.Classes {
+		check(c.Name+" description", c.Description)
+		for i, h := range c.Hints {
+			check(fmt.Sprintf("class %s hint %d cause", c.Name, i+1), h.Cause)
+			check(fmt.Sprintf("class %s hint %d fix", c.Name, i+1), h.Fix)
+		}
+	}
+}
+
+// A Cloud Infinite job's <Response> business error comes inside a 200
+// (COS-ERRORS (a)): pasted alone, it shows no status, and the report
+// makes none up from the code's usual one.
+func TestReportCIResponseStatus(t *testing.T) {
+	cat := load(t)
+	report, err := fromcatalog.Report(cat, `<Response><Code>InvalidArgument</Code><Message>Part is required</Message><State>Failed</State><RequestId>NjA3</RequestId></Response>`)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(report, "InvalidArgument [class BadRequest]\n"), report)
 }
