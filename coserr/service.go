@@ -113,6 +113,9 @@ func (e *ServiceError) Known() *Code {
 // sends that way (sent_as), else code's own entry; nil when code is empty
 // or not in the catalog.
 func knownCode(code, message string) *Code {
+	if code == "" {
+		return nil // no map lookup for a bodiless error's empty code
+	}
 	c := Lookup(code)
 	if r := c.refined(message); r != nil {
 		return r
