@@ -8,7 +8,8 @@ import "strings"
 // escaped one, as URLString does, so that a path stays as it is; and the
 // value of every secret key (see Key) in the shapes key=value, key: value
 // (a header), "key": "value", key="value", \"key\":\"value\" and
-// <Key>value</Key>.
+// <Key>value</Key>. A key right after a '/' is a segment of a path
+// (exports/sign=2024/a.csv, an object key) and no secret's name.
 //
 // A quoted value runs to its closing quote (a backslash escapes one) or
 // the end of the text; a header's value to the end of its line; an
@@ -40,7 +41,7 @@ func Text(s string) string {
 		switch c := s[i]; c {
 		case '=', ':':
 			key, quoted := keyBefore(s, i)
-			if !Key(key) {
+			if !Key(key) || !quoted && inPath(s, i-len(key)) {
 				continue
 			}
 			start, header = skipBlank(s, i+1), c == ':' && !quoted
@@ -153,6 +154,13 @@ func keyBefore(s string, i int) (key string, quoted bool) {
 		j--
 	}
 	return s[j:end], quoted
+}
+
+// inPath reports whether the key that starts at s[i] is a segment of a
+// path, after a '/' ("exports/sign=2024/a.csv"): an object key, user
+// data, and no secret's name.
+func inPath(s string, i int) bool {
+	return i > 0 && s[i-1] == '/'
 }
 
 // elementBefore returns the name of the XML start tag that the '>' at

@@ -1,0 +1,78 @@
+package coserr_test
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cosgo/errcatalog/coserr"
+)
+
+// TestXMLEscapedQueryRedacted: COS's XML body escapes a presigned URL's
+// '&' as "&amp;"; every secret after one is redacted in every rendering
+// of the error, Origin included, and a message that carries the escape
+// itself is redacted the same way.
+func TestXMLEscapedQueryRedacted(t *testing.T) {
+	tests := []struct {
+		name, echoed string
+		twice        bool // the message itself holds the escape
+	}{
+		{"q-ak after &amp;", "https://b-1250000000.cos.ap-guangzhou.myqcloud.com/k?q-sign-algorithm=sha1&amp;q-ak=AKIDLEAK1&amp;q-signature=SIGLEAK1", false},
+		{"upper case", "https://b.cos.ap-guangzhou.myqcloud.com/k?x=1&AMP;Q-AK=AKIDLEAK2", false},
+		{"sign and token", "https://b.cos.ap-guangzhou.myqcloud.com/k?x=1&amp;sign=SIGLEAK3&amp;token=TOKLEAK3", false},
+		{"numeric reference", "https://b.cos.ap-guangzhou.myqcloud.com/k?x=1&#38;q-ak=AKIDLEAK4&#x26;sign=SIGLEAK4", false},
+		{"relative", "/k?x=1&amp;q-ak=AKIDLEAK5", false},
+		{"escaped in the message too", "https://b.cos.ap-guangzhou.myqcloud.com/k?x=1&amp;q-ak=AKIDLEAK6", true},
+		{"key after two escapes", "https://b.cos.ap-guangzhou.myqcloud.com/k?x=1&amp;amp;q-ak=AKIDLEAK7", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			esc := tt.echoed // as the body's XML escapes it
+			if tt.twice {
+				esc = strings.ReplaceAll(esc, "&", "&amp;")
+			}
+			body := "<Error><Code>AccessDenied</Code><Message>Request has expired: " + esc + "</Message><Resource>" + esc +
+				"</Resource><RequestId>r1</RequestId></Error>"
+			err := coserr.Parse(403, http.Header{}, []byte(body))
+			se := err.(*coserr.ServiceError)
+			out := []string{err.Error(), fmt.Sprintf("%#v", se), se.Origin(), fmt.Sprint(se.Digest())}
+			b, jerr := se.MarshalJSON()
+			require.NoError(t, jerr)
+			out = append(out, string(b))
+			for _, o := range out {
+				assert.NotContains(t, o, "LEAK", "a secret shows in %q", o)
+			}
+		})
+	}
+}
+
+// TestPathSegmentsStay: a segment of an object key's path that reads as
+// key=value or key:value with a secret's name (exports/sign=2024/a.csv)
+// is user data: Error, Digest, LogValue and Origin show it as sent.
+func TestPathSegmentsStay(t *testing.T) {
+	tests := []struct {
+		name, message, resource string
+	}{
+		{"sign= in a message's key", "The specified key does not exist: exports/sign=2024/a.csv", "/b-1250000000/exports/sign=2024/a.csv"},
+		{"token= and signature", "key dir/token=abc/signature.txt not found", "/b/dir/token=abc/signature.txt"},
+		{"token: segment", "no such key logs/token:v2/x.txt", "https://b.cos.ap-guangzhou.myqcloud.com/logs/token:v2/x.txt"},
+		{"word Signature", "The Signature you provided does not match the one COS calculated for exports/sign=1/a", "/b/exports/sign=1/a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := "<Error><Code>NoSuchKey</Code><Message>" + tt.message + "</Message><Resource>" + tt.resource +
+				"</Resource><RequestId>r1</RequestId></Error>"
+			err := coserr.Parse(404, http.Header{}, []byte(body))
+			se := err.(*coserr.ServiceError)
+			assert.Equal(t, "cos: 404 NoSuchKey: "+tt.message+" (request id r1)", err.Error())
+			assert.Equal(t, tt.message, se.Digest()["Message"])
+			assert.Equal(t, tt.resource, se.Digest()["Resource"])
+			assert.Equal(t, body, se.Origin())
+			assert.Contains(t, fmt.Sprintf("%#v", se), fmt.Sprintf("Resource:%q", tt.resource))
+		})
+	}
+}
