@@ -76,3 +76,31 @@ func TestPathSegmentsStay(t *testing.T) {
 		})
 	}
 }
+
+// TestDiagnoseQuotesNoStringToSignSecret: the report quotes the hash and
+// key time of the body's StringToSign; a StringToSign whose lines are no
+// hash or key time (a gateway's, a pasted URL) shows no secret of them.
+func TestDiagnoseQuotesNoStringToSignSecret(t *testing.T) {
+	tests := []struct{ name, line2, line3 string }{
+		{"userinfo as the hash", "1;2", "https://AKIDLEAK1:KEYLEAK1@b.cos.ap-guangzhou.myqcloud.com/k"},
+		{"escaped key as the hash", "1;2", "https://b.cos.ap-guangzhou.myqcloud.com/k?%71-signature=SIGLEAK2"},
+		{"q%2Dsignature as the hash", "1;2", "https://b.cos.ap-guangzhou.myqcloud.com/k?q%2Dsignature=SIGLEAK3"},
+		{"a secret as the key time", "q-signature%3dSIGLEAK4", "0123456789abcdef0123456789abcdef01234567"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := "<Error><Code>SignatureDoesNotMatch</Code><Message>m</Message><RequestId>r1</RequestId>" +
+				"<StringToSign>sha1\n" + tt.line2 + "\n" + tt.line3 + "\n</StringToSign>" +
+				"<FormatString>get\n/k\n\nhost=b.cos.ap-guangzhou.myqcloud.com\n</FormatString></Error>"
+			err := coserr.Parse(403, http.Header{}, []byte(body))
+			req, rerr := http.NewRequest(http.MethodGet, "https://b.cos.ap-guangzhou.myqcloud.com/k", nil)
+			require.NoError(t, rerr)
+			req.Header.Set("Authorization", "q-sign-algorithm=sha1&q-ak=AKIDx&q-sign-time=1;3&q-key-time=1;3&q-header-list=host&q-url-param-list=&q-signature=abc")
+			for _, r := range []*http.Request{nil, req} {
+				d := coserr.Diagnose(err, r)
+				out := d.String() + fmt.Sprint(d.Findings)
+				assert.NotContains(t, strings.ToUpper(out), "LEAK", "a secret shows in %q", out)
+			}
+		})
+	}
+}
