@@ -22,6 +22,11 @@ type Route struct {
 	// "/logs/*" matches "/logs/a.txt" but not "/logs/2024/a.txt", since *
 	// and ? never match a '/'; "" matches every path.
 	Path string
+	// Query is a URL query whose every parameter the request must have:
+	// "uploads" (Initiate Multipart Upload) or "uploadId" (Complete) with
+	// any value, "partNumber=2&uploadId" for part 2 alone, "acl"; a
+	// request may have other parameters too. "" matches every query.
+	Query string
 	// Code is the error to answer with, built by Response with the
 	// request's method and URL; nil answers an error without a code, as
 	// Response(nil) does (set its status WithStatus).
@@ -74,13 +79,35 @@ func NewServer(routes ...Route) *httptest.Server {
 // handler serves the routes.
 type handler struct {
 	routes     []Route
+	queries    []url.Values // routes' Query, parsed
 	unexpected func(format string, args ...any) // reports a request no route matches, or nil
 	mu         sync.Mutex
 	used       []int // answers given, by route
 }
 
 func newHandler(routes []Route, unexpected func(string, ...any)) *handler {
-	return &handler{routes: slices.Clone(routes), unexpected: unexpected, used: make([]int, len(routes))}
+	h := &handler{routes: slices.Clone(routes), unexpected: unexpected, used: make([]int, len(routes))}
+	h.queries = make([]url.Values, len(routes))
+	for i, rt := range routes {
+		h.queries[i], _ = url.ParseQuery(rt.Query) // what parses of a malformed one
+	}
+	return h
+}
+
+// queryMatches reports whether query has every parameter of want, with
+// one of want's values where want gives any.
+func queryMatches(want, query url.Values) bool {
+	for k, vals := range want {
+		if !query.Has(k) {
+			return false
+		}
+		for _, v := range vals {
+			if v != "" && !slices.Contains(query[k], v) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // match returns the route for r, counting its use, or nil.
@@ -96,6 +123,9 @@ func (h *handler) match(r *http.Request) *Route {
 			if ok, _ := path.Match(rt.Path, r.URL.Path); !ok {
 				continue
 			}
+		}
+		if len(h.queries[i]) > 0 && !queryMatches(h.queries[i], r.URL.Query()) {
+			continue
 		}
 		if rt.Times > 0 && h.used[i] >= rt.Times {
 			continue
