@@ -1,12 +1,14 @@
 package coserrtest
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -46,7 +48,9 @@ type Route struct {
 
 // Server starts an HTTP server on 127.0.0.1 that answers each request
 // with the first route that matches it. A request no route matches is a
-// mistake of the test: it fails t, and gets 501 Not Implemented with an
+// mistake of the test: it fails t (naming the route that would have
+// answered it but for its Times, if one would), and gets 501 Not
+// Implemented with an
 // <Error> whose Code is UnexpectedRequest and whose Message names the
 // request, so that no client takes it for success. Every response has a
 // request id and a trace id of its own (NewRequestID, NewTraceID), as
@@ -79,7 +83,7 @@ func NewServer(routes ...Route) *httptest.Server {
 // handler serves the routes.
 type handler struct {
 	routes     []Route
-	queries    []url.Values // routes' Query, parsed
+	queries    []url.Values                     // routes' Query, parsed
 	unexpected func(format string, args ...any) // reports a request no route matches, or nil
 	mu         sync.Mutex
 	used       []int // answers given, by route
@@ -110,10 +114,13 @@ func queryMatches(want, query url.Values) bool {
 	return true
 }
 
-// match returns the route for r, counting its use, or nil.
-func (h *handler) match(r *http.Request) *Route {
+// match returns the route for r, counting its use, or nil and the index
+// of the first route that would have answered r but for its Times (-1
+// for none).
+func (h *handler) match(r *http.Request) (rt *Route, usedUp int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	usedUp = -1
 	for i := range h.routes {
 		rt := &h.routes[i]
 		if rt.Method != "" && rt.Method != r.Method {
@@ -128,21 +135,45 @@ func (h *handler) match(r *http.Request) *Route {
 			continue
 		}
 		if rt.Times > 0 && h.used[i] >= rt.Times {
+			if usedUp < 0 {
+				usedUp = i
+			}
 			continue
 		}
 		h.used[i]++
-		return rt
+		return rt, -1
 	}
-	return nil
+	return nil, usedUp
+}
+
+// usedUpText says which route would have answered a request but for its
+// Times: " (route 0, PUT /k, has answered its Times: 2)".
+func usedUpText(i int, rt Route) string {
+	var what []string
+	for _, s := range []string{rt.Method, rt.Path} {
+		if s != "" {
+			what = append(what, s)
+		}
+	}
+	if rt.Query != "" {
+		what = append(what, "?"+rt.Query)
+	}
+	if len(what) == 0 {
+		what = append(what, "any request")
+	}
+	return fmt.Sprintf(" (route %d, %s, has answered its Times: %d)", i, strings.Join(what, " "), rt.Times)
 }
 
 // ServeHTTP answers r with its route's error, or 200 OK.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = withSums(r)
-	rt := h.match(r)
+	rt, usedUp := h.match(r)
 	unexpected := rt == nil
 	if unexpected {
 		what := r.Method + " " + r.URL.RequestURI()
+		if usedUp >= 0 {
+			what += usedUpText(usedUp, h.routes[usedUp])
+		}
 		if h.unexpected != nil {
 			h.unexpected("coserrtest: no route matches %s", what)
 		}
