@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // A Route tells Server which requests to answer with an error, and which
@@ -50,11 +51,11 @@ type Route struct {
 // with the first route that matches it. A request no route matches is a
 // mistake of the test: it fails t (naming the route that would have
 // answered it but for its Times, if one would), and gets 501 Not
-// Implemented with an
-// <Error> whose Code is UnexpectedRequest and whose Message names the
-// request, so that no client takes it for success. Every response has a
-// request id and a trace id of its own (NewRequestID, NewTraceID), as
-// COS gives them, unless the route's Options set them. A last route with no
+// Implemented with an <Error> whose Code is UnexpectedRequest and whose
+// Message names the request, its signature and credentials redacted, so
+// that no client takes it for success. Every response has a request id
+// and a trace id of its own (NewRequestID, NewTraceID), as COS gives
+// them, unless the route's Options set them. A last route with no
 // Method and no Path matches every request: it is the default. t.Cleanup
 // closes the server. Requests' bodies are read (and summed, for OK) before
 // the answer, as COS does; the routes are safe for concurrent requests.
@@ -170,7 +171,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rt, usedUp := h.match(r)
 	unexpected := rt == nil
 	if unexpected {
-		what := r.Method + " " + r.URL.RequestURI()
+		what := r.Method + " " + redact.URLString(r.URL.RequestURI()) // a test may sign with real credentials
 		if usedUp >= 0 {
 			what += usedUpText(usedUp, h.routes[usedUp])
 		}

@@ -40,3 +40,30 @@ func TestServerUnexpectedUsedUp(t *testing.T) {
 		})
 	}
 }
+
+// TestServerUnexpectedRedacted: the failure an unexpected request
+// reports, in the test's log and in the 501's message, shows no
+// signature, SecretId or token of a presigned request (a test may sign
+// with the credentials of its environment); the path and other
+// parameters stay.
+func TestServerUnexpectedRedacted(t *testing.T) {
+	tests := []struct{ target, want string }{
+		{"/dir/sign=1/k?versionId=v1&q-sign-algorithm=sha1&q-ak=AKIDLEAK&q-signature=SIGLEAK&x-cos-security-token=TOKLEAK",
+			"coserrtest: no route matches GET /dir/sign=1/k?versionId=v1&q-sign-algorithm=sha1&q-ak=REDACTED&q-signature=REDACTED&x-cos-security-token=REDACTED"},
+		{"/k?X-Amz-Credential=AKIDLEAK%2F20240101&X-Amz-Signature=SIGLEAK",
+			"coserrtest: no route matches GET /k?X-Amz-Credential=REDACTED&X-Amz-Signature=REDACTED"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			rec := &recorder{TB: t}
+			srv := coserrtest.Server(rec, coserrtest.Route{Method: http.MethodPut})
+			_, err := call(t, http.MethodGet, srv.URL+tt.target, "")
+			assert.Equal(t, []string{tt.want}, rec.errors)
+			var se *coserr.ServiceError
+			if assert.ErrorAs(t, err, &se) {
+				assert.Equal(t, tt.want, se.Message)
+				assert.NotContains(t, string(se.Body), "LEAK")
+			}
+		})
+	}
+}
