@@ -104,3 +104,26 @@ func TestDiagnoseQuotesNoStringToSignSecret(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherSchemesUserinfoRedacted: a URL of any scheme that carries
+// credentials in its userinfo (ftp://SecretId:SecretKey@host, a socks5
+// proxy's, an s3:// URI) shows none of them in an error's text, its path
+// left as sent.
+func TestOtherSchemesUserinfoRedacted(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"ftp", "fetch ftp://AKIDLEAK:KEYLEAK@host/dir/a.txt: refused", "fetch ftp://REDACTED:REDACTED@host/dir/a.txt: refused"},
+		{"socks5 proxy", "proxy socks5://user:KEYLEAK@127.0.0.1:1080 failed", "proxy socks5://REDACTED:REDACTED@127.0.0.1:1080 failed"},
+		{"s3 uri with a query", "copy from s3://AKIDLEAK@bucket/k?sign=SIGLEAK", "copy from s3://REDACTED@bucket/k?sign=REDACTED"},
+		{"no userinfo", "see cos://bucket-1250000000/sign=2024/a.csv", "see cos://bucket-1250000000/sign=2024/a.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			se := &coserr.ServiceError{StatusCode: 400, Code: "InvalidArgument", Message: tt.text}
+			assert.Equal(t, "cos: 400 InvalidArgument: "+tt.want, se.Error())
+			req, err := http.NewRequest(http.MethodGet, "https://b.cos.ap-guangzhou.myqcloud.com/k", nil)
+			require.NoError(t, err)
+			ce := coserr.FromTransport(req, fmt.Errorf("dial: %s", tt.text))
+			assert.Equal(t, "cos: GET https://b.cos.ap-guangzhou.myqcloud.com/k: dial: "+tt.want, ce.Error())
+		})
+	}
+}

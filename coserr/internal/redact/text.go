@@ -4,8 +4,9 @@ import "strings"
 
 // Text redacts the secrets in free text, such as a transport error's
 // message or a value of an error document: every http:// or https:// URL
-// in it (up to white space, a quote or an angle bracket), and every
-// escaped one, as URLString does, so that a path stays as it is; and the
+// in it (up to white space, a quote or an angle bracket), every escaped
+// one, and every URL of another scheme (ftp://user:password@host), as
+// URLString does, so that a path stays as it is; and the
 // value of every secret key (see Key) in the shapes key=value, key: value
 // (a header), "key": "value", key="value", \"key\":\"value\" and
 // <Key>value</Key>. A key right after a '/' is a segment of a path
@@ -35,6 +36,22 @@ func Text(s string) string {
 			}
 			i = j - 1
 			continue
+		}
+		if to < 0 && s[i] == ':' && strings.HasPrefix(s[i:], "://") {
+			// A URL of another scheme (ftp, socks5, s3): its userinfo
+			// and query are redacted as an http URL's.
+			st := i
+			for st > 0 && isSchemeByte(s[st-1]) {
+				st--
+			}
+			if st < i && st >= e.last {
+				j := urlEnd(s, st)
+				if r := URLString(s[st:j]); r != s[st:j] {
+					e.replace(st, j, r)
+				}
+				i = j - 1
+				continue
+			}
 		}
 		var start, end int
 		closes, header := true, false
@@ -226,6 +243,11 @@ func lineEnd(s string, i int) int {
 		return j - 1
 	}
 	return i + k
+}
+
+// isSchemeByte reports whether c can be part of a URL's scheme.
+func isSchemeByte(c byte) bool {
+	return c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
 }
 
 func isKeyByte(c byte) bool {
