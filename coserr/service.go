@@ -20,6 +20,12 @@ import (
 //
 // FromResponse and Parse build ServiceErrors; one built by hand works too.
 // All methods are safe on a nil *ServiceError.
+//
+// The methods that redact (Error, GoString, MarshalJSON, LogValue) are
+// the pointer's: print, log and encode the *ServiceError. A ServiceError
+// value (a dereferenced *ServiceError, or one held by value in a struct)
+// has none of them, so fmt, log/slog and encoding/json show its fields as
+// they are, Message, Resource, Body and Header with their secrets.
 type ServiceError struct {
 	StatusCode int
 	Code       string      // as COS sent it, trimmed: the body's (of two, the later), else x-cos-error-code; "" when the response had none
@@ -30,7 +36,7 @@ type ServiceError struct {
 	Method     string      // of the request, when known
 	URL        string      // of the request, signatures and tokens redacted
 	Body       []byte      // raw body as received (decoded from gzip or deflate; a 200's padding left out), at most MaxBodyBytes, secrets and all: show Origin()
-	Header     http.Header // the response's headers, when known
+	Header     http.Header // the response's headers, when known, as received, secrets and all (a redirect's Location): GoString and MarshalJSON redact them
 	Err        error       // an underlying error (the SDK's own, a failed body read, a body that did not decode), returned by Unwrap
 }
 

@@ -33,7 +33,10 @@ import (
 //   - Initiate Multipart Upload (POST ?uploads): an
 //     <InitiateMultipartUploadResult> with an upload id;
 //   - Complete Multipart Upload (POST ?uploadId=): a
-//     <CompleteMultipartUploadResult>;
+//     <CompleteMultipartUploadResult>, and the object's
+//     x-cos-hash-crc64ecma, combined from the parts it lists in their
+//     order, when each was uploaded through OK (cos-go-sdk-v5's
+//     Object.Upload compares it with the file's);
 //   - DELETE: 204 No Content;
 //   - GET and HEAD: an empty object, with its ETag and CRC-64.
 //
@@ -47,7 +50,10 @@ var OK http.Handler = http.HandlerFunc(serveOK)
 func serveOK(w http.ResponseWriter, r *http.Request) {
 	sums, ok := r.Context().Value(sumsKey{}).(*bodySums)
 	if !ok {
-		sums = sumBody(r.Body)
+		sums = sumBody(r.Body, isComplete(r))
+	}
+	if isPart(r) {
+		recordPart(r, sums)
 	}
 	h := w.Header()
 	h.Set("Server", "tencent-cos")
@@ -65,6 +71,9 @@ func serveOK(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodPost && query.Has("uploads"):
 		doc = initiateResult{Bucket: bucketOf(r.Host), Key: strings.TrimPrefix(r.URL.Path, "/"), UploadID: NewRequestID()}
 	case r.Method == http.MethodPost && query.Has("uploadId"):
+		if crc, ok := completeCRC64(r, sums.complete); ok {
+			h.Set("X-Cos-Hash-Crc64ecma", crc)
+		}
 		doc = completeResult{Location: r.Host + r.URL.EscapedPath(), Bucket: bucketOf(r.Host),
 			Key: strings.TrimPrefix(r.URL.Path, "/"), ETag: `"` + sums.md5 + `-1"`}
 	case r.Method == http.MethodDelete:
@@ -115,8 +124,15 @@ func bucketOf(host string) string {
 	return path.Base(b)
 }
 
-// bodySums are the MD5 (hex) and CRC-64/ECMA (decimal) of a request body.
-type bodySums struct{ md5, crc64 string }
+// bodySums are the MD5 (hex) and CRC-64/ECMA (decimal, and as a number)
+// of a request body, its size, and the body itself for a Complete
+// Multipart Upload (up to maxCompleteBody), whose parts OK reads.
+type bodySums struct {
+	md5, crc64 string
+	crc        uint64
+	size       int64
+	complete   []byte
+}
 
 // sumsKey is the context key under which Server hands OK the sums of the
 // body it read.
@@ -124,26 +140,45 @@ type sumsKey struct{}
 
 var (
 	crcTable  = crc64.MakeTable(crc64.ECMA)
-	emptySums = sumBody(nil)
+	emptySums = sumBody(nil, false)
 )
 
-// sumBody reads r (nil for an empty body) to its end and sums it.
-func sumBody(r io.Reader) *bodySums {
+// sumBody reads r (nil for an empty body) to its end and sums it, keeping
+// the first maxCompleteBody bytes when keep is set.
+func sumBody(r io.Reader, keep bool) *bodySums {
 	m, c := md5.New(), crc64.New(crcTable)
+	var kept limitedBuffer
+	var n int64
 	if r != nil {
-		_, _ = io.Copy(io.MultiWriter(m, c), r)
+		w := io.MultiWriter(m, c)
+		if keep {
+			w = io.MultiWriter(m, c, &kept)
+		}
+		n, _ = io.Copy(w, r)
 	}
-	return sums(m, c)
+	s := sums(m, c)
+	s.size, s.complete = n, kept.b
+	return s
 }
 
 func sums(m hash.Hash, c hash.Hash64) *bodySums {
-	return &bodySums{md5: hex.EncodeToString(m.Sum(nil)), crc64: strconv.FormatUint(c.Sum64(), 10)}
+	return &bodySums{md5: hex.EncodeToString(m.Sum(nil)), crc64: strconv.FormatUint(c.Sum64(), 10), crc: c.Sum64()}
+}
+
+// limitedBuffer keeps the first maxCompleteBody bytes written to it.
+type limitedBuffer struct{ b []byte }
+
+func (l *limitedBuffer) Write(p []byte) (int, error) {
+	if room := maxCompleteBody - len(l.b); room > 0 {
+		l.b = append(l.b, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
 }
 
 // withSums reads r's body to its end, as COS does before it answers, and
 // returns r with the body's sums in its context, for OK.
 func withSums(r *http.Request) *http.Request {
-	return r.WithContext(context.WithValue(r.Context(), sumsKey{}, sumBody(r.Body)))
+	return r.WithContext(context.WithValue(r.Context(), sumsKey{}, sumBody(r.Body, isComplete(r))))
 }
 
 // requests counts the ids NewRequestID made, so that no two are equal.

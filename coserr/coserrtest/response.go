@@ -27,6 +27,11 @@
 //	// PUT /big.bin: 503 SlowDown twice, then 200 OK; GET /missing: 404
 //	// NoSuchKey; any other request: 501, and the test fails.
 //
+// A Route's Query tells apart requests of one method and path by their
+// query: Route{Method: http.MethodPost, Path: "/big.bin", Query:
+// "uploadId", ...} answers Complete Multipart Upload and not Initiate
+// (?uploads).
+//
 // NewServer does the same outside a test, for examples and TestMain; its
 // caller closes it.
 //

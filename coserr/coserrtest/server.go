@@ -1,16 +1,19 @@
 package coserrtest
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/redact"
 )
 
 // A Route tells Server which requests to answer with an error, and which
@@ -22,6 +25,11 @@ type Route struct {
 	// "/logs/*" matches "/logs/a.txt" but not "/logs/2024/a.txt", since *
 	// and ? never match a '/'; "" matches every path.
 	Path string
+	// Query is a URL query whose every parameter the request must have:
+	// "uploads" (Initiate Multipart Upload) or "uploadId" (Complete) with
+	// any value, "partNumber=2&uploadId" for part 2 alone, "acl"; a
+	// request may have other parameters too. "" matches every query.
+	Query string
 	// Code is the error to answer with, built by Response with the
 	// request's method and URL; nil answers an error without a code, as
 	// Response(nil) does (set its status WithStatus).
@@ -41,11 +49,13 @@ type Route struct {
 
 // Server starts an HTTP server on 127.0.0.1 that answers each request
 // with the first route that matches it. A request no route matches is a
-// mistake of the test: it fails t, and gets 501 Not Implemented with an
-// <Error> whose Code is UnexpectedRequest and whose Message names the
-// request, so that no client takes it for success. Every response has a
-// request id and a trace id of its own (NewRequestID, NewTraceID), as
-// COS gives them, unless the route's Options set them. A last route with no
+// mistake of the test: it fails t (naming the route that would have
+// answered it but for its Times, if one would), and gets 501 Not
+// Implemented with an <Error> whose Code is UnexpectedRequest and whose
+// Message names the request, its signature and credentials redacted, so
+// that no client takes it for success. Every response has a request id
+// and a trace id of its own (NewRequestID, NewTraceID), as COS gives
+// them, unless the route's Options set them. A last route with no
 // Method and no Path matches every request: it is the default. t.Cleanup
 // closes the server. Requests' bodies are read (and summed, for OK) before
 // the answer, as COS does; the routes are safe for concurrent requests.
@@ -74,19 +84,44 @@ func NewServer(routes ...Route) *httptest.Server {
 // handler serves the routes.
 type handler struct {
 	routes     []Route
+	queries    []url.Values                     // routes' Query, parsed
 	unexpected func(format string, args ...any) // reports a request no route matches, or nil
 	mu         sync.Mutex
 	used       []int // answers given, by route
 }
 
 func newHandler(routes []Route, unexpected func(string, ...any)) *handler {
-	return &handler{routes: slices.Clone(routes), unexpected: unexpected, used: make([]int, len(routes))}
+	h := &handler{routes: slices.Clone(routes), unexpected: unexpected, used: make([]int, len(routes))}
+	h.queries = make([]url.Values, len(routes))
+	for i, rt := range routes {
+		h.queries[i], _ = url.ParseQuery(rt.Query) // what parses of a malformed one
+	}
+	return h
 }
 
-// match returns the route for r, counting its use, or nil.
-func (h *handler) match(r *http.Request) *Route {
+// queryMatches reports whether query has every parameter of want, with
+// one of want's values where want gives any.
+func queryMatches(want, query url.Values) bool {
+	for k, vals := range want {
+		if !query.Has(k) {
+			return false
+		}
+		for _, v := range vals {
+			if v != "" && !slices.Contains(query[k], v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// match returns the route for r, counting its use, or nil and the index
+// of the first route that would have answered r but for its Times (-1
+// for none).
+func (h *handler) match(r *http.Request) (rt *Route, usedUp int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	usedUp = -1
 	for i := range h.routes {
 		rt := &h.routes[i]
 		if rt.Method != "" && rt.Method != r.Method {
@@ -97,22 +132,49 @@ func (h *handler) match(r *http.Request) *Route {
 				continue
 			}
 		}
+		if len(h.queries[i]) > 0 && !queryMatches(h.queries[i], r.URL.Query()) {
+			continue
+		}
 		if rt.Times > 0 && h.used[i] >= rt.Times {
+			if usedUp < 0 {
+				usedUp = i
+			}
 			continue
 		}
 		h.used[i]++
-		return rt
+		return rt, -1
 	}
-	return nil
+	return nil, usedUp
+}
+
+// usedUpText says which route would have answered a request but for its
+// Times: " (route 0, PUT /k, has answered its Times: 2)".
+func usedUpText(i int, rt Route) string {
+	var what []string
+	for _, s := range []string{rt.Method, rt.Path} {
+		if s != "" {
+			what = append(what, s)
+		}
+	}
+	if rt.Query != "" {
+		what = append(what, "?"+rt.Query)
+	}
+	if len(what) == 0 {
+		what = append(what, "any request")
+	}
+	return fmt.Sprintf(" (route %d, %s, has answered its Times: %d)", i, strings.Join(what, " "), rt.Times)
 }
 
 // ServeHTTP answers r with its route's error, or 200 OK.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = withSums(r)
-	rt := h.match(r)
+	rt, usedUp := h.match(r)
 	unexpected := rt == nil
 	if unexpected {
-		what := r.Method + " " + r.URL.RequestURI()
+		what := r.Method + " " + redact.URLString(r.URL.RequestURI()) // a test may sign with real credentials
+		if usedUp >= 0 {
+			what += usedUpText(usedUp, h.routes[usedUp])
+		}
 		if h.unexpected != nil {
 			h.unexpected("coserrtest: no route matches %s", what)
 		}

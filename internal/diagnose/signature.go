@@ -109,13 +109,52 @@ func sha1Hex(s string) string {
 }
 
 // stringToSign splits COS's StringToSign: algorithm, key time, the hash
-// of the FormatString.
+// of the FormatString. ok is false when the hash is no SHA-1 hex digest,
+// and keyTime "" when it is no START;END, so that a report never quotes
+// whatever else stands there (a URL, a signature).
 func stringToSign(s string) (keyTime, hash string, ok bool) {
 	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")), "\n")
 	if len(lines) < 3 {
 		return "", "", false
 	}
-	return strings.TrimSpace(lines[1]), strings.ToLower(strings.TrimSpace(lines[2])), true
+	keyTime, hash = strings.TrimSpace(lines[1]), strings.ToLower(strings.TrimSpace(lines[2]))
+	if !isSHA1Hex(hash) {
+		return "", "", false
+	}
+	if !isKeyTime(keyTime) {
+		keyTime = ""
+	}
+	return keyTime, hash, true
+}
+
+// isSHA1Hex reports whether s is a SHA-1 digest in lower-case hex, as a
+// StringToSign holds one: anything else there is not quoted in a report.
+func isSHA1Hex(s string) bool {
+	if len(s) != 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// isKeyTime reports whether s reads as a key time, START;END in Unix
+// seconds.
+func isKeyTime(s string) bool {
+	start, end, ok := strings.Cut(s, ";")
+	return ok && isDigits(strings.TrimSpace(start)) && isDigits(strings.TrimSpace(end))
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // clientFormatString rebuilds the FormatString the request was signed

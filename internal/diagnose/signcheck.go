@@ -101,7 +101,7 @@ func signatureFindings(in *Input) []string {
 			}
 		} else {
 			s := "the request's FormatString is the one COS computed, so the difference is in the key: the SecretKey does not belong to the SecretId, or was changed"
-			if haveSTS && a.keyTime != "" && keyTime != a.keyTime {
+			if haveSTS && a.keyTime != "" && keyTime != "" && keyTime != a.keyTime {
 				s = fmt.Sprintf("q-key-time: COS signed %q, the request %q", keyTime, a.keyTime)
 			}
 			out = append(out, s)

@@ -118,12 +118,18 @@ func redactQuery(e *edits, off int, query string) {
 			j = len(query) - i
 		}
 		key, value, _ := strings.Cut(query[i:i+j], "=")
+		// In XML or HTML text a query's '&' is written "&amp;": the key
+		// starts after the reference.
+		keyAt := off + i
+		for ent := ampEntity(key); ent != ""; ent = ampEntity(key) {
+			key, keyAt = key[len(ent):], keyAt+len(ent)
+		}
 		if strings.IndexByte(key, '%') >= 0 && !Key(key) {
 			if r, ok := nestedQuery(key, true); ok {
-				e.replace(off+i, off+i+len(key), r)
+				e.replace(keyAt, keyAt+len(key), r)
 			}
 		}
-		start := off + i + len(key) + 1
+		start := keyAt + len(key) + 1
 		switch {
 		case value == "" || value == Redacted:
 		case Key(key):
@@ -139,6 +145,18 @@ func redactQuery(e *edits, off int, query string) {
 		}
 		i += j + 1
 	}
+}
+
+// ampEntity returns the character reference for '&' that s starts with
+// ("amp;", "#38;" or "#x26;", in any case), left of a query key by
+// splitting an XML- or HTML-escaped query at its '&'; "" for none.
+func ampEntity(s string) string {
+	for _, e := range [...]string{"amp;", "#38;", "#x26;"} {
+		if hasPrefixFold(s, e) {
+			return s[:len(e)]
+		}
+	}
+	return ""
 }
 
 // maxUnescape is how many times nestedQuery decodes a key or value.

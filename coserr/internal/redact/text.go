@@ -4,11 +4,13 @@ import "strings"
 
 // Text redacts the secrets in free text, such as a transport error's
 // message or a value of an error document: every http:// or https:// URL
-// in it (up to white space, a quote or an angle bracket), and every
-// escaped one, as URLString does, so that a path stays as it is; and the
+// in it (up to white space, a quote or an angle bracket), every escaped
+// one, and every URL of another scheme (ftp://user:password@host), as
+// URLString does, so that a path stays as it is; and the
 // value of every secret key (see Key) in the shapes key=value, key: value
 // (a header), "key": "value", key="value", \"key\":\"value\" and
-// <Key>value</Key>.
+// <Key>value</Key>. A key right after a '/' is a segment of a path
+// (exports/sign=2024/a.csv, an object key) and no secret's name.
 //
 // A quoted value runs to its closing quote (a backslash escapes one) or
 // the end of the text; a header's value to the end of its line; an
@@ -35,12 +37,28 @@ func Text(s string) string {
 			i = j - 1
 			continue
 		}
+		if to < 0 && s[i] == ':' && strings.HasPrefix(s[i:], "://") {
+			// A URL of another scheme (ftp, socks5, s3): its userinfo
+			// and query are redacted as an http URL's.
+			st := i
+			for st > 0 && isSchemeByte(s[st-1]) {
+				st--
+			}
+			if st < i && st >= e.last {
+				j := urlEnd(s, st)
+				if r := URLString(s[st:j]); r != s[st:j] {
+					e.replace(st, j, r)
+				}
+				i = j - 1
+				continue
+			}
+		}
 		var start, end int
 		closes, header := true, false
 		switch c := s[i]; c {
 		case '=', ':':
 			key, quoted := keyBefore(s, i)
-			if !Key(key) {
+			if !Key(key) || !quoted && inPath(s, i-len(key)) {
 				continue
 			}
 			start, header = skipBlank(s, i+1), c == ':' && !quoted
@@ -155,6 +173,13 @@ func keyBefore(s string, i int) (key string, quoted bool) {
 	return s[j:end], quoted
 }
 
+// inPath reports whether the key that starts at s[i] is a segment of a
+// path, after a '/' ("exports/sign=2024/a.csv"): an object key, user
+// data, and no secret's name.
+func inPath(s string, i int) bool {
+	return i > 0 && s[i-1] == '/'
+}
+
 // elementBefore returns the name of the XML start tag that the '>' at
 // s[i] closes, or "".
 func elementBefore(s string, i int) string {
@@ -218,6 +243,11 @@ func lineEnd(s string, i int) int {
 		return j - 1
 	}
 	return i + k
+}
+
+// isSchemeByte reports whether c can be part of a URL's scheme.
+func isSchemeByte(c byte) bool {
+	return c == '+' || c == '-' || c == '.' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
 }
 
 func isKeyByte(c byte) bool {
