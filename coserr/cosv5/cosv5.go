@@ -60,6 +60,10 @@ import (
 //     method POST, the body's code, message and ids. The response's
 //     headers and URL are not in the SDK's error, so they stay empty, and
 //     FromCOS is false when the body has no RequestId: use Transport.
+//     That error for a body of white space only (the padding, then the
+//     end) gives the *coserr.ClientError coserr.FromResponse makes of a
+//     200 that ended before its verdict: io.ErrUnexpectedEOF, retryable;
+//     the SDK's error stays in the chain.
 //   - The SDK's error for a part that failed in Object.Upload,
 //     Object.Download or Object.MultiCopy ("UploadID U, part 3 failed to get resp content.
 //     error: PUT ...: 503 SlowDown(Message: ..., RequestId: ...,
@@ -117,8 +121,8 @@ func Wrap(err error) error {
 		se.Err = cause(adapter.Cause(se, err))
 		return se
 	}
-	if se := completeError(err); se != nil {
-		return se
+	if e := completeError(err); e != nil {
+		return e
 	}
 	if se := partError(err); se != nil {
 		return se
