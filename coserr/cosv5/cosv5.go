@@ -75,7 +75,12 @@ import (
 //     inside a 200 that Transport showed the SDK. The
 //     headers and the body are not in the SDK's error, so Header and Body
 //     stay empty. A part that failed below HTTP is text only too: a
-//     *coserr.ClientError that coserr.IsRetryable cannot judge.
+//     *coserr.ClientError that coserr.IsRetryable cannot judge. These
+//     calls retry a part in loops of their own, which coserr's verdict
+//     does not reach: Object.Upload sends a failed part up to three
+//     times whatever its error (a 404 NoSuchUpload, a 403 too);
+//     Object.MultiCopy stops at a 4xx, and so at a non-retryable <Error>
+//     inside a 200, which Transport shows it as 490.
 //   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
 //     its event stream, after the 200) gives the *coserr.ServiceError
 //     coserr.FromStreamError makes of its code and message: status 200.
