@@ -1,6 +1,7 @@
 package cosv5
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -42,6 +43,52 @@ func partError(err error) *coserr.ServiceError {
 	}
 	return se
 }
+
+// partContextError returns the error of a part that failed because its
+// context ended, when err or an error in its tree is the SDK's text of
+// one: the worker returns the context's error alone, so the part's
+// error is the text of context.Canceled or context.DeadlineExceeded and
+// nothing else. The result is a ClientError that errors.Is matches with
+// that context error; nil otherwise.
+func partContextError(err error) error {
+	var ctxErr error
+	walk(err, func(e error) bool {
+		msg := text(e)
+		for _, p := range partPrefixes {
+			if !strings.HasPrefix(msg, p.start) {
+				continue
+			}
+			if _, rest, ok := strings.Cut(msg, p.end); ok {
+				switch rest {
+				case context.Canceled.Error():
+					ctxErr = context.Canceled
+				case context.DeadlineExceeded.Error():
+					ctxErr = context.DeadlineExceeded
+				}
+				return ctxErr != nil
+			}
+		}
+		return false
+	})
+	if ctxErr == nil {
+		return nil
+	}
+	return coserr.FromTransport(nil, &partEnded{sdk: err, ctx: ctxErr})
+}
+
+// partEnded is the SDK's error for a part whose context ended, with that
+// context's error behind it.
+type partEnded struct {
+	sdk error // the SDK's error, as Wrap was given it
+	ctx error // context.Canceled or context.DeadlineExceeded
+}
+
+// Error is the SDK's text.
+func (e *partEnded) Error() string { return text(e.sdk) }
+
+// Unwrap gives errors.Is and errors.As the SDK's error, then the
+// context's.
+func (e *partEnded) Unwrap() []error { return []error{e.sdk, e.ctx} }
 
 // errorResponseText is the ServiceError that the text of a
 // *cos.ErrorResponse holds (diagnose.ParseCOSv5Error): nil when s is not
