@@ -18,7 +18,8 @@ import (
 // TestPlainClientComplete200: what the S3 client makes of a 200 to
 // Complete Multipart Upload without WithErrors, as Wrap's doc says, and
 // with it. Alone, the SDK takes a 200 that ends after the padding, with
-// no verdict, for a success (there is no error for Wrap to see), and it
+// no verdict, for a success in its newer versions (there is no error for
+// Wrap to see; v1.92.1 fails to decode it), and it
 // retries an <Error> inside the 200 whatever its code, AccessDenied too;
 // WithErrors makes the first the retryable *coserr.ClientError
 // coserr.FromResponse makes, and sends the second once.
@@ -26,7 +27,7 @@ func TestPlainClientComplete200(t *testing.T) {
 	tests := []struct {
 		name         string
 		body         string
-		plainErr     bool  // the plain client reports an error
+		plainErr     bool  // the plain client reports an error (for no verdict, some SDK versions do)
 		plainSent    int32 // requests the plain client sends
 		withSent     int32 // requests the client WithErrors sends
 		withRetrying bool  // coserr.IsRetryable of the error WithErrors
@@ -45,7 +46,12 @@ func TestPlainClientComplete200(t *testing.T) {
 
 			plain, pc := newClient(t, srv.URL, true)
 			err := awsv2.Wrap(completeUpload(context.Background(), plain))
-			assert.Equal(t, tt.plainErr, err != nil, "plain client: %v", err)
+			if tt.plainErr {
+				assert.Error(t, err, "plain client")
+			} else if err != nil { // v1.92.1 fails to decode the empty result: no answer of COS's
+				var ce *coserr.ClientError
+				assert.ErrorAs(t, err, &ce, "plain client: %v", err)
+			}
 			assert.Equal(t, tt.plainSent, pc.N.Load(), "plain client's requests")
 
 			with, wc := newClient(t, srv.URL, false)
