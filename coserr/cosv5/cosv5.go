@@ -76,9 +76,11 @@ import (
 //     headers and the body are not in the SDK's error, so Header and Body
 //     stay empty. A part that failed below HTTP is text only too: a
 //     *coserr.ClientError that coserr.IsRetryable cannot judge, but for
-//     a part whose context ended ("... error: context canceled"): its
-//     ClientError matches context.Canceled (or context.DeadlineExceeded)
-//     with errors.Is, as the other clients' errors do. These
+//     a part whose context ended ("... error: context canceled") and a
+//     download part whose body was cut ("io.Copy Failed, nread:N,
+//     want:M, err:unexpected EOF"): errors.Is matches that ClientError
+//     with context.Canceled (or context.DeadlineExceeded), or with
+//     io.ErrUnexpectedEOF, retryable, as the other clients' errors do. These
 //     calls retry a part in loops of their own, which coserr's verdict
 //     does not reach: Object.Upload sends a failed part up to three
 //     times whatever its error (a 404 NoSuchUpload, a 403 too);
@@ -135,7 +137,7 @@ func Wrap(err error) error {
 	if se := partError(err); se != nil {
 		return se
 	}
-	if e := partContextError(err); e != nil {
+	if e := partReasonError(err); e != nil {
 		return e
 	}
 	var ef *cos.ErrorFrame

@@ -2,6 +2,7 @@ package cosv5
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -44,14 +45,12 @@ func partError(err error) *coserr.ServiceError {
 	return se
 }
 
-// partContextError returns the error of a part that failed because its
-// context ended, when err or an error in its tree is the SDK's text of
-// one: the worker returns the context's error alone, so the part's
-// error is the text of context.Canceled or context.DeadlineExceeded and
-// nothing else. The result is a ClientError that errors.Is matches with
-// that context error; nil otherwise.
-func partContextError(err error) error {
-	var ctxErr error
+// partReasonError returns the error of a part that failed below HTTP
+// for a reason its text names exactly (partCause), when err or an error
+// in its tree is the SDK's text of one: a ClientError that errors.Is
+// matches with that reason; nil otherwise.
+func partReasonError(err error) error {
+	var reason error
 	walk(err, func(e error) bool {
 		msg := text(e)
 		for _, p := range partPrefixes {
@@ -59,36 +58,58 @@ func partContextError(err error) error {
 				continue
 			}
 			if _, rest, ok := strings.Cut(msg, p.end); ok {
-				switch rest {
-				case context.Canceled.Error():
-					ctxErr = context.Canceled
-				case context.DeadlineExceeded.Error():
-					ctxErr = context.DeadlineExceeded
-				}
-				return ctxErr != nil
+				reason = partCause(rest)
+				return reason != nil
 			}
 		}
 		return false
 	})
-	if ctxErr == nil {
+	if reason == nil {
 		return nil
 	}
-	return coserr.FromTransport(nil, &partEnded{sdk: err, ctx: ctxErr})
+	return coserr.FromTransport(nil, &partFailed{sdk: err, reason: reason})
 }
 
-// partEnded is the SDK's error for a part whose context ended, with that
-// context's error behind it.
-type partEnded struct {
-	sdk error // the SDK's error, as Wrap was given it
-	ctx error // context.Canceled or context.DeadlineExceeded
+// partCause is the error that rest, the text of a part's error, names
+// exactly: the context's error, which the SDK's worker returns alone once
+// the context is done; or, for Download's "io.Copy Failed, nread:N,
+// want:M, err:E", a body that ended before the part's length
+// (io.ErrUnexpectedEOF, E being unexpected EOF, EOF or <nil>) or E the
+// context's error. nil for any other text.
+func partCause(rest string) error {
+	const copyFailed, errAt = "io.Copy Failed, nread:", ", err:"
+	if strings.HasPrefix(rest, copyFailed) {
+		i := strings.LastIndex(rest, errAt)
+		if i < 0 {
+			return nil
+		}
+		switch rest = rest[i+len(errAt):]; rest {
+		case io.ErrUnexpectedEOF.Error(), io.EOF.Error(), "<nil>":
+			return io.ErrUnexpectedEOF
+		}
+	}
+	switch rest {
+	case context.Canceled.Error():
+		return context.Canceled
+	case context.DeadlineExceeded.Error():
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+// partFailed is the SDK's error for a part that failed below HTTP, with
+// the reason its text names behind it.
+type partFailed struct {
+	sdk    error // the SDK's error, as Wrap was given it
+	reason error // context.Canceled, context.DeadlineExceeded or io.ErrUnexpectedEOF
 }
 
 // Error is the SDK's text.
-func (e *partEnded) Error() string { return text(e.sdk) }
+func (e *partFailed) Error() string { return text(e.sdk) }
 
 // Unwrap gives errors.Is and errors.As the SDK's error, then the
-// context's.
-func (e *partEnded) Unwrap() []error { return []error{e.sdk, e.ctx} }
+// reason.
+func (e *partFailed) Unwrap() []error { return []error{e.sdk, e.reason} }
 
 // errorResponseText is the ServiceError that the text of a
 // *cos.ErrorResponse holds (diagnose.ParseCOSv5Error): nil when s is not

@@ -73,7 +73,7 @@ func TestWrapPartCanceled(t *testing.T) {
 }
 
 // TestWrapPartContextText: the text of a part that failed because its
-// context ended, and texts that only look like it.
+// context ended or its body was cut, and texts that only look like it.
 func TestWrapPartContextText(t *testing.T) {
 	tests := []struct {
 		text      string
@@ -86,6 +86,10 @@ func TestWrapPartContextText(t *testing.T) {
 		{"part 3 get resp Content. error: context canceled", context.Canceled, false},
 		{"UploadID U, part 2 failed to get resp content. error: the upload: context canceled by the user", nil, false},
 		{"report: context canceled", nil, false},
+		{"part 3 get resp Content. error: io.Copy Failed, nread:1000, want:1048576, err:unexpected EOF", io.ErrUnexpectedEOF, true},
+		{"part 3 get resp Content. error: io.Copy Failed, nread:1000, want:1048576, err:<nil>", io.ErrUnexpectedEOF, true},
+		{"part 3 get resp Content. error: io.Copy Failed, nread:0, want:1048576, err:context canceled", context.Canceled, false},
+		{"part 3 get resp Content. error: io.Copy Failed, nread:0, want:1048576, err:open /x: permission denied", nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -98,10 +102,45 @@ func TestWrapPartContextText(t *testing.T) {
 			if tt.want == nil {
 				assert.NotErrorIs(t, err, context.Canceled)
 				assert.NotErrorIs(t, err, context.DeadlineExceeded)
+				assert.NotErrorIs(t, err, io.ErrUnexpectedEOF)
 				return
 			}
 			assert.ErrorIs(t, err, tt.want)
 			assert.Equal(t, tt.retryable, coserr.IsRetryable(err))
 		})
 	}
+}
+
+// TestWrapPartCut: a download part whose body ends before the part's
+// length (the connection cut) fails in Object.Download with "io.Copy
+// Failed, nread:N, want:M, err:unexpected EOF" after the SDK's own
+// attempts. Wrap gives errors.Is(err, io.ErrUnexpectedEOF), retryable,
+// as aws-sdk-go-v2's Downloader and minio-go give for the same cut.
+func TestWrapPartCut(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Cos-Request-Id", "rid")
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+		if r.Method == http.MethodHead {
+			w.Header().Set("Content-Length", "2097152")
+			return
+		}
+		w.Header().Set("Content-Length", "1048576")
+		w.WriteHeader(http.StatusPartialContent)
+		_, _ = w.Write(make([]byte, 1000))
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			_ = conn.Close()
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c := newTransportClient(t, srv.URL, 1)
+	_, sdkErr := c.Object.Download(context.Background(), "big.bin", filepath.Join(t.TempDir(), "big.bin"),
+		&cos.MultiDownloadOptions{PartSize: 1, ThreadPoolSize: 1})
+	require.Error(t, sdkErr)
+	err := cosv5.Wrap(sdkErr)
+	var ce *coserr.ClientError
+	require.ErrorAs(t, err, &ce, "%v", err)
+	assert.ErrorIs(t, err, io.ErrUnexpectedEOF, "%v", err)
+	assert.True(t, coserr.IsRetryable(err), "%v", err)
+	assert.ErrorIs(t, err, sdkErr)
 }
