@@ -22,7 +22,8 @@ import (
 // For each response of 300 or more, and each 200 to a copy, Upload Part -
 // Copy or Complete Multipart Upload, Transport reads at most coserr.MaxBodyBytes of the
 // body and puts back a body that reads from its first byte, so minio reads
-// what it always did; other 2xx bodies are not read.
+// what it always did (but for the padding below); other 2xx bodies are
+// not read.
 //
 // COS sends white space before the result of Complete Multipart Upload
 // for as long as the merge runs, and minio reads at most 1 MiB of that
