@@ -64,11 +64,12 @@ import (
 //     Upload, a copy or Delete Multiple Objects for an <Error> and found
 //     no XML in its first MiB) gives the *coserr.ClientError that
 //     coserr.FromResponse makes of a 200 whose verdict it cannot read:
-//     one that held only white space ended before its verdict
-//     (io.ErrUnexpectedEOF, retryable); any other holds no result (not
-//     retryable). minio's error stays in the chain; Op and URL are empty,
-//     as minio keeps no request. Through Transport, minio never sees
-//     such a 200.
+//     one whose first MiB held only white space is taken to have ended
+//     before its verdict (io.ErrUnexpectedEOF, retryable), as COS pads a
+//     few bytes at a time; any other holds no result (not retryable).
+//     minio's error stays in the chain; Op and URL are empty, as minio
+//     keeps no request. Through Transport, minio never sees such a 200,
+//     and reads the verdict after any padding.
 //   - An <Error> entry of a Delete Multiple Objects result, which
 //     RemoveObjects returns for one key as a minio.ErrorResponse of a code
 //     and a message only, gives a *coserr.ServiceError of that code and
