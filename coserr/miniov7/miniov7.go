@@ -65,8 +65,9 @@ import (
 //     no XML in its first MiB) gives the *coserr.ClientError that
 //     coserr.FromResponse makes of a 200 whose verdict it cannot read:
 //     one whose first MiB held only white space is taken to have ended
-//     before its verdict (io.ErrUnexpectedEOF, retryable), as COS pads a
-//     few bytes at a time; any other holds no result (not retryable).
+//     before its verdict (io.ErrUnexpectedEOF, retryable), as COS sends
+//     its spaces periodically while it merges; any other holds no result
+//     (not retryable).
 //     minio's error stays in the chain; Op and URL are empty, as minio
 //     keeps no request. Through Transport, minio never sees such a 200,
 //     and reads the verdict after any padding.
