@@ -52,7 +52,11 @@ const (
 // response. An <Error> document inside a 200 to PUT Object - Copy, Upload
 // Part - Copy or Complete Multipart Upload is an error with its code and
 // status 200. A failure below HTTP becomes a *coserr.ClientError, as
-// coserr.FromTransport makes.
+// coserr.FromTransport makes. So does a failed read of the padded 200 of
+// Complete Multipart Upload: the SDK closes a request's body as soon as
+// the response's headers are in, which can make net/http close the
+// connection while a long padding is still read ("use of closed network
+// connection", with or without WithErrors); the error is retryable.
 //
 // Each attempt's error tells the SDK's retryer coserr.IsRetryable's
 // verdict through a method RetryableError() bool, which the standard and

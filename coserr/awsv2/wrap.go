@@ -38,7 +38,13 @@ import (
 //     makes.
 //
 // The SDK marks an <Error> inside a 200 by changing the status to 500;
-// Wrap gives back the status the response had.
+// Wrap gives back the status the response had. Alone, the SDK retries
+// such an error whatever its code (an AccessDenied too), and its newer
+// versions (v1.114 for one) take a 200 to Complete Multipart Upload that
+// ends after the padding, with no verdict, for a success, which leaves
+// Wrap nothing to see: WithErrors sends the first once when
+// coserr.IsRetryable says no, and makes the second the retryable
+// *coserr.ClientError of coserr.FromResponse.
 func Wrap(err error) error {
 	if adapter.Done(err) {
 		return err

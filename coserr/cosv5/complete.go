@@ -1,6 +1,8 @@
 package cosv5
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 
@@ -12,13 +14,19 @@ import (
 // with %v as a list of byte values, "[60 63 120 ...]".
 const completePrefix = "response 200 OK, but body contains an error, ["
 
-// completeError returns the ServiceError of the <Error> document inside
-// the 200 of a Complete Multipart Upload, when err or an error it wraps is
-// the SDK's error for one; otherwise nil.
-func completeError(err error) *coserr.ServiceError {
+// completeError returns the error of the 200 of a Complete Multipart
+// Upload, when err or an error it wraps is the SDK's error for one: the
+// ServiceError of its <Error> document; for a body of white space only,
+// the ClientError coserr.FromResponse makes of a 200 that ended before
+// its verdict. Otherwise nil.
+func completeError(err error) error {
 	body, ok := completeBody(err)
 	if !ok {
 		return nil
+	}
+	if len(body) == 0 {
+		ended := fmt.Errorf("the 200 body ended before its verdict: %w", io.ErrUnexpectedEOF)
+		return coserr.FromTransport(nil, &verdictError{cause: ended, sdk: err})
 	}
 	se, ok := coserr.Parse(http.StatusOK, nil, body).(*coserr.ServiceError)
 	if !ok {
@@ -28,6 +36,22 @@ func completeError(err error) *coserr.ServiceError {
 	se.Err = cause(err)
 	return se
 }
+
+// verdictError is the failure to read a 200's verdict, with the SDK's
+// error for it.
+type verdictError struct {
+	cause error // what coserr.FromResponse would say
+	sdk   error // the SDK's error
+}
+
+// Error gives the cause, then what the SDK said, without the body's
+// bytes, white space only, which the SDK lists one number each.
+func (e *verdictError) Error() string {
+	return e.cause.Error() + " (cos-go-sdk-v5: " + strings.TrimSuffix(completePrefix, ", [") + ", white space only)"
+}
+
+// Unwrap gives errors.Is and errors.As the cause, then the SDK's error.
+func (e *verdictError) Unwrap() []error { return []error{e.cause, e.sdk} }
 
 // completeBody finds the SDK's error for a Complete Multipart Upload in
 // e's tree, depth first as errors.As searches (errors.Join included), and

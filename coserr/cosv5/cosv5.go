@@ -60,6 +60,10 @@ import (
 //     method POST, the body's code, message and ids. The response's
 //     headers and URL are not in the SDK's error, so they stay empty, and
 //     FromCOS is false when the body has no RequestId: use Transport.
+//     That error for a body of white space only (the padding, then the
+//     end) gives the *coserr.ClientError coserr.FromResponse makes of a
+//     200 that ended before its verdict: io.ErrUnexpectedEOF, retryable;
+//     the SDK's error stays in the chain.
 //   - The SDK's error for a part that failed in Object.Upload,
 //     Object.Download or Object.MultiCopy ("UploadID U, part 3 failed to get resp content.
 //     error: PUT ...: 503 SlowDown(Message: ..., RequestId: ...,
@@ -71,7 +75,17 @@ import (
 //     inside a 200 that Transport showed the SDK. The
 //     headers and the body are not in the SDK's error, so Header and Body
 //     stay empty. A part that failed below HTTP is text only too: a
-//     *coserr.ClientError that coserr.IsRetryable cannot judge.
+//     *coserr.ClientError that coserr.IsRetryable cannot judge, but for
+//     a part whose context ended ("... error: context canceled") and a
+//     download part whose body was cut ("io.Copy Failed, nread:N,
+//     want:M, err:unexpected EOF"): errors.Is matches that ClientError
+//     with context.Canceled (or context.DeadlineExceeded), or with
+//     io.ErrUnexpectedEOF, retryable, as the other clients' errors do. These
+//     calls retry a part in loops of their own, which coserr's verdict
+//     does not reach: Object.Upload sends a failed part up to three
+//     times whatever its error (a 404 NoSuchUpload, a 403 too);
+//     Object.MultiCopy stops at a 4xx, and so at a non-retryable <Error>
+//     inside a 200, which Transport shows it as 490.
 //   - A *cos.ErrorFrame (SELECT Object Content reported an error inside
 //     its event stream, after the 200) gives the *coserr.ServiceError
 //     coserr.FromStreamError makes of its code and message: status 200.
@@ -117,11 +131,14 @@ func Wrap(err error) error {
 		se.Err = cause(adapter.Cause(se, err))
 		return se
 	}
-	if se := completeError(err); se != nil {
-		return se
+	if e := completeError(err); e != nil {
+		return e
 	}
 	if se := partError(err); se != nil {
 		return se
+	}
+	if e := partReasonError(err); e != nil {
+		return e
 	}
 	var ef *cos.ErrorFrame
 	if errors.As(err, &ef) && ef != nil {

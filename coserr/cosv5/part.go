@@ -1,6 +1,8 @@
 package cosv5
 
 import (
+	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -42,6 +44,72 @@ func partError(err error) *coserr.ServiceError {
 	}
 	return se
 }
+
+// partReasonError returns the error of a part that failed below HTTP
+// for a reason its text names exactly (partCause), when err or an error
+// in its tree is the SDK's text of one: a ClientError that errors.Is
+// matches with that reason; nil otherwise.
+func partReasonError(err error) error {
+	var reason error
+	walk(err, func(e error) bool {
+		msg := text(e)
+		for _, p := range partPrefixes {
+			if !strings.HasPrefix(msg, p.start) {
+				continue
+			}
+			if _, rest, ok := strings.Cut(msg, p.end); ok {
+				reason = partCause(rest)
+				return reason != nil
+			}
+		}
+		return false
+	})
+	if reason == nil {
+		return nil
+	}
+	return coserr.FromTransport(nil, &partFailed{sdk: err, reason: reason})
+}
+
+// partCause is the error that rest, the text of a part's error, names
+// exactly: the context's error, which the SDK's worker returns alone once
+// the context is done; or, for Download's "io.Copy Failed, nread:N,
+// want:M, err:E", a body that ended before the part's length
+// (io.ErrUnexpectedEOF, E being unexpected EOF, EOF or <nil>) or E the
+// context's error. nil for any other text.
+func partCause(rest string) error {
+	const copyFailed, errAt = "io.Copy Failed, nread:", ", err:"
+	if strings.HasPrefix(rest, copyFailed) {
+		i := strings.LastIndex(rest, errAt)
+		if i < 0 {
+			return nil
+		}
+		switch rest = rest[i+len(errAt):]; rest {
+		case io.ErrUnexpectedEOF.Error(), io.EOF.Error(), "<nil>":
+			return io.ErrUnexpectedEOF
+		}
+	}
+	switch rest {
+	case context.Canceled.Error():
+		return context.Canceled
+	case context.DeadlineExceeded.Error():
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+// partFailed is the SDK's error for a part that failed below HTTP, with
+// the reason its text names behind it.
+type partFailed struct {
+	sdk    error // the SDK's error, as Wrap was given it
+	reason error // context.Canceled, context.DeadlineExceeded or io.ErrUnexpectedEOF
+}
+
+// Error is the SDK's text.
+func (e *partFailed) Error() string { return text(e.sdk) }
+
+// Unwrap gives errors.Is and errors.As the SDK's error, then the
+// reason.
+func (e *partFailed) Unwrap() []error { return []error{e.sdk, e.reason} }
 
 // errorResponseText is the ServiceError that the text of a
 // *cos.ErrorResponse holds (diagnose.ParseCOSv5Error): nil when s is not

@@ -59,6 +59,18 @@ import (
 //     x-cos-* header: a bodiless answer (HEAD, a 304) gives no RequestID
 //     or TraceID, so FromCOS is false though COS answered; with Transport
 //     every id is read.
+//   - A minio.ErrorResponse of a 2xx status whose code is its status
+//     line ("200 OK": minio searched the 200 of Complete Multipart
+//     Upload, a copy or Delete Multiple Objects for an <Error> and found
+//     no XML in its first MiB) gives the *coserr.ClientError that
+//     coserr.FromResponse makes of a 200 whose verdict it cannot read:
+//     one whose first MiB held only white space is taken to have ended
+//     before its verdict (io.ErrUnexpectedEOF, retryable), as COS sends
+//     its spaces periodically while it merges; any other holds no result
+//     (not retryable).
+//     minio's error stays in the chain; Op and URL are empty, as minio
+//     keeps no request. Through Transport, minio never sees such a 200,
+//     and reads the verdict after any padding.
 //   - An <Error> entry of a Delete Multiple Objects result, which
 //     RemoveObjects returns for one key as a minio.ErrorResponse of a code
 //     and a message only, gives a *coserr.ServiceError of that code and
@@ -81,6 +93,9 @@ func Wrap(err error) error {
 		if se := lookup(&er); se != nil {
 			se.Err = redact.Chain(adapter.Cause(se, err))
 			return se
+		}
+		if er.StatusCode < 300 && isStatusLine(strings.TrimSpace(er.Code), er.StatusCode) {
+			return noVerdict(er, err)
 		}
 		return fromErrorResponse(er, err)
 	}

@@ -22,7 +22,16 @@ import (
 // For each response of 300 or more, and each 200 to a copy, Upload Part -
 // Copy or Complete Multipart Upload, Transport reads at most coserr.MaxBodyBytes of the
 // body and puts back a body that reads from its first byte, so minio reads
-// what it always did; other 2xx bodies are not read.
+// what it always did (but for the padding below); other 2xx bodies are
+// not read.
+//
+// COS sends white space before the result of Complete Multipart Upload
+// for as long as the merge runs, and minio reads at most 1 MiB of that
+// 200 before it takes a body with no XML in it for a failure. So minio
+// gets the body of an answer to Complete Multipart Upload or a copy
+// without the white space before its root element (and between the XML
+// declaration and the root), unless the body is compressed: a merge that
+// succeeded is then a success however long COS padded.
 //
 // minio looks for an <Error> inside a 200 in Client.CopyObject, Complete
 // Multipart Upload and RemoveObjects only: Core.CopyObject,
@@ -55,7 +64,7 @@ import (
 // the response or minio's error that holds it, and goes with them. Each
 // entry holds at most coserr.MaxBodyBytes of body.
 func Transport(base http.RoundTripper) http.RoundTripper {
-	return adapter.Transport(base, keep, adapter.ErrorStatus)
+	return unpadTransport{adapter.Transport(base, keep, adapter.ErrorStatus)}
 }
 
 // tokenPrefix starts the token Transport adds to the headers minio reads.

@@ -151,7 +151,7 @@ func awsSDK(_ *testing.T, base string, rt http.RoundTripper, o op) error {
 		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 			return aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey}, nil
 		}),
-		HTTPClient: &http.Client{Transport: rt},
+		HTTPClient: &http.Client{Transport: ownBody{rt}},
 		Retryer: retry.NewStandard(func(o *retry.StandardOptions) {
 			o.MaxAttempts = attempts
 			o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })

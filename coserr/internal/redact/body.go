@@ -8,7 +8,8 @@ import "strings"
 // <FormatString>, COS's account of what it signed (the method, the path,
 // then the signed parameters and headers as key=value&key=value lines),
 // keeps its first two lines, the method and the path, which are user
-// data, and has the values of secret keys in the others redacted; any
+// data (but for a query on the path's line), and has the values of secret
+// keys in the others redacted; any
 // other text, CDATA section or tag is redacted as Text redacts it. Any
 // other body is Text.
 func Body(s string) string {
@@ -86,8 +87,9 @@ func elementText(name, text string) string {
 }
 
 // formatString redacts a <FormatString>'s text: its first two lines, the
-// method and the path, stay; the others are redacted as Text redacts
-// them.
+// method and the path, stay, but for a query on the path's line (a server
+// that echoes the request's URI there, signature and all) from its '?'
+// on; the rest is redacted as Text redacts it.
 func formatString(text string) string {
 	kept := 0
 	for range 2 {
@@ -96,6 +98,9 @@ func formatString(text string) string {
 			return text
 		}
 		kept += j + 1
+	}
+	if q := strings.IndexByte(text[:kept], '?'); q >= 0 && strings.IndexByte(text[:q], '\n') >= 0 {
+		kept = q // the path's line holds a query: redact from it on
 	}
 	rest := Text(text[kept:])
 	if rest == text[kept:] {
