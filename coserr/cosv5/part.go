@@ -21,11 +21,10 @@ var partPrefixes = []struct{ start, end string }{
 	{"part ", " get resp Content. error: "},
 }
 
-// partError returns the ServiceError that the text of the SDK's error for
-// a failed part holds, when err or an error in its tree is one and the
-// part's error was COS's answer; otherwise nil.
-func partError(err error) *coserr.ServiceError {
-	var se *coserr.ServiceError
+// eachPartText calls f with the text of the part's error of each error in
+// err's tree that is the SDK's text of a failed part (partPrefixes), until
+// f returns true.
+func eachPartText(err error, f func(rest string) bool) {
 	walk(err, func(e error) bool {
 		msg := text(e)
 		for _, p := range partPrefixes {
@@ -33,11 +32,21 @@ func partError(err error) *coserr.ServiceError {
 				continue
 			}
 			if _, rest, ok := strings.Cut(msg, p.end); ok {
-				se = errorResponseText(rest)
-				return se != nil
+				return f(rest)
 			}
 		}
 		return false
+	})
+}
+
+// partError returns the ServiceError that the text of the SDK's error for
+// a failed part holds, when err or an error in its tree is one and the
+// part's error was COS's answer; otherwise nil.
+func partError(err error) *coserr.ServiceError {
+	var se *coserr.ServiceError
+	eachPartText(err, func(rest string) bool {
+		se = errorResponseText(rest)
+		return se != nil
 	})
 	if se != nil {
 		se.Err = cause(err)
@@ -51,18 +60,9 @@ func partError(err error) *coserr.ServiceError {
 // matches with that reason; nil otherwise.
 func partReasonError(err error) error {
 	var reason error
-	walk(err, func(e error) bool {
-		msg := text(e)
-		for _, p := range partPrefixes {
-			if !strings.HasPrefix(msg, p.start) {
-				continue
-			}
-			if _, rest, ok := strings.Cut(msg, p.end); ok {
-				reason = partCause(rest)
-				return reason != nil
-			}
-		}
-		return false
+	eachPartText(err, func(rest string) bool {
+		reason = partCause(rest)
+		return reason != nil
 	})
 	if reason == nil {
 		return nil
