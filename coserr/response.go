@@ -6,6 +6,7 @@ import (
 	"net/http"
 
 	"github.com/cosgo/errcatalog/coserr/internal/redact"
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // MaxBodyBytes is the most FromResponse reads of an error body, and the
@@ -94,7 +95,7 @@ func FromResponse(resp *http.Response) error {
 	if isSuccess(resp.StatusCode) {
 		// Only a PUT or a POST (in any case) can fail inside a 200; testing
 		// the method's first byte first keeps a GET's 200 cheap.
-		if req := resp.Request; req == nil || req.Method == "" || req.Method[0]|0x20 != 'p' || !mayFailIn200(req) {
+		if req := resp.Request; req == nil || req.Method == "" || req.Method[0]|0x20 != 'p' || !diagnose.MayFailIn200(req) {
 			return nil
 		}
 		return readVerdict(resp)

@@ -166,38 +166,3 @@ func responseError(resp *http.Response) error {
 	}
 	return FromResponse(resp)
 }
-
-// mayFailIn200 reports whether COS can answer req with an error inside a
-// 200: PUT Object - Copy, Upload Part - Copy and Complete Multipart
-// Upload. It reads the request as it goes on the wire and as COS reads it:
-// the method in any case, a header under any spelling of its name (a key
-// set in the map directly is sent as it is), and a query parameter's name
-// after percent-decoding.
-func mayFailIn200(req *http.Request) bool {
-	if req == nil {
-		return false
-	}
-	switch {
-	case strings.EqualFold(req.Method, http.MethodPut):
-		return hasCopySource(req.Header)
-	case strings.EqualFold(req.Method, http.MethodPost):
-		return req.URL != nil && diagnose.HasQueryKey(req.URL.RawQuery, "uploadId")
-	}
-	return false
-}
-
-// hasCopySource reports whether h has a non-empty x-cos-copy-source or
-// x-amz-copy-source, under its canonical key or, set in the map directly,
-// under another spelling of it.
-func hasCopySource(h http.Header) bool {
-	const cos, amz = "X-Cos-Copy-Source", "X-Amz-Copy-Source"
-	if h.Get(cos) != "" || h.Get(amz) != "" {
-		return true
-	}
-	for k, v := range h {
-		if len(k) == len(cos) && len(v) > 0 && v[0] != "" && (strings.EqualFold(k, cos) || strings.EqualFold(k, amz)) {
-			return true
-		}
-	}
-	return false
-}

@@ -4,15 +4,20 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/cosgo/errcatalog/internal/diagnose"
 )
 
 // unpadTransport hands minio the body of a response to Complete Multipart
-// Upload or a copy without the white space before its root element.
+// Upload or a copy (as coserr.FromResponse tells them:
+// diagnose.MayFailIn200) without the white space before its root
+// element: COS pads Complete's 200 while the merge runs, and a copy is
+// read the same way.
 type unpadTransport struct{ rt http.RoundTripper }
 
 func (t unpadTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.rt.RoundTrip(req)
-	if err != nil || resp == nil || resp.Body == nil || resp.Body == http.NoBody || !mayBePadded(req) {
+	if err != nil || resp == nil || resp.Body == nil || resp.Body == http.NoBody || !diagnose.MayFailIn200(req) {
 		return resp, err
 	}
 	if enc := resp.Header.Get("Content-Encoding"); enc != "" && !strings.EqualFold(enc, "identity") {
@@ -20,20 +25,6 @@ func (t unpadTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp.Body = &unpadded{body: resp.Body}
 	return resp, nil
-}
-
-// mayBePadded reports whether COS may send white space before the root of
-// the answer to req: Complete Multipart Upload (a POST with the uploadId
-// parameter) pads its 200 while the merge runs; a copy (a PUT with a copy
-// source) is read the same way.
-func mayBePadded(req *http.Request) bool {
-	switch req.Method {
-	case http.MethodPost:
-		return req.URL != nil && req.URL.Query().Has("uploadId")
-	case http.MethodPut:
-		return req.Header.Get("X-Amz-Copy-Source") != "" || req.Header.Get("X-Cos-Copy-Source") != ""
-	}
-	return false
 }
 
 // The states of an unpadded body.
