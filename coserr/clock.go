@@ -16,6 +16,10 @@ import (
 // ServiceError.ServerTime). ok is false for any other error, or when the
 // server's time is unknown.
 //
+// The local side is the clock when ClockSkew is called, so call it when
+// the error arrives: for an error held for a while, the time it was held
+// counts as skew. (ServerTime gives the server's side alone.)
+//
 // The JS and Node.js SDKs correct their clock by this offset and retry
 // when it is 30 seconds or more; sign the request again with the
 // corrected time to do the same.
