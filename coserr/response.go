@@ -193,6 +193,7 @@ type replayBody struct {
 	rest io.ReadCloser
 	err  error // the read error FromResponse met, other than io.EOF
 	eof  bool  // the original body is exhausted
+	closeGuard
 }
 
 // capture reads up to MaxBodyBytes of resp.Body and puts r in its place.
@@ -262,8 +263,12 @@ const maxEmptyReads = 100
 // outside 0..len(p).
 var errBadReadCount = errors.New("coserr: response body returned an invalid count from Read")
 
-// Read gives the captured bytes, then the original stream.
+// Read gives the captured bytes, then the original stream; after Close
+// it fails.
 func (r *replayBody) Read(p []byte) (int, error) {
+	if err := r.readErr(r.rest); err != nil {
+		return 0, err
+	}
 	if len(r.head) > 0 {
 		n := copy(p, r.head)
 		r.head = r.head[n:]
@@ -278,9 +283,9 @@ func (r *replayBody) Read(p []byte) (int, error) {
 	return r.rest.Read(p)
 }
 
-// Close closes the original body.
+// Close closes the original body, once.
 func (r *replayBody) Close() error {
-	return r.rest.Close()
+	return r.close(r.rest)
 }
 
 // firstHeader is the first non-empty value of the named headers, which
