@@ -191,8 +191,10 @@ func (e *ServiceError) parse(status int, header http.Header, body []byte) {
 type replayBody struct {
 	head []byte
 	rest io.ReadCloser
-	err  error // the read error FromResponse met, other than io.EOF
-	eof  bool  // the original body is exhausted
+	err  error   // the read error FromResponse met, other than io.EOF
+	eof  bool    // the original body is exhausted
+	peek [1]byte // the byte read past MaxBodyBytes to find the end
+	tail []byte  // peek[:1] when that read gave it, until read back
 	closeGuard
 }
 
@@ -247,11 +249,33 @@ func (r *replayBody) capture(resp *http.Response) ([]byte, error) {
 		r.eof, err = true, nil
 	}
 	r.err = err
+	if err == nil && len(buf) == MaxBodyBytes {
+		r.peekEnd()
+	}
 	resp.Body = r
 	if len(buf) == 0 {
 		buf = nil
 	}
 	return buf, err
+}
+
+// peekEnd reads one byte past MaxBodyBytes, kept for the replay, so that
+// a body of exactly MaxBodyBytes whose end comes only with the next read
+// (a chunked one) is seen to its end, and net/http keeps its connection.
+// A failure of that read is the replay's, not the ServiceError's: it lies
+// past what FromResponse reads.
+func (r *replayBody) peekEnd() {
+	n, err := r.rest.Read(r.peek[:])
+	if n < 0 || n > 1 {
+		n, err = 0, errBadReadCount
+	}
+	r.tail = r.peek[:n]
+	switch {
+	case errors.Is(err, io.EOF):
+		r.eof = true
+	case err != nil:
+		r.err = err
+	}
 }
 
 // maxEmptyReads is how many reads in a row may return no bytes and no
@@ -273,6 +297,10 @@ func (r *replayBody) Read(p []byte) (int, error) {
 		n := copy(p, r.head)
 		r.head = r.head[n:]
 		return n, nil
+	}
+	if len(r.tail) > 0 && len(p) > 0 {
+		p[0], r.tail = r.tail[0], nil
+		return 1, nil
 	}
 	switch {
 	case r.err != nil:
