@@ -3,6 +3,7 @@ package coserr_test
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -92,6 +93,38 @@ func TestConnectionReusedAfterError(t *testing.T) {
 				require.NoError(t, resp.Body.Close())
 			}
 			assert.EqualValues(t, 1, conns.Load(), "connections for %d error responses", requests)
+		})
+	}
+}
+
+// TestBodyPastTheCap: what follows the first MaxBodyBytes of a body, the
+// end, one more byte or a failure, is the replay's: the ServiceError keeps
+// MaxBodyBytes and no error, and reading resp.Body gives every byte, then
+// the end or the same failure.
+func TestBodyPastTheCap(t *testing.T) {
+	cut := errors.New("connection reset")
+	capped := bytes.Repeat([]byte("a"), coserr.MaxBodyBytes)
+	for _, c := range []struct {
+		name    string
+		data    []byte
+		err     error
+		wantErr error
+	}{
+		{"the end", capped, io.EOF, nil},
+		{"one more byte", append(append([]byte{}, capped...), 'z'), io.EOF, nil},
+		{"a failure", capped, cut, cut},
+		{"a failure after one more byte", append(append([]byte{}, capped...), 'z'), cut, cut},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := &trackedBody{Reader: &failingReader{data: c.data, chunk: 4096, err: c.err}}
+			resp := &http.Response{StatusCode: 404, Body: src}
+			var se *coserr.ServiceError
+			require.ErrorAs(t, coserr.FromResponse(resp), &se)
+			assert.NoError(t, se.Err)
+			assert.Len(t, se.Body, coserr.MaxBodyBytes)
+			got, err := io.ReadAll(resp.Body)
+			assert.Equal(t, c.wantErr, err)
+			assert.True(t, bytes.Equal(c.data, got), "read back %d bytes; want %d", len(got), len(c.data))
 		})
 	}
 }
