@@ -53,7 +53,12 @@ var errNoResponse = errors.New("no response")
 // gives the same bytes and then the same failure.
 //
 // The ServiceError's Body and the replay share one buffer, so the body
-// costs its bytes once: treat Body as read-only.
+// costs its bytes once: treat Body as read-only. A body of at most
+// MaxBodyBytes is read to its end, so closing resp.Body unread leaves
+// net/http its connection for the next request; past MaxBodyBytes, read
+// resp.Body to its end before Close to keep it, as with any body. The
+// replay's Close closes the original once, and a read after Close fails
+// with the original's error, as net/http's body does.
 //
 // A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
 // Copy and Upload Part - Copy (the request has an x-cos-copy-source or
