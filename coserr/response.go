@@ -53,7 +53,12 @@ var errNoResponse = errors.New("no response")
 // gives the same bytes and then the same failure.
 //
 // The ServiceError's Body and the replay share one buffer, so the body
-// costs its bytes once: treat Body as read-only.
+// costs its bytes once: treat Body as read-only. A body of at most
+// MaxBodyBytes is read to its end, so closing resp.Body unread leaves
+// net/http its connection for the next request; past MaxBodyBytes, read
+// resp.Body to its end before Close to keep it, as with any body. The
+// replay's Close closes the original once, and a read after Close fails
+// with the original's error, as net/http's body does.
 //
 // A 200 can carry an error too: FromResponse reads the 2xx of PUT Object -
 // Copy and Upload Part - Copy (the request has an x-cos-copy-source or
@@ -191,8 +196,11 @@ func (e *ServiceError) parse(status int, header http.Header, body []byte) {
 type replayBody struct {
 	head []byte
 	rest io.ReadCloser
-	err  error // the read error FromResponse met, other than io.EOF
-	eof  bool  // the original body is exhausted
+	err  error   // the read error FromResponse met, other than io.EOF
+	eof  bool    // the original body is exhausted
+	peek [1]byte // the byte read past MaxBodyBytes to find the end
+	tail []byte  // peek[:1] when that read gave it, until read back
+	closeGuard
 }
 
 // capture reads up to MaxBodyBytes of resp.Body and puts r in its place.
@@ -246,11 +254,33 @@ func (r *replayBody) capture(resp *http.Response) ([]byte, error) {
 		r.eof, err = true, nil
 	}
 	r.err = err
+	if err == nil && len(buf) == MaxBodyBytes {
+		r.peekEnd()
+	}
 	resp.Body = r
 	if len(buf) == 0 {
 		buf = nil
 	}
 	return buf, err
+}
+
+// peekEnd reads one byte past MaxBodyBytes, kept for the replay, so that
+// a body of exactly MaxBodyBytes whose end comes only with the next read
+// (a chunked one) is seen to its end, and net/http keeps its connection.
+// A failure of that read is the replay's, not the ServiceError's: it lies
+// past what FromResponse reads.
+func (r *replayBody) peekEnd() {
+	n, err := r.rest.Read(r.peek[:])
+	if n < 0 || n > 1 {
+		n, err = 0, errBadReadCount
+	}
+	r.tail = r.peek[:n]
+	switch {
+	case errors.Is(err, io.EOF):
+		r.eof = true
+	case err != nil:
+		r.err = err
+	}
 }
 
 // maxEmptyReads is how many reads in a row may return no bytes and no
@@ -262,12 +292,20 @@ const maxEmptyReads = 100
 // outside 0..len(p).
 var errBadReadCount = errors.New("coserr: response body returned an invalid count from Read")
 
-// Read gives the captured bytes, then the original stream.
+// Read gives the captured bytes, then the original stream; after Close
+// it fails.
 func (r *replayBody) Read(p []byte) (int, error) {
+	if err := r.readErr(r.rest); err != nil {
+		return 0, err
+	}
 	if len(r.head) > 0 {
 		n := copy(p, r.head)
 		r.head = r.head[n:]
 		return n, nil
+	}
+	if len(r.tail) > 0 && len(p) > 0 {
+		p[0], r.tail = r.tail[0], nil
+		return 1, nil
 	}
 	switch {
 	case r.err != nil:
@@ -278,9 +316,9 @@ func (r *replayBody) Read(p []byte) (int, error) {
 	return r.rest.Read(p)
 }
 
-// Close closes the original body.
+// Close closes the original body, once.
 func (r *replayBody) Close() error {
-	return r.rest.Close()
+	return r.close(r.rest)
 }
 
 // firstHeader is the first non-empty value of the named headers, which

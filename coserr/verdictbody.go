@@ -12,10 +12,15 @@ type verdictBody struct {
 	pieces []piece
 	rest   io.ReadCloser
 	err    error
+	closeGuard
 }
 
-// Read gives the pieces read, then the original stream.
+// Read gives the pieces read, then the original stream; after Close it
+// fails.
 func (r *verdictBody) Read(p []byte) (int, error) {
+	if err := r.readErr(r.rest); err != nil {
+		return 0, err
+	}
 	for len(r.pieces) > 0 {
 		q := &r.pieces[0]
 		if q.n > 0 {
@@ -42,8 +47,8 @@ func (r *verdictBody) Read(p []byte) (int, error) {
 	return r.rest.Read(p)
 }
 
-// Close closes the original body.
-func (r *verdictBody) Close() error { return r.rest.Close() }
+// Close closes the original body, once.
+func (r *verdictBody) Close() error { return r.close(r.rest) }
 
 // boundedTee reads r and keeps what it read, up to MaxBodyBytes; then it
 // reads no more (full).

@@ -17,14 +17,19 @@ type partSum struct {
 	size int64
 }
 
-// uploadedParts holds the parts uploaded through OK, by partKey, so that
-// Complete Multipart Upload can answer the object's CRC-64 as COS does.
-var uploadedParts sync.Map
+// uploadedParts holds the parts uploaded through OK of each open upload,
+// by uploadKey and part number, so that Complete Multipart Upload can
+// answer the object's CRC-64 as COS does. Complete and Abort Multipart
+// Upload end the upload and drop its parts.
+var uploadedParts = struct {
+	mu sync.Mutex
+	m  map[string]map[string]partSum
+}{m: map[string]map[string]partSum{}}
 
-// partKey names a part of an upload on the server at host: upload ids a
-// test makes up ("up1") do not meet across servers.
-func partKey(host, uploadID, partNumber string) string {
-	return host + "\x00" + uploadID + "\x00" + partNumber
+// uploadKey names an upload on the server at host: upload ids a test
+// makes up ("up1") do not meet across servers.
+func uploadKey(host, uploadID string) string {
+	return host + "\x00" + uploadID
 }
 
 // isComplete reports whether r is a Complete Multipart Upload request.
@@ -42,7 +47,23 @@ func isPart(r *http.Request) bool {
 // recordPart keeps the sums of the part r uploads.
 func recordPart(r *http.Request, s *bodySums) {
 	q := r.URL.Query()
-	uploadedParts.Store(partKey(r.Host, q.Get("uploadId"), q.Get("partNumber")), partSum{crc: s.crc, size: s.size})
+	key := uploadKey(r.Host, q.Get("uploadId"))
+	uploadedParts.mu.Lock()
+	defer uploadedParts.mu.Unlock()
+	parts := uploadedParts.m[key]
+	if parts == nil {
+		parts = map[string]partSum{}
+		uploadedParts.m[key] = parts
+	}
+	parts[q.Get("partNumber")] = partSum{crc: s.crc, size: s.size}
+}
+
+// endUpload drops the parts of the upload that r, a Complete or Abort
+// Multipart Upload request, ends.
+func endUpload(r *http.Request) {
+	uploadedParts.mu.Lock()
+	delete(uploadedParts.m, uploadKey(r.Host, r.URL.Query().Get("uploadId")))
+	uploadedParts.mu.Unlock()
 }
 
 // completeCRC64 is the CRC-64/ECMA of the object that the Complete
@@ -56,14 +77,15 @@ func completeCRC64(r *http.Request, body []byte) (crc string, ok bool) {
 	if xml.Unmarshal(body, &doc) != nil || len(doc.Parts) == 0 {
 		return "", false
 	}
-	uploadID := r.URL.Query().Get("uploadId")
+	uploadedParts.mu.Lock()
+	defer uploadedParts.mu.Unlock()
+	parts := uploadedParts.m[uploadKey(r.Host, r.URL.Query().Get("uploadId"))]
 	var sum uint64
 	for i, p := range doc.Parts {
-		v, found := uploadedParts.Load(partKey(r.Host, uploadID, p.PartNumber))
+		ps, found := parts[p.PartNumber]
 		if !found {
 			return "", false
 		}
-		ps := v.(partSum)
 		if i == 0 {
 			sum = ps.crc
 		} else {

@@ -74,9 +74,13 @@ func serveOK(w http.ResponseWriter, r *http.Request) {
 		if crc, ok := completeCRC64(r, sums.complete); ok {
 			h.Set("X-Cos-Hash-Crc64ecma", crc)
 		}
+		endUpload(r)
 		doc = completeResult{Location: r.Host + r.URL.EscapedPath(), Bucket: bucketOf(r.Host),
 			Key: strings.TrimPrefix(r.URL.Path, "/"), ETag: `"` + sums.md5 + `-1"`}
 	case r.Method == http.MethodDelete:
+		if query.Has("uploadId") {
+			endUpload(r)
+		}
 		w.WriteHeader(http.StatusNoContent)
 		return
 	default:
