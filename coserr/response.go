@@ -194,13 +194,13 @@ func (e *ServiceError) parse(status int, header http.Header, body []byte) {
 // it gives back the bytes read, then the rest of the original body, or the
 // error that stopped the first read.
 type replayBody struct {
-	head []byte
-	rest io.ReadCloser
-	err  error   // the read error FromResponse met, other than io.EOF
-	eof  bool    // the original body is exhausted
-	peek [1]byte // the byte read past MaxBodyBytes to find the end
-	tail []byte  // peek[:1] when that read gave it, until read back
-	closeGuard
+	head       []byte
+	rest       io.ReadCloser
+	err        error   // the read error FromResponse met, other than io.EOF
+	eof        bool    // the original body is exhausted
+	peek       [1]byte // the byte read past MaxBodyBytes to find the end
+	peeked     bool    // peek holds that byte, until read back
+	closeGuard         // in the padding after the bools: the struct stays 64 bytes
 }
 
 // capture reads up to MaxBodyBytes of resp.Body and puts r in its place.
@@ -274,7 +274,7 @@ func (r *replayBody) peekEnd() {
 	if n < 0 || n > 1 {
 		n, err = 0, errBadReadCount
 	}
-	r.tail = r.peek[:n]
+	r.peeked = n == 1
 	switch {
 	case errors.Is(err, io.EOF):
 		r.eof = true
@@ -303,8 +303,8 @@ func (r *replayBody) Read(p []byte) (int, error) {
 		r.head = r.head[n:]
 		return n, nil
 	}
-	if len(r.tail) > 0 && len(p) > 0 {
-		p[0], r.tail = r.tail[0], nil
+	if r.peeked && len(p) > 0 {
+		p[0], r.peeked = r.peek[0], false
 		return 1, nil
 	}
 	switch {
