@@ -3,6 +3,7 @@ package coserr
 import (
 	"errors"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -97,4 +98,12 @@ func TestAllocsLookup(t *testing.T) {
 			assert.Zero(t, got, "a lookup of %q in 10,000 codes allocates %v times; want 0", key, got)
 		})
 	}
+}
+
+// TestErrorResponseSize: the error FromResponse returns and the replay of
+// its body are one allocation of 240 bytes at most, the size class the
+// benchmarks' bytes per error (bench/README.md) are made of; a field that
+// pushes it into the next class costs every error 16 to 48 bytes.
+func TestErrorResponseSize(t *testing.T) {
+	assert.LessOrEqual(t, unsafe.Sizeof(errorResponse{}), uintptr(240))
 }
