@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+
+	"github.com/cosgo/errcatalog/coserr/internal/noverdict"
 )
 
 // maxPadRuns is the most runs of one white-space byte that the padding
@@ -158,12 +160,12 @@ func (v *verdict) keep(c byte) {
 	v.pieces = append(v.pieces, piece{off: len(v.doc) - 1, end: len(v.doc)})
 }
 
-// errNoVerdict and errShortVerdict are the causes of FromResponse's error
-// for a 200 whose verdict it cannot read.
+// The causes of FromResponse's error for a 200 whose verdict it cannot
+// read (the adapters give the same: package noverdict).
 var (
 	errNoVerdict    = fmt.Errorf("no verdict within the first %d bytes of the 200 body, white space aside", MaxBodyBytes)
-	errShortVerdict = errors.New("the 200 body ended before its verdict")
-	errForeign      = errors.New("the 200 body is neither an <Error> nor a COS result document")
+	errShortVerdict = noverdict.Short
+	errForeign      = noverdict.Foreign
 )
 
 // readVerdict is FromResponse for the 200 of a request COS can fail

@@ -1,12 +1,11 @@
 package cosv5
 
 import (
-	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
 	"github.com/cosgo/errcatalog/coserr"
+	"github.com/cosgo/errcatalog/coserr/internal/adapter"
 )
 
 // completePrefix starts the text of the SDK's error for a Complete
@@ -25,8 +24,8 @@ func completeError(err error) error {
 		return nil
 	}
 	if len(body) == 0 {
-		ended := fmt.Errorf("the 200 body ended before its verdict: %w", io.ErrUnexpectedEOF)
-		return coserr.FromTransport(nil, &verdictError{cause: ended, sdk: err})
+		// The SDK lists the body's bytes one number each: none of them.
+		return adapter.NoVerdict(true, err, "cos-go-sdk-v5: "+strings.TrimSuffix(completePrefix, ", [")+", white space only")
 	}
 	se, ok := coserr.Parse(http.StatusOK, nil, body).(*coserr.ServiceError)
 	if !ok {
@@ -36,22 +35,6 @@ func completeError(err error) error {
 	se.Err = cause(err)
 	return se
 }
-
-// verdictError is the failure to read a 200's verdict, with the SDK's
-// error for it.
-type verdictError struct {
-	cause error // what coserr.FromResponse would say
-	sdk   error // the SDK's error
-}
-
-// Error gives the cause, then what the SDK said, without the body's
-// bytes, white space only, which the SDK lists one number each.
-func (e *verdictError) Error() string {
-	return e.cause.Error() + " (cos-go-sdk-v5: " + strings.TrimSuffix(completePrefix, ", [") + ", white space only)"
-}
-
-// Unwrap gives errors.Is and errors.As the cause, then the SDK's error.
-func (e *verdictError) Unwrap() []error { return []error{e.cause, e.sdk} }
 
 // completeBody finds the SDK's error for a Complete Multipart Upload in
 // e's tree, depth first as errors.As searches (errors.Join included), and
