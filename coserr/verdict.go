@@ -164,8 +164,8 @@ func (v *verdict) keep(c byte) {
 // read (the adapters give the same: package noverdict).
 var (
 	errNoVerdict    = fmt.Errorf("no verdict within the first %d bytes of the 200 body, white space aside", MaxBodyBytes)
-	errShortVerdict = noverdict.Short
-	errForeign      = noverdict.Foreign
+	errShortVerdict = noverdict.ErrShort
+	errForeign      = noverdict.ErrForeign
 )
 
 // readVerdict is FromResponse for the 200 of a request COS can fail

@@ -10,15 +10,15 @@ import (
 
 // NoVerdict is the error for a 200 whose verdict the SDK could not read,
 // as coserr.FromResponse makes it for the same response: a
-// *coserr.ClientError whose cause is noverdict.Short with
+// *coserr.ClientError whose cause is noverdict.ErrShort with
 // io.ErrUnexpectedEOF (retryable) when the body ended before its
-// verdict, else noverdict.Foreign. sdk, the SDK's error, stays in the
+// verdict, else noverdict.ErrForeign. sdk, the SDK's error, stays in the
 // chain for errors.As; its Error shows the cause, then sdkText, what to
 // show of the SDK's text.
 func NoVerdict(ended bool, sdk error, sdkText string) error {
-	cause := noverdict.Foreign
+	cause := noverdict.ErrForeign
 	if ended {
-		cause = fmt.Errorf("%w: %w", noverdict.Short, io.ErrUnexpectedEOF)
+		cause = fmt.Errorf("%w: %w", noverdict.ErrShort, io.ErrUnexpectedEOF)
 	}
 	return coserr.FromTransport(nil, &verdictError{cause: cause, sdk: sdk, text: sdkText})
 }

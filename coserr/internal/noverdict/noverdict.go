@@ -7,10 +7,10 @@ package noverdict
 import "errors"
 
 var (
-	// Short is the cause when the body ended before its verdict; the
+	// ErrShort is the cause when the body ended before its verdict; the
 	// error wraps io.ErrUnexpectedEOF with it, so it is retryable.
-	Short = errors.New("the 200 body ended before its verdict")
-	// Foreign is the cause when the body holds neither an <Error> nor the
+	ErrShort = errors.New("the 200 body ended before its verdict")
+	// ErrForeign is the cause when the body holds neither an <Error> nor the
 	// result document COS sends.
-	Foreign = errors.New("the 200 body is neither an <Error> nor a COS result document")
+	ErrForeign = errors.New("the 200 body is neither an <Error> nor a COS result document")
 )
